@@ -1,0 +1,34 @@
+package org.vsekai.nebula.api.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An update process: what it updates, when it ran ({@code validTo} null while running) and the
+ * states it went through, oldest first.
+ */
+public record UpdateProcessInfo(
+    UUID updateProcessId,
+    UUID installId,
+    String product,
+    String fromVersion,
+    String toVersion,
+    String manifestFileAndVersion,
+    List<String> filesForUpdate,
+    Map<String, String> registryValues,
+    UpdateState state,
+    Instant validFrom,
+    Instant validTo,
+    List<StatePeriod> states) {
+
+  public UpdateProcessInfo {
+    filesForUpdate = filesForUpdate == null ? List.of() : List.copyOf(filesForUpdate);
+    registryValues = registryValues == null ? Map.of() : Map.copyOf(registryValues);
+    states = states == null ? List.of() : List.copyOf(states);
+  }
+
+  /** One state and the period the process was in it. */
+  public record StatePeriod(UpdateState state, String detail, Instant validFrom, Instant validTo) {}
+}
