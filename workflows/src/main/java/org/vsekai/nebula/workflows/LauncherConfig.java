@@ -1,0 +1,22 @@
+package org.vsekai.nebula.workflows;
+
+import java.time.Duration;
+
+/**
+ * How an install's launcher keeps it current.
+ *
+ * @param installId the install
+ * @param product its product
+ * @param mode the release mode it follows
+ * @param checkInterval time between periodic checks; null for a manual-only install, which
+ *     updates only on {@code updateNow}
+ * @param allowDowngrade whether updates may install a lower version (a mode rolled back)
+ * @param maxBytesPerSecond bandwidth cap of every update's download; 0 for none
+ */
+public record LauncherConfig(
+    String installId,
+    String product,
+    String mode,
+    Duration checkInterval,
+    boolean allowDowngrade,
+    long maxBytesPerSecond) {}

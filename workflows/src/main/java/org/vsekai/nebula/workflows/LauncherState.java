@@ -1,0 +1,11 @@
+package org.vsekai.nebula.workflows;
+
+/** The seed's outer states, as an install's {@link LauncherWorkflow} goes through them. */
+public enum LauncherState {
+  /** Waiting for an update trigger: the periodic check's timer or {@code updateNow}. */
+  IDLE,
+  /** Running an update as its child (the seed's CheckForUpdates and Updating). */
+  UPDATING,
+  /** An update started elsewhere (e.g. {@code vsekai --update}) runs; waiting for it to end. */
+  AWAITING_RUNNING_UPDATE
+}

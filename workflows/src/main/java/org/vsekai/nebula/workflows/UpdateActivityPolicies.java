@@ -1,0 +1,143 @@
+package org.vsekai.nebula.workflows;
+
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retry policies of the update's activities, each with the reason for its values.
+ *
+ * <p>Common to all: the failure types in {@link UpdateFailures#NON_RETRYABLE} are never retried,
+ * and backoff doubles from 1 s up to a cap, so a player who comes back online after hours is
+ * picked up within that cap.
+ */
+public final class UpdateActivityPolicies {
+
+  /**
+   * A worker killed mid-step is noticed after this long and the step retried on the next worker;
+   * short enough for a crash to cost seconds, long enough for a busy disk not to trip it.
+   */
+  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Backoff cap for steps that wait on the network or on a locked file. */
+  public static final Duration MAX_RETRY_INTERVAL = Duration.ofMinutes(1);
+
+  /**
+   * Attempts for prepare and apply: about a quarter of an hour of transient errors (a file locked
+   * by a running game or a virus scanner). Nothing has changed in the install yet, so after that
+   * a clear failure serves the player better than an update silently stuck retrying.
+   */
+  public static final int LOCAL_STEP_ATTEMPTS = 20;
+
+  /**
+   * check: one HTTP call, so a minute per attempt. Retried for at most an hour: nothing has
+   * started yet, and an offline player's next trigger (the launcher's next check) starts over.
+   */
+  public static final ActivityOptions CHECK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(retry(MAX_RETRY_INTERVAL, 0))
+          // Reads only: nothing to wait for when the update is cancelled.
+          .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+          .build();
+
+  /**
+   * prepare: re-hashing the files that do not match the installed manifest can take many minutes
+   * on a large install, hence an hour per attempt, with heartbeats to notice a dead worker.
+   * Waits for a cancelled attempt to stop so discardStaging cannot race it.
+   */
+  public static final ActivityOptions PREPARE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(1))
+          .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+          .setRetryOptions(retry(MAX_RETRY_INTERVAL, LOCAL_STEP_ATTEMPTS))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .build();
+
+  /**
+   * downloadChunks, one batch: retried without limit, because a player may be offline for hours
+   * or days and every attempt resumes from the cache, so retrying costs nothing already fetched.
+   * Two hours per attempt fits a batch under a low bandwidth cap; an attempt that runs out only
+   * restarts from the cache. Waits for a cancelled attempt to stop (pause, cancel) so two
+   * attempts never fetch into the cache at once.
+   */
+  public static final ActivityOptions DOWNLOAD =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(2))
+          .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+          .setRetryOptions(retry(MAX_RETRY_INTERVAL, 0))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .build();
+
+  /**
+   * apply: assembling gigabytes from cache and seeds takes minutes, hence two hours per attempt.
+   * Attempts as prepare, and waits for a cancelled attempt for the same reason.
+   */
+  public static final ActivityOptions APPLY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(2))
+          .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+          .setRetryOptions(retry(MAX_RETRY_INTERVAL, LOCAL_STEP_ATTEMPTS))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .build();
+
+  /**
+   * finalizeUpdate: retried without limit and with a short backoff cap, because once the swap
+   * has begun only finalize's journal can make the install whole again: it must roll forward as
+   * soon as a worker is back. Renames within one volume, so an hour per attempt is plenty.
+   */
+  public static final ActivityOptions FINALIZE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(1))
+          .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+          .setRetryOptions(retry(Duration.ofSeconds(30), 0))
+          .build();
+
+  /**
+   * updateRegistry: a handful of registry values, so minutes per attempt; retried without limit
+   * because the files are already new and the registry must follow them.
+   */
+  public static final ActivityOptions REGISTRY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(retry(MAX_RETRY_INTERVAL, 0))
+          .build();
+
+  /**
+   * discardStaging: given an hour in all. If the player's worker does not come back by then the
+   * update ends anyway: the staging left behind is harmless, and the next prepare drops it.
+   */
+  public static final ActivityOptions DISCARD_STAGING =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(retry(MAX_RETRY_INTERVAL, 0))
+          .build();
+
+  /**
+   * record, on the service's queue: bookkeeping must not hold a player's update hostage, so
+   * ten minutes in all; after that the workflow logs the loss and ends as it would have.
+   */
+  public static final ActivityOptions RECORD =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.SERVICE)
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(retry(Duration.ofSeconds(30), 0))
+          .build();
+
+  private UpdateActivityPolicies() {}
+
+  /** Backoff from 1 s doubling to {@code maxInterval}; {@code maxAttempts} 0 for no limit. */
+  private static RetryOptions retry(Duration maxInterval, int maxAttempts) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(maxInterval)
+        .setMaximumAttempts(maxAttempts)
+        .setDoNotRetry(UpdateFailures.NON_RETRYABLE.toArray(new String[0]))
+        .build();
+  }
+}

@@ -1,0 +1,103 @@
+package org.vsekai.nebula.workflows;
+
+import java.util.List;
+import org.vsekai.nebula.api.manifest.ManifestRejectedException;
+
+/**
+ * The failure types that end an update at once instead of being retried. Activities throw them as
+ * {@code ApplicationFailure.newNonRetryableFailure(message, type)}; the workflow ends failed with
+ * the same type and the activity's message, and every retry policy in {@link UpdateActivityPolicies}
+ * lists them as do-not-retry, so even a retryable failure of one of these types stops at once.
+ *
+ * <p>Each is a fact that retrying cannot change: the same manifest will carry the same bad
+ * signature on every attempt. A player or release engineer has to act, and the next trigger
+ * (launcher check, {@code vsekai --update}, rollout wave) starts over.
+ */
+public final class UpdateFailures {
+
+  /** The manifest is not well-formed JSON or misses a required field. */
+  public static final String MALFORMED_MANIFEST = "MalformedManifest";
+  /** The manifest is signed by a key this client does not pin. */
+  public static final String UNTRUSTED_KEY = "UntrustedKey";
+  /** The manifest's signature does not verify: it was altered after signing. */
+  public static final String BAD_SIGNATURE = "BadSignature";
+  /** The manifest's validity period is over. */
+  public static final String EXPIRED_MANIFEST = "ExpiredManifest";
+  /** The manifest is for a different product than the install. */
+  public static final String WRONG_PRODUCT = "WrongProduct";
+  /** The offered version is lower than the installed one and the request did not allow that. */
+  public static final String DOWNGRADE = "Downgrade";
+  /** A manifest path escapes the install folder ({@code ..}, absolute, or through a symlink). */
+  public static final String UNSAFE_PATH = "UnsafePath";
+
+  /**
+   * A chunk's content does not match its id after {@link #CORRUPT_CHUNK_FETCHES} fetches within one
+   * attempt. One bad fetch can be a flaky proxy or a truncated response, so the download activity
+   * re-fetches; a chunk that is wrong every time is wrong on the server, and retrying the activity
+   * for hours would only hide it.
+   */
+  public static final String CORRUPT_CHUNK = "CorruptChunk";
+
+  /** How often the download activity fetches one chunk before it throws {@link #CORRUPT_CHUNK}. */
+  public static final int CORRUPT_CHUNK_FETCHES = 3;
+
+  /**
+   * Prepare found less free space than staging the update needs. Not retried: waiting for space
+   * that only the player can free would leave the update silently stuck; the failure tells them.
+   */
+  public static final String INSUFFICIENT_DISK_SPACE = "InsufficientDiskSpace";
+
+  /**
+   * The install folder is not an install Nebula can update: no launcher marker, or its installed
+   * manifest is missing or does not verify (the seed's check_launcher_folder and
+   * validate_manifest_file_and_version).
+   */
+  public static final String INVALID_INSTALL = "InvalidInstall";
+
+  /** The service does not know the requested product, mode or target version. */
+  public static final String UNKNOWN_RELEASE = "UnknownRelease";
+
+  /** A version string from the install or the service is not a semantic version. */
+  public static final String MALFORMED_VERSION = "MalformedVersion";
+
+  /** The {@link UpdateRequest} itself is unusable (e.g. no install id); raised by the workflow. */
+  public static final String INVALID_REQUEST = "InvalidRequest";
+
+  /**
+   * The type a failed workflow carries when the activity's failure had no type of its own, e.g. a
+   * timeout or retries running out.
+   */
+  public static final String UPDATE_FAILED = "UpdateFailed";
+
+  /** Every type above that an activity may throw; retry policies do not retry them. */
+  public static final List<String> NON_RETRYABLE =
+      List.of(
+          MALFORMED_MANIFEST,
+          UNTRUSTED_KEY,
+          BAD_SIGNATURE,
+          EXPIRED_MANIFEST,
+          WRONG_PRODUCT,
+          DOWNGRADE,
+          UNSAFE_PATH,
+          CORRUPT_CHUNK,
+          INSUFFICIENT_DISK_SPACE,
+          INVALID_INSTALL,
+          UNKNOWN_RELEASE,
+          MALFORMED_VERSION);
+
+  private UpdateFailures() {}
+
+  /** The failure type for a manifest the api's verifier refused; for the activities. */
+  public static String forManifestRejection(ManifestRejectedException.Reason reason) {
+    // A switch without default: a new Reason fails compilation here until it has a type.
+    return switch (reason) {
+      case MALFORMED -> MALFORMED_MANIFEST;
+      case UNTRUSTED_KEY -> UNTRUSTED_KEY;
+      case BAD_SIGNATURE -> BAD_SIGNATURE;
+      case EXPIRED -> EXPIRED_MANIFEST;
+      case WRONG_PRODUCT -> WRONG_PRODUCT;
+      case DOWNGRADE -> DOWNGRADE;
+      case UNSAFE_PATH -> UNSAFE_PATH;
+    };
+  }
+}

@@ -1,0 +1,534 @@
+package org.vsekai.nebula.workflows;
+
+import static org.vsekai.nebula.workflows.NebulaSearchAttributes.FROM_VERSION;
+import static org.vsekai.nebula.workflows.NebulaSearchAttributes.INSTALL_ID;
+import static org.vsekai.nebula.workflows.NebulaSearchAttributes.MODE;
+import static org.vsekai.nebula.workflows.NebulaSearchAttributes.PRODUCT;
+import static org.vsekai.nebula.workflows.NebulaSearchAttributes.TO_VERSION;
+import static org.vsekai.nebula.workflows.NebulaSearchAttributes.UPDATE_STATE;
+
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.vsekai.nebula.api.InvalidVersionException;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.workflows.activities.ApplyRequest;
+import org.vsekai.nebula.workflows.activities.ApplyResult;
+import org.vsekai.nebula.workflows.activities.CheckRequest;
+import org.vsekai.nebula.workflows.activities.CheckResult;
+import org.vsekai.nebula.workflows.activities.DiscardStagingRequest;
+import org.vsekai.nebula.workflows.activities.DownloadBatchRequest;
+import org.vsekai.nebula.workflows.activities.DownloadBatchResult;
+import org.vsekai.nebula.workflows.activities.FinalizeRequest;
+import org.vsekai.nebula.workflows.activities.PrepareRequest;
+import org.vsekai.nebula.workflows.activities.RecordActivities;
+import org.vsekai.nebula.workflows.activities.RecordReceipt;
+import org.vsekai.nebula.workflows.activities.RegistryRequest;
+import org.vsekai.nebula.workflows.activities.UpdateActivities;
+import org.vsekai.nebula.workflows.activities.UpdatePlan;
+import org.vsekai.nebula.workflows.activities.UpdateRecord;
+
+/**
+ * The update, step by step: check, prepare, download in batches, apply, finalize and registry.
+ *
+ * <h2>History stays small: plan on disk, download in batches</h2>
+ *
+ * Prepare writes the list of missing chunks to a plan file on the player's disk and returns only
+ * counts and a plan id; the workflow then downloads in {@link DownloadBatching#batchCount} batches
+ * (at most 16, about 64 MiB each), one activity per batch. Each batch costs six events and every
+ * other step about sixty together, so an update of any size stays under about 160 events; 10,000
+ * chunks never reach the history. A retried batch resumes from the cache, so a batch is also the
+ * most a crash can cost in re-checking, never in re-downloading.
+ *
+ * <h2>Progress: coarse in the query, fine in heartbeats</h2>
+ *
+ * The {@code status} query reports what the workflow itself knows: the state, the download
+ * progress of finished batches with the last batch's throughput, and the files once apply is
+ * done. Workflow code cannot read heartbeats, and anything that would push finer progress into
+ * the workflow costs history: a progress signal is an event plus a workflow task (four events),
+ * so one a second over a ten-minute download adds 2,400 events and grows with the slowness of the
+ * link rather than the size of the update; more, smaller batches cost the same. Instead the
+ * running activity heartbeats its progress ({@code DownloadHeartbeat}, {@code ApplyHeartbeat}),
+ * which Temporal keeps on the pending activity without writing history, and a client adds the
+ * last heartbeat to the query's progress ({@code UpdateHandle.liveStatus()}: one query and one
+ * DescribeWorkflowExecution). The Temporal UI shows the same heartbeat to support staff. A worker
+ * sends heartbeats at most every {@code WorkerOptions.maxHeartbeatThrottleInterval} (by default
+ * 80% of the 30 s heartbeat timeout), so the interactive {@code vsekai --update} worker sets it to
+ * one second for a smooth progress bar; a background worker may keep it coarser to spare the
+ * server. A local progress file was also rejected: only a CLI on the same machine could read it.
+ *
+ * <h2>Pause and cancel</h2>
+ *
+ * Everything before FinalizingUpdate runs in one cancellation scope. {@code cancel} cancels it:
+ * the running activity stops at its next heartbeat (its options wait for that, so discardStaging
+ * never races it), staging is dropped, and the update returns CANCELLED with the old install
+ * untouched. A Temporal cancellation (the UI's Cancel) does the same and then ends the workflow
+ * cancelled. From FinalizingUpdate on, finalize and registry run in a detached scope and both
+ * kinds of cancel are ignored: a half-swapped install can only be made whole by rolling forward.
+ * {@code pause} cancels only the running download batch and holds the update before its next
+ * step; resume reschedules the interrupted batch, which finds its fetched chunks in the cache.
+ *
+ * <h2>Records</h2>
+ *
+ * The service records an update when one is found (in parallel with prepare) and again when it
+ * ends; a check that finds nothing is not recorded (the service saw the check itself). Recording
+ * runs in detached scopes so a cancelled or failed update is recorded too, and a service that
+ * stays unreachable costs the update at most {@link UpdateActivityPolicies#RECORD}'s timeout,
+ * never its outcome.
+ */
+public class UpdateWorkflowImpl implements UpdateWorkflow {
+
+  private static final Logger log = Workflow.getLogger(UpdateWorkflowImpl.class);
+
+  private final UpdateActivities checking = stub(UpdateActivityPolicies.CHECK);
+  private final UpdateActivities preparing = stub(UpdateActivityPolicies.PREPARE);
+  private final UpdateActivities downloading = stub(UpdateActivityPolicies.DOWNLOAD);
+  private final UpdateActivities applying = stub(UpdateActivityPolicies.APPLY);
+  private final UpdateActivities finalizing = stub(UpdateActivityPolicies.FINALIZE);
+  private final UpdateActivities registering = stub(UpdateActivityPolicies.REGISTRY);
+  private final UpdateActivities discarding = stub(UpdateActivityPolicies.DISCARD_STAGING);
+  private final RecordActivities recorder =
+      Workflow.newActivityStub(RecordActivities.class, UpdateActivityPolicies.RECORD);
+
+  private UpdateRequest request;
+  private UpdateState state = UpdateState.IDLE;
+  private boolean paused;
+  private boolean cancelRequested;
+  private boolean finalizeStarted;
+  private boolean stagingMayExist;
+  private String fromVersion;
+  private String toVersion;
+  private UpdatePlan plan;
+  private UpdateProgress progress = UpdateProgress.NONE;
+  private long bytesFetched;
+  private long chunksFetched;
+  private String failureMessage;
+
+  /** Everything before FinalizingUpdate; {@code cancel} cancels it. Null outside that phase. */
+  private CancellationScope stagingPhase;
+  /** The running download batch; {@code pause} cancels it. Null when no batch runs. */
+  private CancellationScope runningBatch;
+  /** The record made when an update was found; its receipt names the process for the last one. */
+  private Promise<RecordReceipt> startRecord;
+
+  private static UpdateActivities stub(io.temporal.activity.ActivityOptions options) {
+    return Workflow.newActivityStub(UpdateActivities.class, options);
+  }
+
+  @Override
+  public UpdateResult update(UpdateRequest request) {
+    rejectIfInvalid(request);
+    this.request = request;
+    enter(
+        UpdateState.CHECKING,
+        INSTALL_ID.valueSet(request.installId()),
+        PRODUCT.valueSet(request.product()),
+        MODE.valueSet(request.mode()));
+    if (cancelRequested) {
+      return endCancelled();
+    }
+    stagingPhase = Workflow.newCancellationScope(this::checkAndStage);
+    try {
+      stagingPhase.run();
+    } catch (TemporalFailure failure) {
+      if (cancelWanted()) {
+        return endCancelled();
+      }
+      throw endFailed(failure);
+    } finally {
+      stagingPhase = null;
+    }
+    if (state == UpdateState.NO_UPDATE_FOUND) {
+      return result(UpdateOutcome.NO_UPDATE);
+    }
+    if (cancelWanted()) {
+      // The cancel arrived as the last step before finalizing completed.
+      return endCancelled();
+    }
+    return finalizeAndRegister();
+  }
+
+  /** Checking to ApplyingUpdate: nothing here touches the installed files. */
+  private void checkAndStage() {
+    awaitResumed();
+    CheckResult check =
+        checking.check(
+            new CheckRequest(
+                request.installId(),
+                request.product(),
+                request.mode(),
+                request.targetVersion(),
+                request.rolloutId()));
+    fromVersion = check.installedVersion();
+    if (!offersUpdate(check)) {
+      enter(UpdateState.NO_UPDATE_FOUND, versionAttributes());
+      return;
+    }
+    toVersion = check.availableVersion();
+    enter(UpdateState.UPDATE_AVAILABLE, versionAttributes());
+    Workflow.newDetachedCancellationScope(
+            () ->
+                startRecord =
+                    Async.function(
+                        recorder::record,
+                        record(null, UpdateState.UPDATE_AVAILABLE, null, null, null)))
+        .run();
+
+    awaitResumed();
+    enter(UpdateState.PREPARING_UPDATE);
+    stagingMayExist = true;
+    plan =
+        preparing.prepare(
+            new PrepareRequest(
+                request.installId(),
+                request.product(),
+                request.mode(),
+                fromVersion,
+                toVersion,
+                request.allowDowngrade()));
+
+    int batches = DownloadBatching.batchCount(plan);
+    progress =
+        new UpdateProgress(
+            0, plan.bytesToDownload(), 0, plan.chunksToDownload(), 0, batches, 0,
+            plan.filesChanged(), 0);
+    enter(UpdateState.DOWNLOADING_UPDATE);
+    for (int batch = 0; batch < batches; batch++) {
+      downloadBatch(batch, batches);
+    }
+
+    awaitResumed();
+    enter(UpdateState.APPLYING_UPDATE);
+    ApplyResult applied = applying.apply(new ApplyRequest(plan.planId()));
+    progress = progress.withFilesDone(applied.filesStaged());
+    // The last point at which a pause holds the update: nothing irreversible has started.
+    awaitResumed();
+  }
+
+  /** One batch, rescheduled after each pause that interrupts it. */
+  private void downloadBatch(int batch, int batches) {
+    DownloadBatchRequest batchRequest =
+        new DownloadBatchRequest(plan.planId(), batch, batches, request.maxBytesPerSecond());
+    while (true) {
+      awaitResumed();
+      long startedAt = Workflow.currentTimeMillis();
+      List<Promise<DownloadBatchResult>> attempt = new ArrayList<>(1);
+      CancellationScope scope =
+          Workflow.newCancellationScope(
+              () -> attempt.add(Async.function(downloading::downloadChunks, batchRequest)));
+      runningBatch = scope;
+      try {
+        scope.run();
+        DownloadBatchResult done = attempt.get(0).get();
+        countBatch(done, Workflow.currentTimeMillis() - startedAt);
+        return;
+      } catch (ActivityFailure | CanceledFailure interrupted) {
+        boolean byPause = scope.isCancelRequested() && !stagingPhase.isCancelRequested();
+        if (!byPause) {
+          throw interrupted;
+        }
+        log.info("{}: download batch {} of {} paused", request.installId(), batch + 1, batches);
+      } finally {
+        runningBatch = null;
+      }
+    }
+  }
+
+  private void countBatch(DownloadBatchResult done, long elapsedMillis) {
+    bytesFetched += done.bytesFetched();
+    chunksFetched += done.chunksFetched();
+    long rate =
+        elapsedMillis > 0 ? done.bytesFetched() * 1000 / elapsedMillis : progress.bytesPerSecond();
+    progress =
+        new UpdateProgress(
+            progress.bytesDone() + done.bytes(),
+            progress.bytesTotal(),
+            progress.chunksDone() + done.chunks(),
+            progress.chunksTotal(),
+            progress.batchesDone() + 1,
+            progress.batchesTotal(),
+            progress.filesDone(),
+            progress.filesTotal(),
+            rate);
+  }
+
+  /** FinalizingUpdate to UpdateSuccessful: rolls forward whatever happens, so never cancelled. */
+  private UpdateResult finalizeAndRegister() {
+    finalizeStarted = true;
+    enter(UpdateState.FINALIZING_UPDATE);
+    try {
+      Workflow.newDetachedCancellationScope(
+              () -> {
+                finalizing.finalizeUpdate(new FinalizeRequest(plan.planId(), toVersion));
+                registering.updateRegistry(
+                    new RegistryRequest(
+                        request.installId(), request.product(), request.mode(), toVersion));
+              })
+          .run();
+    } catch (TemporalFailure failure) {
+      throw endFailed(failure);
+    }
+    enter(UpdateState.UPDATE_SUCCESSFUL);
+    Workflow.newDetachedCancellationScope(
+            () -> recordEnd(UpdateState.UPDATE_SUCCESSFUL, null, null, null))
+        .run();
+    return result(UpdateOutcome.UPDATED);
+  }
+
+  private UpdateResult endCancelled() {
+    boolean byTemporal = CancellationScope.current().isCancelRequested();
+    UpdateState cancelledIn = state;
+    enter(UpdateState.UPDATE_CANCELLED);
+    log.info("{}: cancelled in {}", request.installId(), cancelledIn.label());
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              discardStagingIfAny();
+              recordEnd(UpdateState.UPDATE_CANCELLED, null, null, null);
+            })
+        .run();
+    if (byTemporal) {
+      throw new CanceledFailure(
+          "update cancelled in " + cancelledIn.label() + "; the installed version is untouched");
+    }
+    return result(UpdateOutcome.CANCELLED);
+  }
+
+  /** Ends a failed update: drops staging (unless finalize began), records, returns the failure. */
+  private ApplicationFailure endFailed(TemporalFailure failure) {
+    UpdateState failedIn = state;
+    String type = failureType(failure);
+    failureMessage =
+        "Update of install "
+            + request.installId()
+            + (toVersion == null ? "" : " to " + toVersion)
+            + " failed in "
+            + failedIn.label()
+            + ": "
+            + causeMessage(failure);
+    enter(UpdateState.UPDATE_FAILED);
+    log.warn("{}", failureMessage);
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              if (!finalizeStarted) {
+                discardStagingIfAny();
+              }
+              recordEnd(UpdateState.UPDATE_FAILED, failedIn, type, failureMessage);
+            })
+        .run();
+    return ApplicationFailure.newNonRetryableFailureWithCause(failureMessage, type, failure);
+  }
+
+  private void discardStagingIfAny() {
+    if (!stagingMayExist) {
+      return;
+    }
+    try {
+      discarding.discardStaging(
+          new DiscardStagingRequest(request.installId(), plan == null ? null : plan.planId()));
+    } catch (ActivityFailure e) {
+      // Harmless: staging is never read without a plan, and the next prepare drops it first.
+      log.warn("{}: staging not discarded: {}", request.installId(), causeMessage(e));
+    }
+  }
+
+  private void recordEnd(
+      UpdateState endState, UpdateState failedIn, String failureType, String message) {
+    String updateProcessId = null;
+    if (startRecord != null) {
+      try {
+        updateProcessId = startRecord.get().updateProcessId();
+      } catch (ActivityFailure e) {
+        log.warn("{}: start of update not recorded: {}", request.installId(), causeMessage(e));
+      }
+    }
+    try {
+      recorder.record(record(updateProcessId, endState, failedIn, failureType, message));
+    } catch (ActivityFailure e) {
+      log.warn("{}: end of update not recorded: {}", request.installId(), causeMessage(e));
+    }
+  }
+
+  private UpdateRecord record(
+      String updateProcessId,
+      UpdateState recordedState,
+      UpdateState failedIn,
+      String failureType,
+      String message) {
+    return new UpdateRecord(
+        updateProcessId,
+        request.installId(),
+        Workflow.getInfo().getWorkflowId(),
+        Workflow.getInfo().getRunId(),
+        request.product(),
+        request.mode(),
+        fromVersion,
+        toVersion,
+        recordedState,
+        failedIn,
+        failureType,
+        message,
+        bytesFetched,
+        plan == null ? 0 : plan.bytesToDownload(),
+        plan == null ? 0 : plan.filesChanged(),
+        request.trigger(),
+        request.rolloutId(),
+        Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+  }
+
+  private UpdateResult result(UpdateOutcome outcome) {
+    return new UpdateResult(
+        outcome,
+        request.installId(),
+        fromVersion,
+        toVersion,
+        bytesFetched,
+        plan == null ? 0 : plan.bytesToDownload(),
+        chunksFetched,
+        plan == null ? 0 : plan.filesChanged());
+  }
+
+  /** Whether check's facts make an update: a higher version, or a lower one if allowed. */
+  private boolean offersUpdate(CheckResult check) {
+    if (check.availableVersion() == null) {
+      return false;
+    }
+    if (check.installedVersion() == null) {
+      return true;
+    }
+    int order = semVer(check.availableVersion()).compareTo(semVer(check.installedVersion()));
+    return order > 0 || (order < 0 && request.allowDowngrade());
+  }
+
+  private static SemVer semVer(String text) {
+    try {
+      return SemVer.parse(text);
+    } catch (InvalidVersionException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), UpdateFailures.MALFORMED_VERSION);
+    }
+  }
+
+  private void awaitResumed() {
+    Workflow.await(() -> !paused);
+  }
+
+  private boolean cancelWanted() {
+    return cancelRequested || CancellationScope.current().isCancelRequested();
+  }
+
+  private void enter(UpdateState next, SearchAttributeUpdate<?>... alsoSet) {
+    log.info("{}: {} -> {}", request.installId(), state.label(), next.label());
+    state = next;
+    SearchAttributeUpdate<?>[] updates = new SearchAttributeUpdate<?>[alsoSet.length + 1];
+    System.arraycopy(alsoSet, 0, updates, 0, alsoSet.length);
+    updates[alsoSet.length] = UPDATE_STATE.valueSet(next.label());
+    Workflow.upsertTypedSearchAttributes(updates);
+  }
+
+  private SearchAttributeUpdate<?>[] versionAttributes() {
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>(2);
+    if (fromVersion != null) {
+      updates.add(FROM_VERSION.valueSet(fromVersion));
+    }
+    if (toVersion != null) {
+      updates.add(TO_VERSION.valueSet(toVersion));
+    }
+    return updates.toArray(new SearchAttributeUpdate<?>[0]);
+  }
+
+  private static void rejectIfInvalid(UpdateRequest request) {
+    String problem = null;
+    if (request == null) {
+      problem = "no update request";
+    } else if (isBlank(request.installId())) {
+      problem = "the update request has no install id";
+    } else if (isBlank(request.product())) {
+      problem = "the update request has no product";
+    } else if (isBlank(request.mode())) {
+      problem = "the update request has no mode";
+    } else if (request.maxBytesPerSecond() < 0) {
+      problem = "the bandwidth cap must not be negative";
+    }
+    if (problem != null) {
+      throw ApplicationFailure.newNonRetryableFailure(problem, UpdateFailures.INVALID_REQUEST);
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** The type of the innermost application failure, e.g. {@code BadSignature}. */
+  private static String failureType(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application) {
+        return application.getType();
+      }
+    }
+    return UpdateFailures.UPDATE_FAILED;
+  }
+
+  /** What went wrong in the activity's own words, without Temporal's wrapping. */
+  private static String causeMessage(Throwable failure) {
+    Throwable t = failure;
+    while (t instanceof ActivityFailure && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof TimeoutFailure timeout) {
+      String last = timeout.getCause() == null ? "" : ": " + causeMessage(timeout.getCause());
+      return "timed out (" + timeout.getTimeoutType() + ")" + last;
+    }
+    if (t instanceof TemporalFailure temporal) {
+      return temporal.getOriginalMessage();
+    }
+    return String.valueOf(t.getMessage());
+  }
+
+  @Override
+  public UpdateStatus status() {
+    boolean cancellable = !finalizeStarted && !state.isTerminal();
+    return new UpdateStatus(
+        state, paused, cancelRequested, cancellable, fromVersion, toVersion, progress,
+        failureMessage);
+  }
+
+  @Override
+  public void pause() {
+    if (finalizeStarted || state.isTerminal()) {
+      log.info("pause ignored in {}", state.label());
+      return;
+    }
+    paused = true;
+    if (runningBatch != null) {
+      runningBatch.cancel("paused");
+    }
+  }
+
+  @Override
+  public void resume() {
+    paused = false;
+  }
+
+  @Override
+  public void cancel() {
+    if (finalizeStarted || state.isTerminal()) {
+      log.info("cancel ignored in {}: finalizing rolls forward", state.label());
+      return;
+    }
+    cancelRequested = true;
+    if (stagingPhase != null) {
+      stagingPhase.cancel("cancelled by signal");
+    }
+  }
+}
