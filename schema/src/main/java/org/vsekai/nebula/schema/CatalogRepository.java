@@ -1,0 +1,367 @@
+package org.vsekai.nebula.schema;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.rest.ModeInfo;
+import org.vsekai.nebula.api.rest.Page;
+import org.vsekai.nebula.api.rest.ProductInfo;
+import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.db.ManifestDao;
+import org.vsekai.nebula.schema.db.ManifestRow;
+import org.vsekai.nebula.schema.db.ModeDao;
+import org.vsekai.nebula.schema.db.NamedRow;
+import org.vsekai.nebula.schema.db.ProductDao;
+import org.vsekai.nebula.schema.db.ReleaseDao;
+import org.vsekai.nebula.schema.db.ReleaseRow;
+import org.vsekai.nebula.schema.db.VersionDao;
+import org.vsekai.nebula.schema.db.VersionFileRow;
+import org.vsekai.nebula.schema.db.VersionRow;
+
+/**
+ * What is published: products, modes, versions, which version is offered in which mode, and the
+ * signed manifests. Each public method is one SERIALIZABLE transaction; "now" comes from the
+ * clock, truncated to the database's microseconds so what is returned equals what is stored.
+ */
+public final class CatalogRepository {
+  /**
+   * How many candidates the current-version query reads at once. Only versions sharing the
+   * highest major.minor.patch matter; when all of them do (many pre-releases of one version),
+   * a second query reads that version's pre-releases in full.
+   */
+  static final int CURRENT_VERSION_CANDIDATES = 32;
+
+  private final SerializableTransactions tx;
+  private final Clock clock;
+
+  public CatalogRepository(SerializableTransactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  // ---- products and modes ------------------------------------------------------------------
+
+  /** Creates the product with one validity period, or returns it unchanged if it exists. */
+  public Created<ProductInfo> createProduct(String name, Instant validFrom, Instant validTo) {
+    return tx.inTransaction(
+        h -> {
+          ProductDao products = h.attach(ProductDao.class);
+          Optional<NamedRow> existing = products.findLatest(name);
+          if (existing.isPresent()) return new Created<>(productInfo(existing.get()), false);
+          Instant from = validFrom == null ? now() : micros(validFrom);
+          UUID id = products.insert(name);
+          products.insertValidity(id, from, micros(validTo));
+          return new Created<>(new ProductInfo(name, from, micros(validTo)), true);
+        });
+  }
+
+  /** Ends the product's open period now; it is no longer offered. */
+  public ProductInfo retireProduct(String name) {
+    return tx.inTransaction(
+        h -> {
+          ProductDao products = h.attach(ProductDao.class);
+          NamedRow row = products.findLatest(name).orElseThrow(() -> unknownProduct(name));
+          products.closeValidity(row.id(), now());
+          return productInfo(products.findLatest(name).orElseThrow());
+        });
+  }
+
+  public Page<ProductInfo> productsValidNow(String cursor, int limit) {
+    String after = PageCursors.decodeName(cursor);
+    return tx.inReadOnlyTransaction(
+        h -> {
+          List<NamedRow> rows = h.attach(ProductDao.class).listValidAt(now(), after, limit + 1);
+          return namePage(rows, limit, CatalogRepository::productInfo);
+        });
+  }
+
+  public Created<ModeInfo> createMode(String name, Instant validFrom, Instant validTo) {
+    return tx.inTransaction(
+        h -> {
+          ModeDao modes = h.attach(ModeDao.class);
+          Optional<NamedRow> existing = modes.findLatest(name);
+          if (existing.isPresent()) return new Created<>(modeInfo(existing.get()), false);
+          Instant from = validFrom == null ? now() : micros(validFrom);
+          UUID id = modes.insert(name);
+          modes.insertValidity(id, from, micros(validTo));
+          return new Created<>(new ModeInfo(name, from, micros(validTo)), true);
+        });
+  }
+
+  /** Ends the mode's open period now; installs can no longer switch to it. */
+  public ModeInfo retireMode(String name) {
+    return tx.inTransaction(
+        h -> {
+          ModeDao modes = h.attach(ModeDao.class);
+          NamedRow row = modes.findLatest(name).orElseThrow(() -> unknownMode(name));
+          modes.closeValidity(row.id(), now());
+          return modeInfo(modes.findLatest(name).orElseThrow());
+        });
+  }
+
+  /** The modes valid now, by name: the seed's {@code mode list}. */
+  public Page<ModeInfo> modesValidNow(String cursor, int limit) {
+    String after = PageCursors.decodeName(cursor);
+    return tx.inReadOnlyTransaction(
+        h -> {
+          List<NamedRow> rows = h.attach(ModeDao.class).listValidAt(now(), after, limit + 1);
+          return namePage(rows, limit, CatalogRepository::modeInfo);
+        });
+  }
+
+  // ---- releases ----------------------------------------------------------------------------
+
+  /**
+   * Registers a new version, offers it in the release's mode from {@code validFrom}, and stores
+   * its files and signed manifest, all or nothing.
+   *
+   * @throws RecordNotFoundException the product or mode does not exist
+   * @throws RecordConflictException the version exists already, or the product or mode is not
+   *     valid when the release would start
+   */
+  public VersionInfo registerRelease(NewRelease release) {
+    return tx.inTransaction(
+        h -> {
+          Instant from = release.validFrom() == null ? now() : micros(release.validFrom());
+          NamedRow product = validProduct(h, release.product(), from);
+          NamedRow mode = validMode(h, release.mode(), from);
+          SemVer v = release.version();
+          VersionDao versions = h.attach(VersionDao.class);
+          if (versions.find(product.id(), v.major(), v.minor(), v.patch(), v.preRelease()).isPresent()) {
+            throw new RecordConflictException(release.product() + " " + v + " already exists");
+          }
+          UUID versionId =
+              versions.insert(
+                  product.id(), v.major(), v.minor(), v.patch(), v.preRelease(), v.build(),
+                  release.executablePath());
+          versions.insertValidity(versionId, from, null);
+          h.attach(ReleaseDao.class).insert(versionId, mode.id(), from, null);
+          ManifestDao manifests = h.attach(ManifestDao.class);
+          manifests.insertFiles(versionId, release.files());
+          SignedEnvelope m = release.manifest();
+          manifests.insert(versionId, m.keyId(), m.json(), micros(m.signedAt()), micros(m.expiresAt()));
+          return versionInfo(h, versions.findById(versionId).orElseThrow());
+        });
+  }
+
+  /** Offers an existing version in one more mode from {@code validFrom} (null: now). */
+  public VersionInfo releaseToMode(String product, SemVer version, String mode, Instant validFrom) {
+    return tx.inTransaction(
+        h -> {
+          Instant from = validFrom == null ? now() : micros(validFrom);
+          VersionRow row = version(h, product, version);
+          NamedRow m = validMode(h, mode, from);
+          ReleaseDao releases = h.attach(ReleaseDao.class);
+          if (releases.findOpen(row.id(), m.id()).isPresent()) {
+            throw new RecordConflictException(product + " " + version + " is already released to " + mode);
+          }
+          releases.insert(row.id(), m.id(), from, null);
+          return versionInfo(h, row);
+        });
+  }
+
+  /** Stops offering a version in a mode from now on. */
+  public VersionInfo withdrawFromMode(String product, SemVer version, String mode) {
+    return tx.inTransaction(
+        h -> {
+          VersionRow row = version(h, product, version);
+          NamedRow m = h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
+          if (h.attach(ReleaseDao.class).close(row.id(), m.id(), now()) == 0) {
+            throw new RecordNotFoundException(product + " " + version + " is not released to " + mode);
+          }
+          return versionInfo(h, row);
+        });
+  }
+
+  /** Ends the version's validity now: it is no longer offered in any mode. */
+  public VersionInfo withdrawVersion(String product, SemVer version) {
+    return tx.inTransaction(
+        h -> {
+          VersionRow row = version(h, product, version);
+          VersionDao versions = h.attach(VersionDao.class);
+          versions.closeValidity(row.id(), now());
+          return versionInfo(h, versions.findById(row.id()).orElseThrow());
+        });
+  }
+
+  // ---- versions ----------------------------------------------------------------------------
+
+  /**
+   * The current version of a product in a mode at {@code at}: the highest SemVer (semver.org
+   * pre-release ordering) among the versions valid at {@code at} and released to the mode at
+   * {@code at}. Empty when there is none.
+   *
+   * @throws RecordNotFoundException the product or mode does not exist
+   */
+  public Optional<VersionInfo> currentVersion(String product, String mode, Instant at) {
+    Instant when = micros(at);
+    return tx.inReadOnlyTransaction(
+        h -> {
+          NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+          NamedRow m = h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
+          return currentVersionRow(h, p.id(), m.id(), when).map(row -> versionInfo(h, row, when));
+        });
+  }
+
+  /** The hot query, inside a caller's transaction. */
+  static Optional<VersionRow> currentVersionRow(Handle h, UUID productId, UUID modeId, Instant at) {
+    VersionDao versions = h.attach(VersionDao.class);
+    List<VersionRow> top = versions.offeredAt(productId, modeId, at, CURRENT_VERSION_CANDIDATES);
+    if (top.isEmpty()) return Optional.empty();
+    VersionRow highest = top.get(0);
+    List<VersionRow> sameCore = top.stream().filter(highest::sameCore).toList();
+    if (sameCore.size() == CURRENT_VERSION_CANDIDATES) {
+      sameCore =
+          versions.offeredAtWithCore(
+              productId, modeId, at, highest.major(), highest.minor(), highest.patch());
+    }
+    return sameCore.stream().max(Comparator.comparing(VersionRow::semVer));
+  }
+
+  public VersionInfo findVersion(String product, SemVer version) {
+    return tx.inReadOnlyTransaction(h -> versionInfo(h, version(h, product, version)));
+  }
+
+  /** A product's versions, the most recently published first. */
+  public Page<VersionInfo> versions(String product, String cursor, int limit) {
+    PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
+    return tx.inReadOnlyTransaction(
+        h -> {
+          NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+          List<VersionRow> rows =
+              h.attach(VersionDao.class).pageByPublication(p.id(), after.at(), after.id(), limit + 1);
+          List<VersionRow> items = rows.subList(0, Math.min(limit, rows.size()));
+          Map<UUID, List<String>> modes = modesNow(h, items.stream().map(VersionRow::id).toList(), now());
+          List<VersionInfo> infos =
+              items.stream().map(r -> versionInfo(product, r, modes.getOrDefault(r.id(), List.of()))).toList();
+          String next =
+              rows.size() > limit
+                  ? PageCursors.encode(new PageCursors.Keyset(items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
+                  : null;
+          return new Page<>(infos, next);
+        });
+  }
+
+  // ---- manifests ---------------------------------------------------------------------------
+
+  /** A version's row, its newest manifest signature and its files, read together. */
+  public record StoredManifest(VersionRow version, ManifestRow manifest, List<VersionFileRow> files) {}
+
+  public StoredManifest manifest(String product, SemVer version) {
+    return tx.inReadOnlyTransaction(
+        h -> {
+          VersionRow row = version(h, product, version);
+          ManifestDao manifests = h.attach(ManifestDao.class);
+          ManifestRow m =
+              manifests
+                  .latest(row.id())
+                  .orElseThrow(() -> new RecordNotFoundException(product + " " + version + " has no manifest"));
+          return new StoredManifest(row, m, manifests.files(row.id()));
+        });
+  }
+
+  /**
+   * Stores a fresh signature of a version's manifest, unless someone stored one after
+   * {@code replacing} meanwhile; returns the signature that is current afterwards.
+   */
+  public ManifestRow resign(UUID versionId, UUID replacing, SignedEnvelope envelope) {
+    return tx.inTransaction(
+        h -> {
+          ManifestDao manifests = h.attach(ManifestDao.class);
+          ManifestRow latest = manifests.latest(versionId).orElseThrow();
+          if (!latest.id().equals(replacing)) return latest;
+          manifests.insert(
+              versionId, envelope.keyId(), envelope.json(), micros(envelope.signedAt()), micros(envelope.expiresAt()));
+          return manifests.latest(versionId).orElseThrow();
+        });
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private static NamedRow validProduct(Handle h, String name, Instant at) {
+    ProductDao products = h.attach(ProductDao.class);
+    return products
+        .findValidAt(name, at)
+        .orElseThrow(
+            () -> {
+              products.findLatest(name).orElseThrow(() -> unknownProduct(name));
+              return new RecordConflictException("product '" + name + "' is not valid at " + at);
+            });
+  }
+
+  static NamedRow validMode(Handle h, String name, Instant at) {
+    ModeDao modes = h.attach(ModeDao.class);
+    return modes
+        .findValidAt(name, at)
+        .orElseThrow(
+            () -> {
+              modes.findLatest(name).orElseThrow(() -> unknownMode(name));
+              return new RecordConflictException("mode '" + name + "' is not valid at " + at);
+            });
+  }
+
+  static VersionRow version(Handle h, String product, SemVer version) {
+    NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+    return h.attach(VersionDao.class)
+        .find(p.id(), version.major(), version.minor(), version.patch(), version.preRelease())
+        .orElseThrow(() -> new RecordNotFoundException(product + " " + version + " does not exist"));
+  }
+
+  static RecordNotFoundException unknownProduct(String name) {
+    return new RecordNotFoundException("product '" + name + "' does not exist");
+  }
+
+  static RecordNotFoundException unknownMode(String name) {
+    return new RecordNotFoundException("mode '" + name + "' does not exist");
+  }
+
+  private VersionInfo versionInfo(Handle h, VersionRow row) {
+    return versionInfo(h, row, now());
+  }
+
+  private static VersionInfo versionInfo(Handle h, VersionRow row, Instant at) {
+    String product = h.attach(ProductDao.class).name(row.productId());
+    return versionInfo(product, row, modesNow(h, List.of(row.id()), at).getOrDefault(row.id(), List.of()));
+  }
+
+  private static VersionInfo versionInfo(String product, VersionRow row, List<String> modes) {
+    return new VersionInfo(
+        product, row.semVer().toString(), row.executablePath(), row.createdAt(), row.validFrom(), row.validTo(), modes);
+  }
+
+  private static Map<UUID, List<String>> modesNow(Handle h, List<UUID> versionIds, Instant at) {
+    if (versionIds.isEmpty()) return Map.of();
+    return h.attach(ReleaseDao.class).validAt(versionIds, at).stream()
+        .collect(Collectors.groupingBy(ReleaseRow::versionId, Collectors.mapping(ReleaseRow::mode, Collectors.toList())));
+  }
+
+  private static <T> Page<T> namePage(List<NamedRow> rows, int limit, java.util.function.Function<NamedRow, T> map) {
+    List<NamedRow> items = rows.subList(0, Math.min(limit, rows.size()));
+    String next = rows.size() > limit ? PageCursors.encodeName(items.get(limit - 1).name()) : null;
+    return new Page<>(items.stream().map(map).toList(), next);
+  }
+
+  private static ProductInfo productInfo(NamedRow row) {
+    return new ProductInfo(row.name(), row.validFrom(), row.validTo());
+  }
+
+  private static ModeInfo modeInfo(NamedRow row) {
+    return new ModeInfo(row.name(), row.validFrom(), row.validTo());
+  }
+
+  static Instant micros(Instant at) {
+    return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+  }
+}

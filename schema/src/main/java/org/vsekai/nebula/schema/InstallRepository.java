@@ -1,0 +1,148 @@
+package org.vsekai.nebula.schema;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.rest.CurrentMode;
+import org.vsekai.nebula.api.rest.InstallHistoryEntry;
+import org.vsekai.nebula.api.rest.InstallInfo;
+import org.vsekai.nebula.api.rest.Page;
+import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.db.HistoryRow;
+import org.vsekai.nebula.schema.db.InstallDao;
+import org.vsekai.nebula.schema.db.InstallModeRow;
+import org.vsekai.nebula.schema.db.InstallRow;
+import org.vsekai.nebula.schema.db.InstallVersionRow;
+import org.vsekai.nebula.schema.db.NamedRow;
+import org.vsekai.nebula.schema.db.ProductDao;
+import org.vsekai.nebula.schema.db.VersionRow;
+
+/** Installs: registration, the mode they follow and the version they run, over time. */
+public final class InstallRepository {
+  private final SerializableTransactions tx;
+  private final Clock clock;
+  private final CatalogRepository catalog;
+
+  public InstallRepository(SerializableTransactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+    this.catalog = new CatalogRepository(tx, clock);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * Registers an install of a product following a mode, holding {@code version} (null: none yet).
+   * A registration repeated with the same id and product returns the install as it is.
+   *
+   * @param installId chosen by the client, or null to have one assigned
+   */
+  public Created<InstallInfo> register(UUID installId, String product, String mode, SemVer version) {
+    return tx.inTransaction(
+        h -> {
+          InstallDao installs = h.attach(InstallDao.class);
+          Instant now = now();
+          if (installId != null) {
+            Optional<InstallRow> existing = installs.find(installId);
+            if (existing.isPresent()) {
+              if (!existing.get().product().equals(product)) {
+                throw new RecordConflictException(
+                    "install " + installId + " is registered for product '" + existing.get().product() + "'");
+              }
+              return new Created<>(info(h, existing.get(), now), false);
+            }
+          }
+          NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> CatalogRepository.unknownProduct(product));
+          NamedRow m = CatalogRepository.validMode(h, mode, now);
+          UUID id = installId != null ? installId : UUID.randomUUID();
+          installs.insert(id, p.id());
+          installs.insertMode(id, m.id(), now);
+          if (version != null) {
+            VersionRow v = CatalogRepository.version(h, product, version);
+            installs.insertVersion(id, v.id(), now);
+          }
+          return new Created<>(info(h, installs.find(id).orElseThrow(), now), true);
+        });
+  }
+
+  /** The seed's {@code mode switch}: from now on the install follows {@code mode}. */
+  public InstallInfo switchMode(UUID installId, String mode) {
+    return tx.inTransaction(
+        h -> {
+          Instant now = now();
+          InstallDao installs = h.attach(InstallDao.class);
+          InstallRow install = install(h, installId);
+          NamedRow m = CatalogRepository.validMode(h, mode, now);
+          Optional<InstallModeRow> current = installs.modeAt(installId, now);
+          if (current.isEmpty() || !current.get().modeId().equals(m.id())) {
+            installs.closeMode(installId, now);
+            installs.insertMode(installId, m.id(), now);
+          }
+          return info(h, install, now);
+        });
+  }
+
+  /** The seed's {@code mode current}. */
+  public CurrentMode currentMode(UUID installId) {
+    return tx.inReadOnlyTransaction(
+        h -> {
+          install(h, installId);
+          InstallModeRow mode =
+              h.attach(InstallDao.class)
+                  .modeAt(installId, now())
+                  .orElseThrow(() -> new RecordNotFoundException("install " + installId + " follows no mode now"));
+          return new CurrentMode(mode.mode(), mode.validFrom());
+        });
+  }
+
+  public InstallInfo find(UUID installId) {
+    return tx.inReadOnlyTransaction(h -> info(h, install(h, installId), now()));
+  }
+
+  /** The version the install should run now: the current version of its product in its mode. */
+  public Optional<VersionInfo> latestFor(UUID installId) {
+    InstallInfo install = find(installId);
+    if (install.mode() == null) {
+      throw new RecordNotFoundException("install " + installId + " follows no mode now");
+    }
+    return catalog.currentVersion(install.product(), install.mode(), clock.instant());
+  }
+
+  /** Mode and version periods of the install, latest first. */
+  public Page<InstallHistoryEntry> history(UUID installId, String cursor, int limit) {
+    PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
+    return tx.inReadOnlyTransaction(
+        h -> {
+          install(h, installId);
+          List<HistoryRow> rows = h.attach(InstallDao.class).history(installId, after.at(), after.id(), limit + 1);
+          List<HistoryRow> items = rows.subList(0, Math.min(limit, rows.size()));
+          String next =
+              rows.size() > limit
+                  ? PageCursors.encode(new PageCursors.Keyset(items.get(limit - 1).validFrom(), items.get(limit - 1).id()))
+                  : null;
+          return new Page<>(
+              items.stream().map(r -> new InstallHistoryEntry(r.kind(), r.value(), r.validFrom(), r.validTo())).toList(),
+              next);
+        });
+  }
+
+  static InstallRow install(Handle h, UUID installId) {
+    return h.attach(InstallDao.class)
+        .find(installId)
+        .orElseThrow(() -> new RecordNotFoundException("install " + installId + " is not registered"));
+  }
+
+  private static InstallInfo info(Handle h, InstallRow install, Instant at) {
+    InstallDao installs = h.attach(InstallDao.class);
+    String mode = installs.modeAt(install.id(), at).map(InstallModeRow::mode).orElse(null);
+    String version = installs.versionAt(install.id(), at).map(InstallVersionRow::semVer).map(SemVer::toString).orElse(null);
+    return new InstallInfo(install.id(), install.product(), mode, version, install.createdAt());
+  }
+}

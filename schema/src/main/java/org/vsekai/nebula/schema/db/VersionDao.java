@@ -1,0 +1,103 @@
+package org.vsekai.nebula.schema.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** versions and version_validities, and the hot query "what is current in a mode". */
+@RegisterConstructorMapper(VersionRow.class)
+public interface VersionDao {
+
+  String COLUMNS =
+      "v.id, v.product_id, v.major, v.minor, v.patch, v.tag, v.build, v.executable_path, v.created_at,"
+          + " p.valid_from, p.valid_to";
+
+  /** The latest period of each version (by start); a version always has at least one. */
+  String LATEST_PERIOD =
+      """
+      LEFT JOIN version_validities p ON p.version_id = v.id
+        AND p.valid_from = (SELECT max(x.valid_from) FROM version_validities x WHERE x.version_id = v.id)
+      """;
+
+  @SqlQuery(
+      """
+      INSERT INTO versions (product_id, major, minor, patch, tag, build, executable_path)
+      VALUES (:productId, :major, :minor, :patch, :tag, :build, :executablePath)
+      RETURNING id""")
+  UUID insert(
+      UUID productId, long major, long minor, long patch, String tag, String build, String executablePath);
+
+  @SqlUpdate(
+      """
+      INSERT INTO version_validities (version_id, valid_from, valid_to)
+      VALUES (:versionId, :validFrom, :validTo)""")
+  void insertValidity(UUID versionId, Instant validFrom, Instant validTo);
+
+  /** Ends the open period at {@code at} (or where it starts, if that is later). */
+  @SqlUpdate(
+      """
+      UPDATE version_validities SET valid_to = GREATEST(valid_from, :at)
+      WHERE version_id = :versionId AND valid_to IS NULL""")
+  int closeValidity(UUID versionId, Instant at);
+
+  /** The version of that precedence (build metadata does not count), with its latest period. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM versions v " + LATEST_PERIOD
+          + """
+          WHERE v.product_id = :productId AND v.major = :major AND v.minor = :minor
+            AND v.patch = :patch AND v.tag = :tag""")
+  Optional<VersionRow> find(UUID productId, long major, long minor, long patch, String tag);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM versions v " + LATEST_PERIOD + " WHERE v.id = :versionId")
+  Optional<VersionRow> findById(UUID versionId);
+
+  /**
+   * Versions valid at {@code at} and released to the mode at {@code at}, highest
+   * major.minor.patch first. Pre-release order within one major.minor.patch is SemVer's, which
+   * SQL cannot sort; the caller finishes it. Walks the precedence index backwards and stops at
+   * {@code limit}.
+   */
+  @SqlQuery(
+      "SELECT " + COLUMNS
+          + """
+           FROM versions v
+          JOIN version_validities p ON p.version_id = v.id
+          WHERE v.product_id = :productId
+            AND p.valid_from <= :at AND (p.valid_to IS NULL OR p.valid_to > :at)
+            AND EXISTS (
+              SELECT 1 FROM releases r
+              WHERE r.version_id = v.id AND r.mode_id = :modeId
+                AND r.valid_from <= :at AND (r.valid_to IS NULL OR r.valid_to > :at))
+          ORDER BY v.major DESC, v.minor DESC, v.patch DESC
+          LIMIT :limit""")
+  List<VersionRow> offeredAt(UUID productId, UUID modeId, Instant at, int limit);
+
+  /** As {@link #offeredAt}, restricted to one major.minor.patch (all its pre-releases). */
+  @SqlQuery(
+      "SELECT " + COLUMNS
+          + """
+           FROM versions v
+          JOIN version_validities p ON p.version_id = v.id
+          WHERE v.product_id = :productId AND v.major = :major AND v.minor = :minor AND v.patch = :patch
+            AND p.valid_from <= :at AND (p.valid_to IS NULL OR p.valid_to > :at)
+            AND EXISTS (
+              SELECT 1 FROM releases r
+              WHERE r.version_id = v.id AND r.mode_id = :modeId
+                AND r.valid_from <= :at AND (r.valid_to IS NULL OR r.valid_to > :at))""")
+  List<VersionRow> offeredAtWithCore(
+      UUID productId, UUID modeId, Instant at, long major, long minor, long patch);
+
+  /** A product's versions, newest publication first, strictly before the keyset cursor. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM versions v " + LATEST_PERIOD
+          + """
+          WHERE v.product_id = :productId
+            AND (v.created_at < :beforeCreatedAt OR (v.created_at = :beforeCreatedAt AND v.id < :beforeId))
+          ORDER BY v.created_at DESC, v.id DESC
+          LIMIT :limit""")
+  List<VersionRow> pageByPublication(UUID productId, Instant beforeCreatedAt, UUID beforeId, int limit);
+}

@@ -1,0 +1,119 @@
+package org.vsekai.nebula.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vsekai.nebula.schema.CatalogFixtures.release;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.rest.InstallHistoryEntry;
+import org.vsekai.nebula.api.rest.InstallInfo;
+import org.vsekai.nebula.api.rest.Page;
+import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.testing.TestClock;
+import org.vsekai.nebula.schema.testing.TestPostgres;
+
+class InstallRepositoryTest {
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+  private TestClock clock;
+  private InstallRepository installs;
+  private CatalogRepository catalog;
+
+  @BeforeEach
+  void setUp() {
+    TestPostgres.Database db = TestPostgres.newMigratedDatabase();
+    clock = new TestClock(T0);
+    catalog = new CatalogRepository(db.transactions(), clock);
+    installs = new InstallRepository(db.transactions(), clock);
+    catalog.createProduct("v-sekai", null, null);
+    catalog.createProduct("other", null, null);
+    catalog.createMode("stable", null, null);
+    catalog.createMode("beta", null, null);
+    catalog.registerRelease(release("v-sekai", "1.0.0", "stable", null, T0));
+    catalog.registerRelease(release("v-sekai", "1.1.0-beta.1", "beta", null, T0));
+  }
+
+  @Test
+  void aRepeatedRegistrationReturnsTheSameInstall() {
+    UUID id = UUID.randomUUID();
+    Created<InstallInfo> first = installs.register(id, "v-sekai", "stable", SemVer.parse("1.0.0"));
+    clock.advance(Duration.ofMinutes(1));
+    Created<InstallInfo> again = installs.register(id, "v-sekai", "beta", null);
+
+    assertThat(first.created()).isTrue();
+    assertThat(again.created()).isFalse();
+    assertThat(again.value()).isEqualTo(first.value());
+    assertThat(first.value().mode()).isEqualTo("stable");
+    assertThat(first.value().version()).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void anIdOfAnotherProductIsAConflict() {
+    UUID id = UUID.randomUUID();
+    installs.register(id, "v-sekai", "stable", null);
+
+    assertThatThrownBy(() -> installs.register(id, "other", "stable", null))
+        .isInstanceOf(RecordConflictException.class)
+        .hasMessageContaining("registered for product 'v-sekai'");
+  }
+
+  @Test
+  void switchingModeClosesThePeriodAndChangesWhatIsLatest() {
+    UUID id = installs.register(null, "v-sekai", "stable", null).value().installId();
+    assertThat(installs.latestFor(id)).map(VersionInfo::version).contains("1.0.0");
+    clock.advance(Duration.ofHours(1));
+
+    installs.switchMode(id, "beta");
+
+    assertThat(installs.currentMode(id).mode()).isEqualTo("beta");
+    assertThat(installs.currentMode(id).since()).isEqualTo(T0.plus(Duration.ofHours(1)));
+    assertThat(installs.latestFor(id)).map(VersionInfo::version).contains("1.1.0-beta.1");
+    Page<InstallHistoryEntry> history = installs.history(id, null, 10);
+    assertThat(history.items())
+        .containsExactly(
+            new InstallHistoryEntry("mode", "beta", T0.plus(Duration.ofHours(1)), null),
+            new InstallHistoryEntry("mode", "stable", T0, T0.plus(Duration.ofHours(1))));
+  }
+
+  @Test
+  void switchingToTheCurrentModeChangesNothing() {
+    UUID id = installs.register(null, "v-sekai", "stable", null).value().installId();
+    clock.advance(Duration.ofHours(1));
+
+    installs.switchMode(id, "stable");
+
+    assertThat(installs.history(id, null, 10).items()).hasSize(1);
+  }
+
+  @Test
+  void historyPagesMixModesAndVersions() {
+    UUID id = installs.register(null, "v-sekai", "stable", SemVer.parse("1.0.0")).value().installId();
+    for (int i = 0; i < 4; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      installs.switchMode(id, i % 2 == 0 ? "beta" : "stable");
+    }
+
+    Page<InstallHistoryEntry> first = installs.history(id, null, 4);
+    Page<InstallHistoryEntry> second = installs.history(id, first.next(), 4);
+
+    assertThat(first.items()).hasSize(4);
+    assertThat(second.items()).hasSize(2);
+    assertThat(second.next()).isNull();
+    assertThat(second.items()).extracting(InstallHistoryEntry::kind).containsExactlyInAnyOrder("mode", "version");
+  }
+
+  @Test
+  void unknownInstallsModesAndVersionsAreNotFound() {
+    assertThatThrownBy(() -> installs.find(UUID.randomUUID())).isInstanceOf(RecordNotFoundException.class);
+    assertThatThrownBy(() -> installs.register(null, "v-sekai", "nightly", null))
+        .isInstanceOf(RecordNotFoundException.class);
+    assertThatThrownBy(() -> installs.register(null, "v-sekai", "stable", SemVer.parse("9.9.9")))
+        .isInstanceOf(RecordNotFoundException.class)
+        .hasMessage("v-sekai 9.9.9 does not exist");
+  }
+}
