@@ -26,7 +26,7 @@ public final class CaibxReader {
     try {
       return read(Files.readAllBytes(file), file.toString());
     } catch (NoSuchFileException e) {
-      throw new IndexFormatException("index " + file + " does not exist");
+      throw new FileMissingException(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read index " + file + ": " + e.getMessage(), e);
     }

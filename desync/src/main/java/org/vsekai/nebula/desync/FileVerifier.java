@@ -52,7 +52,7 @@ public final class FileVerifier {
       for (int i = 0; i < bad.length; i++) if (bad[i]) mismatched.add(chunks.get(i));
       return new Report(size, index.length(), mismatched);
     } catch (NoSuchFileException e) {
-      throw new DesyncException(file + " does not exist");
+      throw new FileMissingException(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -1,0 +1,19 @@
+package org.vsekai.nebula.cli.desync;
+
+import picocli.CommandLine.Command;
+
+/** {@code vsekai desync ...}: the engine's commands with desync's argument shapes. */
+@Command(
+    name = "desync",
+    description = "Content-defined chunking compatible with desync and casync.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      MakeCommand.class,
+      ExtractCommand.class,
+      VerifyCommand.class,
+      VerifyIndexCommand.class,
+      PruneCommand.class,
+      InfoCommand.class,
+      ChopCommand.class
+    })
+public final class DesyncCommand {}
