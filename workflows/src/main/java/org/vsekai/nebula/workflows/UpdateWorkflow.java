@@ -19,7 +19,10 @@ public interface UpdateWorkflow {
    * failure ends the workflow failed with an {@code ApplicationFailure} whose type is from {@link
    * UpdateFailures} (or {@link UpdateFailures#UPDATE_FAILED}) and whose message says the state and
    * the cause. A Temporal cancellation (e.g. from the UI) before finalizing drops staging and ends
-   * the workflow cancelled; from FinalizingUpdate on it is ignored.
+   * the workflow cancelled. From FinalizingUpdate on it does not stop the update, which rolls
+   * forward to UpdateSuccessful and is recorded so; but the Java SDK closes every workflow whose
+   * cancellation was requested as Canceled, so read how such an update ended from {@link
+   * #status()} or the {@code UpdateState} search attribute, not from the close status.
    */
   @WorkflowMethod
   UpdateResult update(UpdateRequest request);

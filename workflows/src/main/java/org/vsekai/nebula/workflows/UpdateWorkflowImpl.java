@@ -76,6 +76,8 @@ import org.vsekai.nebula.workflows.activities.UpdateRecord;
  * untouched. A Temporal cancellation (the UI's Cancel) does the same and then ends the workflow
  * cancelled. From FinalizingUpdate on, finalize and registry run in a detached scope and both
  * kinds of cancel are ignored: a half-swapped install can only be made whole by rolling forward.
+ * (The SDK still closes a workflow whose Temporal cancellation was requested as Canceled once it
+ * returns; its UpdateState and record say UpdateSuccessful.)
  * {@code pause} cancels only the running download batch and holds the update before its next
  * step; resume reschedules the interrupted batch, which finds its fetched chunks in the cache.
  *

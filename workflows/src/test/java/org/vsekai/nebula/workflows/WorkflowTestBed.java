@@ -7,6 +7,7 @@ import static org.mockito.Mockito.withSettings;
 
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -134,21 +135,29 @@ final class WorkflowTestBed implements AutoCloseable {
   }
 
   /**
-   * An answer that reports it has started, then heartbeats a download's progress until the
-   * workflow cancels it: the heartbeat throws and the cancellation propagates as Temporal expects.
+   * An answer that reports it has started, then heartbeats a download's progress (up to half the
+   * batch) until the workflow cancels it: the heartbeat throws, {@code cancelled} opens, and the
+   * cancellation propagates as Temporal expects of an activity.
    */
-  static Answer<DownloadBatchResult> downloadUntilCancelled(CountDownLatch started) {
+  static Answer<DownloadBatchResult> downloadUntilCancelled(
+      CountDownLatch started, CountDownLatch cancelled) {
     return invocation -> {
       DownloadBatchRequest request = invocation.getArgument(0);
       ActivityExecutionContext context = Activity.getExecutionContext();
       started.countDown();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       long bytes = 0;
-      while (System.nanoTime() < deadline) {
-        bytes = Math.min(bytes + 1024 * 1024, BATCH_BYTES / 2);
-        context.heartbeat(
-            new DownloadHeartbeat(request.batchIndex(), 10, CHUNKS_PER_BATCH, bytes, BATCH_BYTES, bytes));
-        Thread.sleep(5);
+      try {
+        while (System.nanoTime() < deadline) {
+          bytes = Math.min(bytes + 1024 * 1024, BATCH_BYTES / 2);
+          context.heartbeat(
+              new DownloadHeartbeat(
+                  request.batchIndex(), 10, CHUNKS_PER_BATCH, bytes, BATCH_BYTES, bytes));
+          Thread.sleep(5);
+        }
+      } catch (ActivityCompletionException stopped) {
+        cancelled.countDown();
+        throw stopped;
       }
       throw new IllegalStateException("the workflow never cancelled the batch");
     };
@@ -169,9 +178,10 @@ final class WorkflowTestBed implements AutoCloseable {
     };
   }
 
+  /** Waits (in real time) for a mock to reach a point; fails the test after 30 s. */
   static void await(CountDownLatch latch) throws InterruptedException {
     if (!latch.await(30, TimeUnit.SECONDS)) {
-      throw new AssertionError("timed out waiting for an activity to start");
+      throw new AssertionError("timed out waiting for an activity");
     }
   }
 
