@@ -1,0 +1,60 @@
+package org.vsekai.nebula.server;
+
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.vsekai.nebula.desync.ChunkVerifier;
+import org.vsekai.nebula.desync.HashAlgorithm;
+import org.vsekai.nebula.desync.LocalChunkStore;
+import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.InstallRepository;
+import org.vsekai.nebula.schema.SerializableTransactions;
+import org.vsekai.nebula.schema.UpdateProcessRepository;
+import org.vsekai.nebula.server.core.ManifestService;
+import org.vsekai.nebula.server.core.PublisherToken;
+import org.vsekai.nebula.server.core.ReleasePublisher;
+import org.vsekai.nebula.server.core.SigningKeys;
+import org.vsekai.nebula.server.store.IndexStore;
+import org.vsekai.nebula.server.store.ReleaseContentCheck;
+
+/**
+ * The service's objects apart from HTTP: repositories, stores, keys. The REST resources use
+ * them, and so can code running in the same process (server-side activities, the CLI's embedded
+ * service).
+ */
+public record NebulaServices(
+    Clock clock,
+    SerializableTransactions transactions,
+    CatalogRepository catalog,
+    InstallRepository installs,
+    UpdateProcessRepository updateProcesses,
+    LocalChunkStore chunkStore,
+    IndexStore indexStore,
+    SigningKeys signingKeys,
+    PublisherToken publisherToken,
+    ManifestService manifests,
+    ReleasePublisher releasePublisher) {
+
+  public static NebulaServices wire(NebulaConfiguration config, Jdbi jdbi, Clock clock) {
+    SerializableTransactions tx = new SerializableTransactions(jdbi);
+    CatalogRepository catalog = new CatalogRepository(tx, clock);
+    LocalChunkStore chunks =
+        new LocalChunkStore(
+            config.store().chunkDir(config.dataDir()),
+            new ChunkVerifier(HashAlgorithm.SHA512_256, config.store().maxChunkBytes()));
+    IndexStore indexes = new IndexStore(config.store().indexDir(config.dataDir()));
+    SigningKeys keys = SigningKeys.configuredOrStored(config.signing(), config.dataDir());
+    ManifestService manifests = new ManifestService(catalog, keys, config.signing().manifestLifetime(), clock);
+    return new NebulaServices(
+        clock,
+        tx,
+        catalog,
+        new InstallRepository(tx, clock),
+        new UpdateProcessRepository(tx, clock),
+        chunks,
+        indexes,
+        keys,
+        PublisherToken.configuredOrStored(config.publisherToken(), config.dataDir()),
+        manifests,
+        new ReleasePublisher(catalog, new ReleaseContentCheck(indexes, chunks), manifests));
+  }
+}

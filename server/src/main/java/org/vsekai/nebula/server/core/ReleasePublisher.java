@@ -1,0 +1,55 @@
+package org.vsekai.nebula.server.core;
+
+import java.util.List;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.manifest.ManifestJson;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
+import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.api.rest.ReleaseInfo;
+import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.NewRelease;
+import org.vsekai.nebula.schema.SignedEnvelope;
+import org.vsekai.nebula.schema.db.VersionFileRow;
+import org.vsekai.nebula.server.store.ReleaseContentCheck;
+
+/**
+ * Registers a release: validate the request, check the stores hold everything it references,
+ * sign its manifest, then write version, release period, files and manifest in one transaction.
+ * Everything before the transaction only reads, so a refused or conflicting release leaves no
+ * trace.
+ */
+public final class ReleasePublisher {
+  private final CatalogRepository catalog;
+  private final ReleaseContentCheck contentCheck;
+  private final ManifestService manifests;
+
+  public ReleasePublisher(CatalogRepository catalog, ReleaseContentCheck contentCheck, ManifestService manifests) {
+    this.catalog = catalog;
+    this.contentCheck = contentCheck;
+    this.manifests = manifests;
+  }
+
+  public ReleaseInfo publish(ReleaseRequest request) {
+    SemVer version = ReleaseRequestValidator.validate(request);
+    contentCheck.check(request);
+    ReleaseManifest manifest = manifests.manifestOf(request, version);
+    SignedEnvelope envelope = manifests.sign(manifest);
+    List<VersionFileRow> files =
+        manifest.files().stream()
+            .map(f -> new VersionFileRow(f.path(), f.size(), f.permissions(), f.indexSha256()))
+            .toList();
+    VersionInfo registered =
+        catalog.registerRelease(
+            new NewRelease(
+                request.product(), version, request.mode(), request.executablePath(), request.validFrom(), files,
+                envelope));
+    return new ReleaseInfo(
+        registered.product(),
+        registered.version(),
+        request.mode(),
+        registered.validFrom(),
+        ManifestJson.read(envelope.json().getBytes(java.nio.charset.StandardCharsets.UTF_8), SignedManifest.class));
+  }
+}

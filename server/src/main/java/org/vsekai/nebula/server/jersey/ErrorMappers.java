@@ -1,0 +1,94 @@
+package org.vsekai.nebula.server.jersey;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vsekai.nebula.api.InvalidVersionException;
+import org.vsekai.nebula.api.rest.ErrorBody;
+import org.vsekai.nebula.schema.InvalidCursorException;
+import org.vsekai.nebula.schema.RecordConflictException;
+import org.vsekai.nebula.schema.RecordNotFoundException;
+import org.vsekai.nebula.server.core.InvalidRequestException;
+import org.vsekai.nebula.server.core.MissingContentException;
+
+/**
+ * Every error the API answers, as {@code {"error": "..."}}: what the client got wrong is a 4xx
+ * with the reason; anything else is a 500 whose details go to the log under an id, not to the
+ * client.
+ */
+public final class ErrorMappers {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+  static final int UNPROCESSABLE = 422;
+
+  private ErrorMappers() {}
+
+  public static List<Object> all() {
+    return List.of(
+        new WebApplication(),
+        new Json(),
+        new Simple<InvalidRequestException>(400) {},
+        new Simple<InvalidVersionException>(400) {},
+        new Simple<InvalidCursorException>(400) {},
+        new Simple<RecordNotFoundException>(404) {},
+        new Simple<RecordConflictException>(409) {},
+        new Simple<MissingContentException>(UNPROCESSABLE) {},
+        new Unexpected());
+  }
+
+  static Response error(int status, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message)).build();
+  }
+
+  /**
+   * Maps an exception type to a status, its message being the error. Instances are anonymous
+   * subclasses so Jersey can read the exception type from the type argument.
+   */
+  abstract static class Simple<E extends RuntimeException> implements ExceptionMapper<E> {
+    private final int status;
+
+    Simple(int status) {
+      this.status = status;
+    }
+
+    @Override
+    public Response toResponse(E e) {
+      return error(status, e.getMessage());
+    }
+  }
+
+  /** Jersey's own: unknown path 404, wrong method 405, unsupported media type 415, ... */
+  static final class WebApplication implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response r = e.getResponse();
+      Response.ResponseBuilder b = Response.fromResponse(r).type(MediaType.APPLICATION_JSON_TYPE);
+      return b.entity(new ErrorBody(e.getMessage())).build();
+    }
+  }
+
+  /** A body that is not JSON, or not the JSON the call takes. */
+  static final class Json implements ExceptionMapper<JsonProcessingException> {
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+      String detail = e.getOriginalMessage();
+      int newline = detail == null ? -1 : detail.indexOf('\n');
+      if (newline >= 0) detail = detail.substring(0, newline);
+      return error(400, "the request body is not valid JSON for this call: " + detail);
+    }
+  }
+
+  static final class Unexpected implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable e) {
+      String id = UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("internal error {}", id, e);
+      return error(500, "internal error " + id + "; the service log has the details");
+    }
+  }
+}

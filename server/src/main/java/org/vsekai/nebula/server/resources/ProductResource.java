@@ -1,0 +1,29 @@
+package org.vsekai.nebula.server.resources;
+
+import static org.vsekai.nebula.server.jersey.RequestParams.name;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.vsekai.nebula.api.rest.ProductInfo;
+import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.server.jersey.PublisherOnly;
+
+/** {@code /api/v1/products/{product}}: retiring a product ends its validity period now. */
+@Path("/api/v1/products/{product}")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ProductResource {
+  private final CatalogRepository catalog;
+
+  public ProductResource(CatalogRepository catalog) {
+    this.catalog = catalog;
+  }
+
+  @DELETE
+  @PublisherOnly
+  public ProductInfo retire(@PathParam("product") String product) {
+    return catalog.retireProduct(name("product", product));
+  }
+}

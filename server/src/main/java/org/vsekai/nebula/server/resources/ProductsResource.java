@@ -1,0 +1,46 @@
+package org.vsekai.nebula.server.resources;
+
+import static org.vsekai.nebula.server.jersey.RequestParams.body;
+import static org.vsekai.nebula.server.jersey.RequestParams.limit;
+import static org.vsekai.nebula.server.jersey.RequestParams.name;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.vsekai.nebula.api.rest.NewProduct;
+import org.vsekai.nebula.api.rest.Page;
+import org.vsekai.nebula.api.rest.ProductInfo;
+import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.Created;
+import org.vsekai.nebula.server.jersey.PublisherOnly;
+
+/** {@code /api/v1/products}: the products valid now; creating one is an admin call. */
+@Path("/api/v1/products")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ProductsResource {
+  private final CatalogRepository catalog;
+
+  public ProductsResource(CatalogRepository catalog) {
+    this.catalog = catalog;
+  }
+
+  @GET
+  public Page<ProductInfo> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    return catalog.productsValidNow(cursor, limit(limit));
+  }
+
+  /** 201 with the new product, or 200 with the existing one of that name. */
+  @POST
+  @PublisherOnly
+  public Response create(NewProduct request) {
+    NewProduct r = body(request);
+    Created<ProductInfo> created = catalog.createProduct(name("product", r.name()), r.validFrom(), r.validTo());
+    return Responses.created(created);
+  }
+}

@@ -1,0 +1,16 @@
+package org.vsekai.nebula.server.resources;
+
+import jakarta.ws.rs.core.Response;
+import org.vsekai.nebula.schema.Created;
+
+/** Answers shared by the resources. */
+final class Responses {
+  private Responses() {}
+
+  /** 201 when the call created the record, 200 when it already existed (idempotent create). */
+  static Response created(Created<?> created) {
+    return Response.status(created.created() ? Response.Status.CREATED : Response.Status.OK)
+        .entity(created.value())
+        .build();
+  }
+}

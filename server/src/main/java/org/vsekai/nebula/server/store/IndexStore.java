@@ -1,0 +1,87 @@
+package org.vsekai.nebula.server.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.vsekai.nebula.desync.AtomicFiles;
+import org.vsekai.nebula.desync.CaibxReader;
+import org.vsekai.nebula.desync.ChunkIndex;
+
+/**
+ * The {@code .caibx} indexes of released files, content-addressed: each is stored as
+ * {@code <dir>/<sha256 of its bytes>.caibx}, a flat folder that {@code desync index-server} or
+ * any web server can serve as well. An index is immutable once stored.
+ */
+public final class IndexStore {
+  public static final String SUFFIX = ".caibx";
+
+  private final Path dir;
+
+  public IndexStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public static boolean isSha256Hex(String s) {
+    if (s == null || s.length() != 64) return false;
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+  }
+
+  public static String sha256Hex(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Path path(String sha256) {
+    if (!isSha256Hex(sha256)) throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in hex");
+    return dir.resolve(sha256 + SUFFIX);
+  }
+
+  public boolean has(String sha256) {
+    return Files.isRegularFile(path(sha256));
+  }
+
+  /** The parsed index, empty when it is not stored. */
+  public Optional<ChunkIndex> read(String sha256) {
+    try {
+      return Optional.of(CaibxReader.read(Files.readAllBytes(path(sha256)), sha256 + SUFFIX));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read index " + sha256 + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Stores an uploaded index after checking that it parses (else {@code IndexFormatException})
+   * and that its name is its digest (else {@link IllegalArgumentException}).
+   *
+   * @return true if it was not stored before
+   */
+  public boolean put(String sha256, byte[] body) throws IOException {
+    String actual = sha256Hex(body);
+    if (!actual.equals(sha256)) {
+      throw new IllegalArgumentException("index body has SHA-256 " + actual + ", not " + sha256);
+    }
+    CaibxReader.read(body, sha256 + SUFFIX);
+    if (has(sha256)) return false;
+    AtomicFiles.write(path(sha256), body);
+    return true;
+  }
+}
