@@ -1,0 +1,145 @@
+package org.vsekai.nebula.activities;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.desync.ByteRateLimiter;
+import org.vsekai.nebula.desync.ChunkFetcher;
+import org.vsekai.nebula.desync.ChunkId;
+import org.vsekai.nebula.desync.ChunkInvalidException;
+import org.vsekai.nebula.desync.ChunkStore;
+import org.vsekai.nebula.desync.HttpChunkStore;
+import org.vsekai.nebula.desync.HttpStoreOptions;
+import org.vsekai.nebula.desync.LocalChunkStore;
+import org.vsekai.nebula.desync.TransferListener;
+import org.vsekai.nebula.workflows.UpdateFailures;
+
+/**
+ * downloadChunks: fetches one batch of the plan's chunks into the install's chunk cache. Chunks
+ * already cached are skipped, which is all a retried attempt needs to resume.
+ */
+public final class ChunkDownloader {
+  /** Parallel fetches: enough to fill a link with small chunks, few enough for a home router. */
+  static final int PARALLEL_FETCHES = 8;
+
+  private final LauncherFolder folder;
+  private final ServiceClient service;
+
+  public ChunkDownloader(LauncherFolder folder, ServiceClient service) {
+    this.folder = folder;
+    this.service = service;
+  }
+
+  /** Counters another thread reads for heartbeats and the progress file. */
+  public static final class Progress {
+    public final AtomicLong chunksDone = new AtomicLong();
+    public final AtomicLong bytesDone = new AtomicLong();
+    public final AtomicLong bytesFetched = new AtomicLong();
+    public volatile long chunks;
+    public volatile long bytes;
+    /** Bytes of the batches before this one, and of all batches: the whole download's progress. */
+    public volatile long bytesBefore;
+    public volatile long bytesOfPlan;
+    public volatile String version;
+  }
+
+  /** The batch's chunks: contiguous, about equal in bytes, the same split on every attempt. */
+  record Batch(List<ChunkId> ids, List<Integer> sizes, long bytesBefore) {
+    long bytes() {
+      long n = 0;
+      for (int s : sizes) n += s;
+      return n;
+    }
+  }
+
+  static Batch batch(StoredPlan plan, int batchIndex, int batchCount) {
+    long total = plan.bytesToDownload();
+    List<ChunkId> ids = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    long before = 0;
+    long bytesBefore = 0;
+    for (int i = 0; i < plan.downloads().size(); i++) {
+      int size = plan.downloadSizes().get(i);
+      int b = total == 0 ? 0 : (int) Math.min(batchCount - 1, (before * batchCount) / total);
+      if (b == batchIndex) {
+        ids.add(ChunkId.fromHex(plan.downloads().get(i)));
+        sizes.add(size);
+      } else if (b < batchIndex) {
+        bytesBefore += size;
+      }
+      before += size;
+    }
+    return new Batch(ids, sizes, bytesBefore);
+  }
+
+  /**
+   * @param fetchedBefore bytes fetched for this batch by earlier attempts (from the heartbeat)
+   */
+  public ChunkFetcher.Result download(
+      String planId, int batchIndex, int batchCount, long maxBytesPerSecond, long fetchedBefore, Progress progress)
+      throws IOException {
+    StoredPlan plan = PlanFiles.read(folder, planId);
+    Batch batch = batch(plan, batchIndex, batchCount);
+    progress.chunks = batch.ids().size();
+    progress.bytes = batch.bytes();
+    progress.bytesBefore = batch.bytesBefore();
+    progress.bytesOfPlan = plan.bytesToDownload();
+    progress.version = plan.toVersion();
+    progress.bytesFetched.set(fetchedBefore);
+    TransferListener count = progress.bytesFetched::addAndGet;
+    TransferListener listener = maxBytesPerSecond > 0 ? new ByteRateLimiter(maxBytesPerSecond).andThen(count) : count;
+    HttpChunkStore remote = new HttpChunkStore(service.chunkStore(), HttpStoreOptions.DEFAULT.withListener(listener));
+    ChunkStore source = new RefetchOnCorruption(remote, UpdateFailures.CORRUPT_CHUNK_FETCHES);
+    try {
+      return new ChunkFetcher(source, new LocalChunkStore(folder.cache()), PARALLEL_FETCHES)
+          .fetch(batch.ids(), batch.sizes(), (chunks, bytes) -> {
+            progress.chunksDone.set(chunks);
+            progress.bytesDone.set(bytes);
+          });
+    } catch (RuntimeException e) {
+      if (DiskFull.is(e)) throw DiskFull.failure("downloading", e);
+      throw e;
+    }
+  }
+
+  /**
+   * One bad answer may be a flaky proxy; the same chunk wrong {@code attempts} times in a row is
+   * wrong on the server, and retrying the activity for hours would only hide that.
+   */
+  static final class RefetchOnCorruption implements ChunkStore {
+    private final ChunkStore store;
+    private final int attempts;
+
+    RefetchOnCorruption(ChunkStore store, int attempts) {
+      this.store = store;
+      this.attempts = attempts;
+    }
+
+    @Override
+    public byte[] get(ChunkId id) {
+      ChunkInvalidException last = null;
+      for (int i = 0; i < attempts; i++) {
+        try {
+          return store.get(id);
+        } catch (ChunkInvalidException e) {
+          last = e;
+        }
+      }
+      throw new UpdateFailure(UpdateFailures.CORRUPT_CHUNK,
+          last.getMessage() + " (" + attempts + " fetches, every one wrong)", last);
+    }
+
+    @Override
+    public boolean has(ChunkId id) {
+      return store.has(id);
+    }
+
+    @Override
+    public String location() {
+      return store.location();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.vsekai.nebula.activities;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.vsekai.nebula.activities.local.CurrentRelease;
+import org.vsekai.nebula.activities.local.InstalledReleases;
+import org.vsekai.nebula.activities.local.Json;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.manifest.ManifestJson;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
+
+/**
+ * finalize: the seed's delete_old_and_move_over as a journaled switch. The new release is
+ * completed beside the old one (unchanged files are hard-linked, never rewritten), its record is
+ * written, then {@code current} is switched in one atomic rename, then the old release is
+ * removed. The journal names the step reached; a crash anywhere leaves {@code current} on a
+ * complete release, and running again rolls forward from the journal.
+ */
+public final class ReleaseSwitcher {
+  /** Steps of the journal, in order. */
+  enum Step {
+    COMPLETE_NEW,
+    SWITCH,
+    REMOVE_OLD
+  }
+
+  /** {@code .nebula/finalize.json}. */
+  record Journal(String planId, String fromReleaseId, Step step) {}
+
+  public record Result(int filesReplaced, int filesRemoved) {}
+
+  private final LauncherFolder folder;
+
+  public ReleaseSwitcher(LauncherFolder folder) {
+    this.folder = folder;
+  }
+
+  public Result finalizeUpdate(String planId) throws IOException {
+    Optional<Journal> journal = Json.read(folder.journal(), Journal.class);
+    if (journal.isPresent() && !journal.get().planId().equals(planId)) {
+      rollForward(journal.get(), null);
+      journal = Optional.empty();
+    }
+    StoredPlan plan;
+    if (Files.isRegularFile(folder.plan(planId))) {
+      plan = PlanFiles.read(folder, planId);
+    } else if (journal.isPresent() && journal.get().step() == Step.REMOVE_OLD) {
+      // Crashed after the plan was dropped: only the tidying is left.
+      rollForward(journal.get(), null);
+      return new Result(0, 0);
+    } else if (new CurrentRelease(folder).releaseId().filter(planId::equals).isPresent()) {
+      return new Result(0, 0); // finished by an earlier attempt
+    } else {
+      plan = PlanFiles.read(folder, planId); // throws: the plan is gone
+    }
+    Journal j = journal.orElse(new Journal(planId, plan.fromReleaseId(), Step.COMPLETE_NEW));
+    if (journal.isEmpty()) Json.write(folder.journal(), j);
+    rollForward(j, plan);
+    return new Result(plan.changed().size(), plan.removed().size());
+  }
+
+  /** Completes an interrupted switch (prepare calls this before planning anything new). */
+  public void recoverInterrupted() throws IOException {
+    Optional<Journal> journal = Json.read(folder.journal(), Journal.class);
+    if (journal.isEmpty()) return;
+    Journal j = journal.get();
+    if (j.step() == Step.COMPLETE_NEW) {
+      // Never switched: the old release is intact and current. Forget the half-made new one.
+      Files.deleteIfExists(folder.journal());
+      return;
+    }
+    rollForward(j, null);
+  }
+
+  private void rollForward(Journal j, StoredPlan plan) throws IOException {
+    Step step = j.step();
+    if (step == Step.COMPLETE_NEW) {
+      if (plan == null) {
+        Files.deleteIfExists(folder.journal());
+        return;
+      }
+      completeNewRelease(plan);
+      step = advance(j, Step.SWITCH);
+    }
+    if (step == Step.SWITCH) {
+      new CurrentRelease(folder).switchTo(j.planId());
+      step = advance(j, Step.REMOVE_OLD);
+    }
+    if (j.fromReleaseId() != null && !j.fromReleaseId().equals(j.planId())) {
+      Tree.delete(folder.releaseDir(j.fromReleaseId()));
+      Files.deleteIfExists(folder.releaseRecord(j.fromReleaseId()));
+    }
+    Files.deleteIfExists(folder.plan(j.planId()));
+    // Every cached chunk is now in the installed files, which seed the next update.
+    Tree.delete(folder.cache());
+    Files.deleteIfExists(folder.progressFile());
+    Files.deleteIfExists(folder.journal());
+  }
+
+  private Step advance(Journal j, Step next) throws IOException {
+    Json.write(folder.journal(), new Journal(j.planId(), j.fromReleaseId(), next));
+    return next;
+  }
+
+  /** Links the unchanged files into the new release and writes its record. */
+  private void completeNewRelease(StoredPlan plan) throws IOException {
+    Path staging = folder.releaseDir(plan.planId());
+    Files.createDirectories(staging);
+    if (plan.fromReleaseId() != null) {
+      Path old = folder.releaseDir(plan.fromReleaseId());
+      for (String path : plan.unchanged()) {
+        Path target = staging.resolve(path);
+        if (Files.exists(target)) continue;
+        Files.createDirectories(target.getParent());
+        linkOrCopy(old.resolve(path), target);
+      }
+    }
+    ReleaseManifest manifest = ManifestJson.read(plan.manifest().payloadBytes(), ReleaseManifest.class);
+    new InstalledReleases(folder).record(plan.planId(), manifest, plan.manifest());
+  }
+
+  /** A hard link shares the bytes without writing them; a copy where links are not possible. */
+  private static void linkOrCopy(Path existing, Path link) throws IOException {
+    try {
+      Files.createLink(link, existing);
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      Path tmp = link.resolveSibling("." + link.getFileName() + ".copy");
+      Files.copy(existing, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+}

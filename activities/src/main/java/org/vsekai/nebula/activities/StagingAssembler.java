@@ -1,0 +1,97 @@
+package org.vsekai.nebula.activities;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.vsekai.nebula.activities.local.InstalledReleases;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.desync.CaibxReader;
+import org.vsekai.nebula.desync.CachingChunkStore;
+import org.vsekai.nebula.desync.ChunkIndex;
+import org.vsekai.nebula.desync.ChunkInvalidException;
+import org.vsekai.nebula.desync.Extractor;
+import org.vsekai.nebula.desync.FileSeed;
+import org.vsekai.nebula.desync.FileVerifier;
+import org.vsekai.nebula.desync.HttpChunkStore;
+import org.vsekai.nebula.desync.LocalChunkStore;
+import org.vsekai.nebula.workflows.UpdateFailures;
+
+/**
+ * apply: assembles every changed file of the plan into {@code versions/<planId>}, from the chunk
+ * cache and the installed files as seeds, each verified against its index. The installed release
+ * is only read. A file already staged by an earlier attempt is kept if it verifies.
+ */
+public final class StagingAssembler {
+  private final LauncherFolder folder;
+  private final ServiceClient service;
+
+  public StagingAssembler(LauncherFolder folder, ServiceClient service) {
+    this.folder = folder;
+    this.service = service;
+  }
+
+  /** Counters another thread reads for heartbeats and the progress file. */
+  public static final class Progress {
+    public final AtomicLong filesDone = new AtomicLong();
+    public final AtomicLong bytesDone = new AtomicLong();
+    public final AtomicLong fileBytesDone = new AtomicLong();
+    public volatile long bytesTotal;
+  }
+
+  public record Result(int files, long bytes) {}
+
+  public Result apply(String planId, boolean resumed, Progress progress) throws IOException {
+    StoredPlan plan = PlanFiles.read(folder, planId);
+    Path staging = folder.releaseDir(plan.planId());
+    Files.createDirectories(staging);
+    progress.bytesTotal = plan.bytesToStage();
+    List<FileSeed> seeds = new ArrayList<>();
+    if (plan.fromReleaseId() != null) {
+      Path installed = folder.releaseDir(plan.fromReleaseId());
+      for (StoredPlan.SeedRef s : plan.seeds()) {
+        Path file = installed.resolve(s.path());
+        if (Files.isRegularFile(file)) seeds.add(new FileSeed(CaibxReader.read(folder.index(s.indexSha256())), file));
+      }
+    }
+    // The cache holds what download fetched; a chunk gone bad there is fetched again.
+    CachingChunkStore store = new CachingChunkStore(
+        new LocalChunkStore(folder.cache()), new HttpChunkStore(service.chunkStore()));
+    long bytes = 0;
+    for (ManifestFile f : plan.changed()) {
+      Path out = staging.resolve(f.path()).normalize();
+      if (!out.startsWith(staging)) {
+        throw new UpdateFailure(UpdateFailures.UNSAFE_PATH, "manifest path '" + f.path() + "' escapes the install folder");
+      }
+      ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
+      if (!(resumed && Files.isRegularFile(out) && FileVerifier.verify(index, out, 2).matches())) {
+        Files.createDirectories(out.getParent());
+        long base = progress.bytesDone.get();
+        try {
+          new Extractor(store)
+              .seeds(seeds)
+              .seedFromOutput(false)
+              .durable(true)
+              .progress((done, total) -> progress.fileBytesDone.set(done))
+              .extract(index, out);
+        } catch (ChunkInvalidException e) {
+          throw new UpdateFailure(UpdateFailures.CORRUPT_CHUNK, e.getMessage(), e);
+        } catch (RuntimeException e) {
+          if (DiskFull.is(e)) throw DiskFull.failure("assembling " + f.path(), e);
+          throw e;
+        }
+        progress.fileBytesDone.set(0);
+        progress.bytesDone.set(base);
+      }
+      InstalledReleases.applyPermissions(out, f.permissions());
+      bytes += f.size();
+      progress.bytesDone.addAndGet(f.size());
+      progress.filesDone.incrementAndGet();
+    }
+    return new Result(plan.changed().size(), bytes);
+  }
+}

@@ -1,0 +1,62 @@
+package org.vsekai.nebula.activities;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.vsekai.nebula.activities.local.CurrentRelease;
+import org.vsekai.nebula.activities.local.Json;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+
+/**
+ * discardStaging: drops what an update that will not finish left behind (its staging folder and
+ * plan), never the installed release, and keeps the chunk cache for the next attempt.
+ */
+public final class StagingCleaner {
+  private final LauncherFolder folder;
+
+  public StagingCleaner(LauncherFolder folder) {
+    this.folder = folder;
+  }
+
+  /** Drops one plan and its staging; returns the bytes freed. */
+  public long discard(String planId) throws IOException {
+    if (isCurrent(planId) || switchInProgress(planId)) return 0;
+    long freed = Tree.delete(folder.releaseDir(planId));
+    Files.deleteIfExists(folder.plan(planId));
+    Files.deleteIfExists(folder.progressFile());
+    return freed;
+  }
+
+  /** Drops every plan and every release folder but the installed one. */
+  public long discardAll() throws IOException {
+    long freed = 0;
+    if (Files.isDirectory(folder.versions())) {
+      try (DirectoryStream<Path> dirs = Files.newDirectoryStream(folder.versions())) {
+        for (Path d : dirs) freed += discard(d.getFileName().toString());
+      }
+    }
+    if (Files.isDirectory(folder.plans())) {
+      try (DirectoryStream<Path> plans = Files.newDirectoryStream(folder.plans(), "*.json")) {
+        for (Path p : plans) {
+          String id = p.getFileName().toString().replaceFirst("\\.json$", "");
+          freed += discard(id);
+        }
+      }
+    }
+    return freed;
+  }
+
+  private boolean isCurrent(String releaseId) throws IOException {
+    Optional<String> current = new CurrentRelease(folder).releaseId();
+    return current.isPresent() && current.get().equals(releaseId);
+  }
+
+  /** A release being switched in must not be discarded out from under the journal. */
+  private boolean switchInProgress(String releaseId) throws IOException {
+    return Json.read(folder.journal(), ReleaseSwitcher.Journal.class)
+        .map(j -> j.planId().equals(releaseId))
+        .orElse(false);
+  }
+}

@@ -1,0 +1,179 @@
+package org.vsekai.nebula.activities;
+
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.vsekai.nebula.activities.local.InstalledReleases;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.activities.local.NotAnInstallException;
+import org.vsekai.nebula.activities.registry.RegistryValues;
+import org.vsekai.nebula.activities.registry.RegistryWriter;
+import org.vsekai.nebula.api.InvalidVersionException;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.manifest.ManifestRejectedException;
+import org.vsekai.nebula.desync.ChunkFetcher;
+import org.vsekai.nebula.workflows.UpdateFailures;
+import org.vsekai.nebula.workflows.activities.ApplyHeartbeat;
+import org.vsekai.nebula.workflows.activities.ApplyRequest;
+import org.vsekai.nebula.workflows.activities.ApplyResult;
+import org.vsekai.nebula.workflows.activities.CheckRequest;
+import org.vsekai.nebula.workflows.activities.CheckResult;
+import org.vsekai.nebula.workflows.activities.DiscardStagingRequest;
+import org.vsekai.nebula.workflows.activities.DiscardStagingResult;
+import org.vsekai.nebula.workflows.activities.DownloadBatchRequest;
+import org.vsekai.nebula.workflows.activities.DownloadBatchResult;
+import org.vsekai.nebula.workflows.activities.DownloadHeartbeat;
+import org.vsekai.nebula.workflows.activities.FinalizeRequest;
+import org.vsekai.nebula.workflows.activities.FinalizeResult;
+import org.vsekai.nebula.workflows.activities.PrepareRequest;
+import org.vsekai.nebula.workflows.activities.RegistryRequest;
+import org.vsekai.nebula.workflows.activities.RegistryResult;
+import org.vsekai.nebula.workflows.activities.UpdateActivities;
+import org.vsekai.nebula.workflows.activities.UpdatePlan;
+
+/**
+ * The update's client-side activities for one launcher folder: a thin adapter from Temporal to
+ * the plain classes that do the work, which heartbeats and turns failures retrying cannot fix into
+ * non-retryable failures of the types in {@link UpdateFailures}.
+ */
+public final class UpdateActivitiesImpl implements UpdateActivities {
+  private final LauncherFolder folder;
+  private final ServiceClient service;
+  private final RegistryWriter registry;
+  private final Clock clock;
+  private final DiskSpace disk;
+  private final String uninstallCommand;
+
+  public UpdateActivitiesImpl(
+      LauncherFolder folder, ServiceClient service, RegistryWriter registry, Clock clock, DiskSpace disk,
+      String uninstallCommand) {
+    this.folder = folder;
+    this.service = service;
+    this.registry = registry;
+    this.clock = clock;
+    this.disk = disk;
+    this.uninstallCommand = uninstallCommand;
+  }
+
+  /** For a player's machine: the real clock, disk and registry. */
+  public static UpdateActivitiesImpl forInstall(LauncherFolder folder, ServiceClient service, String uninstallCommand) {
+    return new UpdateActivitiesImpl(folder, service, RegistryWriter.forThisMachine(), Clock.systemUTC(), DiskSpace.REAL, uninstallCommand);
+  }
+
+  @Override
+  public CheckResult check(CheckRequest r) {
+    return failuresMapped(() -> new UpdateChecker(folder, service).check(r.product(), r.mode(), r.targetVersion()));
+  }
+
+  @Override
+  public UpdatePlan prepare(PrepareRequest r) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    UpdatePlanner planner = new UpdatePlanner(folder, service, clock, disk);
+    return failuresMapped(() -> {
+      StoredPlan p = Heartbeats.during(ctx, planner.bytesRehashed::get, () -> {},
+          () -> planner.prepare(new UpdatePlanner.Request(r.installId(), r.product(), r.mode(), r.toVersion(), r.allowDowngrade())));
+      return new UpdatePlan(p.planId(), p.toVersion(), p.changed().size(), p.unchanged().size(), p.removed().size(),
+          p.downloads().size(), p.bytesToDownload(), p.bytesToStage());
+    });
+  }
+
+  @Override
+  public DownloadBatchResult downloadChunks(DownloadBatchRequest r) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    long fetchedBefore = ctx.getHeartbeatDetails(DownloadHeartbeat.class)
+        .filter(h -> h.batchIndex() == r.batchIndex())
+        .map(DownloadHeartbeat::bytesFetched)
+        .orElse(0L);
+    ChunkDownloader.Progress p = new ChunkDownloader.Progress();
+    ProgressFile progressFile = new ProgressFile(folder, clock);
+    return failuresMapped(() -> {
+      ChunkFetcher.Result result = Heartbeats.during(ctx,
+          () -> new DownloadHeartbeat(r.batchIndex(), p.chunksDone.get(), p.chunks, p.bytesDone.get(), p.bytes, p.bytesFetched.get()),
+          () -> progressFile.write("DownloadingUpdate", p.version, p.bytesBefore + p.bytesDone.get(), p.bytesOfPlan, p.bytesFetched.get(), false),
+          () -> new ChunkDownloader(folder, service)
+              .download(r.planId(), r.batchIndex(), r.batchCount(), r.maxBytesPerSecond(), fetchedBefore, p));
+      progressFile.write("DownloadingUpdate", p.version, p.bytesBefore + p.bytesDone.get(), p.bytesOfPlan, p.bytesFetched.get(), true);
+      return new DownloadBatchResult(r.batchIndex(), p.chunks, result.chunksFetched(), p.bytes, p.bytesFetched.get());
+    });
+  }
+
+  @Override
+  public ApplyResult apply(ApplyRequest r) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    boolean resumed = ctx.getInfo().getAttempt() > 1;
+    StagingAssembler.Progress p = new StagingAssembler.Progress();
+    ProgressFile progressFile = new ProgressFile(folder, clock);
+    return failuresMapped(() -> {
+      StagingAssembler.Result result = Heartbeats.during(ctx,
+          () -> new ApplyHeartbeat((int) p.filesDone.get(), p.bytesDone.get()),
+          () -> progressFile.write("ApplyingUpdate", null, p.bytesDone.get() + p.fileBytesDone.get(), p.bytesTotal, 0, false),
+          () -> new StagingAssembler(folder, service).apply(r.planId(), resumed, p));
+      return new ApplyResult(result.files(), result.bytes());
+    });
+  }
+
+  @Override
+  public FinalizeResult finalizeUpdate(FinalizeRequest r) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    return failuresMapped(() -> {
+      ReleaseSwitcher.Result result = Heartbeats.during(ctx, () -> null, () -> {},
+          () -> new ReleaseSwitcher(folder).finalizeUpdate(r.planId()));
+      return new FinalizeResult(result.filesReplaced(), result.filesRemoved());
+    });
+  }
+
+  @Override
+  public RegistryResult updateRegistry(RegistryRequest r) {
+    return failuresMapped(() -> {
+      String executable = new InstalledReleases(folder).current()
+          .map(rel -> folder.current().resolve(InstalledReleases.manifestOf(rel).executablePath()).toString())
+          .orElse(folder.current().toString());
+      int n = registry.write(new RegistryValues(r.installId(), r.product(), folder.root().toString(), executable,
+          r.version(), r.mode(), uninstallCommand));
+      return new RegistryResult(n);
+    });
+  }
+
+  @Override
+  public DiscardStagingResult discardStaging(DiscardStagingRequest r) {
+    return failuresMapped(() -> {
+      StagingCleaner cleaner = new StagingCleaner(folder);
+      return new DiscardStagingResult(r.planId() == null ? cleaner.discardAll() : cleaner.discard(r.planId()));
+    });
+  }
+
+  /** Runs the work; failures retrying cannot fix become non-retryable with their type. */
+  private static <T> T failuresMapped(Callable<T> work) {
+    try {
+      return work.call();
+    } catch (ActivityCompletionException e) {
+      throw e;
+    } catch (UpdateFailure e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), e.type(), e);
+    } catch (ManifestRejectedException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), UpdateFailures.forManifestRejection(e.reason()), e);
+    } catch (NotAnInstallException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), UpdateFailures.INVALID_INSTALL, e);
+    } catch (InvalidVersionException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), UpdateFailures.MALFORMED_VERSION, e);
+    } catch (RuntimeException e) {
+      if (DiskFull.is(e)) throw ApplicationFailure.newNonRetryableFailureWithCause(
+          DiskFull.failure("updating", e).getMessage(), UpdateFailures.INSUFFICIENT_DISK_SPACE, e);
+      throw e;
+    } catch (IOException e) {
+      if (DiskFull.is(e)) throw ApplicationFailure.newNonRetryableFailureWithCause(
+          DiskFull.failure("updating", e).getMessage(), UpdateFailures.INSUFFICIENT_DISK_SPACE, e);
+      throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getSimpleName(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApplicationFailure.newFailureWithCause("interrupted", "Interrupted", e);
+    } catch (Exception e) {
+      throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package org.vsekai.nebula.activities;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.vsekai.nebula.activities.local.InstallState;
+import org.vsekai.nebula.activities.local.InstallStateFile;
+import org.vsekai.nebula.activities.local.InstalledFile;
+import org.vsekai.nebula.activities.local.InstalledRelease;
+import org.vsekai.nebula.activities.local.InstalledReleases;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.manifest.Ed25519Keys;
+import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.manifest.ManifestVerifier;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
+import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.desync.AtomicFiles;
+import org.vsekai.nebula.desync.CaibxReader;
+import org.vsekai.nebula.desync.CaibxWriter;
+import org.vsekai.nebula.desync.ChunkId;
+import org.vsekai.nebula.desync.ChunkIndex;
+import org.vsekai.nebula.desync.ChunkSizes;
+import org.vsekai.nebula.desync.ExtractPlan;
+import org.vsekai.nebula.desync.FileSeed;
+import org.vsekai.nebula.desync.IndexChunk;
+import org.vsekai.nebula.desync.IndexMaker;
+import org.vsekai.nebula.desync.LocalChunkStore;
+import org.vsekai.nebula.workflows.UpdateFailures;
+
+/**
+ * prepare: the seed's check_launcher_folder, validate_manifest_file_and_version and
+ * ensure_correct_files_for_update. It plans from what it must read, not from the whole install:
+ * an installed file whose size and mtime still match its record is taken as is and its stored
+ * index serves as a seed; only a file that no longer matches is read (re-hashed) and then used as
+ * a seed too, and planned for re-assembly.
+ */
+public final class UpdatePlanner {
+  /** Room left free beyond what an update needs, so it never fills a disk to the last byte. */
+  static final long DISK_MARGIN = 64L << 20;
+
+  private final LauncherFolder folder;
+  private final ServiceClient service;
+  private final Clock clock;
+  private final DiskSpace disk;
+
+  public UpdatePlanner(LauncherFolder folder, ServiceClient service, Clock clock, DiskSpace disk) {
+    this.folder = folder;
+    this.service = service;
+    this.clock = clock;
+    this.disk = disk;
+  }
+
+  public record Request(String installId, String product, String mode, String toVersion, boolean allowDowngrade) {}
+
+  /** Progress readable from another thread while {@link #prepare} runs. */
+  public final AtomicLong bytesRehashed = new AtomicLong();
+
+  public StoredPlan prepare(Request request) throws IOException {
+    InstallState state = new InstallStateFile(folder).require();
+    if (!state.installId().equals(request.installId())) {
+      throw new UpdateFailure(UpdateFailures.INVALID_INSTALL,
+          folder.root() + " holds install " + state.installId() + ", not " + request.installId());
+    }
+    new ReleaseSwitcher(folder).recoverInterrupted();
+    new StagingCleaner(folder).discardAll();
+
+    ManifestVerifier verifier = new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey()));
+    InstalledReleases releases = new InstalledReleases(folder);
+    Optional<InstalledRelease> installed = releases.current();
+    ReleaseManifest installedManifest = installed.map(r -> releases.verifiedManifest(r, verifier)).orElse(null);
+    SemVer installedVersion = installedManifest == null ? null : SemVer.parse(installedManifest.version());
+
+    SignedManifest envelope = fetchManifest(request.product(), request.toVersion());
+    ReleaseManifest manifest =
+        verifier.verify(envelope, new ManifestVerifier.Expectation(
+            request.product(), installedVersion, clock.instant(), request.allowDowngrade()));
+    if (!SemVer.parse(manifest.version()).equals(SemVer.parse(request.toVersion()))) {
+      throw new UpdateFailure(UpdateFailures.MALFORMED_MANIFEST,
+          "asked for the manifest of " + request.toVersion() + " but got one for " + manifest.version());
+    }
+    ChunkSizes sizes = new ChunkSizes(manifest.chunking().min(), manifest.chunking().avg(), manifest.chunking().max());
+
+    // Which installed files can be trusted without reading them, and the seeds they offer.
+    Map<String, InstalledFile> installedByPath = new HashMap<>();
+    List<StoredPlan.SeedRef> seeds = new ArrayList<>();
+    Set<String> damaged = new java.util.HashSet<>();
+    Path currentDir = installed.map(r -> folder.releaseDir(r.releaseId())).orElse(null);
+    if (installed.isPresent()) {
+      for (InstalledFile f : installed.get().files()) {
+        installedByPath.put(f.path(), f);
+        Path file = currentDir.resolve(f.path());
+        if (InstalledReleases.unchangedSinceInstall(file, f) && Files.isRegularFile(folder.index(f.indexSha256()))) {
+          seeds.add(new StoredPlan.SeedRef(f.path(), f.indexSha256()));
+        } else {
+          damaged.add(f.path());
+          if (Files.isRegularFile(file)) seeds.add(new StoredPlan.SeedRef(f.path(), rehash(file, sizes)));
+        }
+      }
+    }
+
+    List<ManifestFile> changed = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    for (ManifestFile f : manifest.files()) {
+      InstalledFile was = installedByPath.get(f.path());
+      if (was != null && was.indexSha256().equals(f.indexSha256()) && !damaged.contains(f.path())) {
+        unchanged.add(f.path());
+      } else {
+        changed.add(f);
+      }
+    }
+    List<String> removed = new ArrayList<>();
+    for (String p : installedByPath.keySet()) {
+      if (manifest.files().stream().noneMatch(f -> f.path().equals(p))) removed.add(p);
+    }
+    removed.sort(null);
+
+    // The chunks no seed holds, in file order: what must cross the wire.
+    List<FileSeed> fileSeeds = new ArrayList<>();
+    for (StoredPlan.SeedRef s : seeds) {
+      fileSeeds.add(new FileSeed(CaibxReader.read(folder.index(s.indexSha256())), currentDir.resolve(s.path())));
+    }
+    LocalChunkStore cache = new LocalChunkStore(folder.cache());
+    LinkedHashMap<ChunkId, Integer> needed = new LinkedHashMap<>();
+    for (ManifestFile f : changed) {
+      ChunkIndex index = fetchIndex(f.indexSha256());
+      if (index.length() != f.size()) {
+        throw new UpdateFailure(UpdateFailures.MALFORMED_MANIFEST,
+            "the index of " + f.path() + " describes " + index.length() + " bytes, the manifest says " + f.size());
+      }
+      Map<ChunkId, Integer> sizeOf = new HashMap<>();
+      for (IndexChunk c : index.chunks()) sizeOf.put(c.id(), c.size());
+      for (ChunkId id : ExtractPlan.of(index, fileSeeds, null).idsToFetch()) {
+        if (!cache.has(id)) needed.putIfAbsent(id, sizeOf.get(id));
+      }
+    }
+    List<String> downloads = new ArrayList<>(needed.size());
+    List<Integer> downloadSizes = new ArrayList<>(needed.size());
+    needed.forEach((id, size) -> {
+      downloads.add(id.toHex());
+      downloadSizes.add(size);
+    });
+
+    String planId = manifest.version() + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    StoredPlan plan = new StoredPlan(
+        planId, request.installId(), request.product(), request.mode(),
+        installedManifest == null ? null : installedManifest.version(), manifest.version(),
+        installed.map(InstalledRelease::releaseId).orElse(null), envelope,
+        changed, unchanged, removed, dedupe(seeds), downloads, downloadSizes, bytesRehashed.get());
+    requireDiskSpace(plan);
+    Files.createDirectories(folder.plans());
+    org.vsekai.nebula.activities.local.Json.write(folder.plan(planId), plan);
+    return plan;
+  }
+
+  private SignedManifest fetchManifest(String product, String version) {
+    try {
+      return service.manifest(product, version);
+    } catch (ServiceException e) {
+      if (e.notFound()) {
+        throw new UpdateFailure(UpdateFailures.UNKNOWN_RELEASE, "the service has no manifest of " + product + " " + version);
+      }
+      throw e;
+    }
+  }
+
+  /** A changed file's index from the service (digest-checked), kept for later updates' seeds. */
+  private ChunkIndex fetchIndex(String sha256) throws IOException {
+    Path local = folder.index(sha256);
+    if (Files.isRegularFile(local)) {
+      byte[] bytes = Files.readAllBytes(local);
+      if (ServiceClient.sha256Hex(bytes).equals(sha256)) return CaibxReader.read(bytes, local.toString());
+    }
+    byte[] bytes;
+    try {
+      bytes = service.index(sha256);
+    } catch (ServiceException e) {
+      if (e.notFound()) {
+        throw new UpdateFailure(UpdateFailures.UNKNOWN_RELEASE, "the service has no index " + sha256);
+      }
+      throw e;
+    }
+    ChunkIndex index;
+    try {
+      index = CaibxReader.read(bytes, "index " + sha256);
+    } catch (org.vsekai.nebula.desync.IndexFormatException e) {
+      throw new UpdateFailure(UpdateFailures.MALFORMED_MANIFEST, e.getMessage());
+    }
+    AtomicFiles.write(local, bytes);
+    return index;
+  }
+
+  /** Chunks a file that no longer matches its record, to use what is still right in it. */
+  private String rehash(Path file, ChunkSizes sizes) throws IOException {
+    ChunkIndex index = new IndexMaker(sizes).make(file).index();
+    bytesRehashed.addAndGet(index.length());
+    byte[] bytes = CaibxWriter.toBytes(index);
+    String sha = ServiceClient.sha256Hex(bytes);
+    AtomicFiles.write(folder.index(sha), bytes);
+    return sha;
+  }
+
+  private static List<StoredPlan.SeedRef> dedupe(List<StoredPlan.SeedRef> seeds) {
+    return new ArrayList<>(new LinkedHashSet<>(seeds));
+  }
+
+  /** Staging the changed files and caching the downloads must fit, with a margin. */
+  private void requireDiskSpace(StoredPlan plan) throws IOException {
+    Files.createDirectories(folder.meta());
+    long needed = plan.bytesToStage() + plan.bytesToDownload() + DISK_MARGIN;
+    long free = disk.usableBytes(folder.meta());
+    if (free < needed) {
+      throw new UpdateFailure(UpdateFailures.INSUFFICIENT_DISK_SPACE,
+          "updating to " + plan.toVersion() + " needs " + mib(needed) + " MiB free in " + folder.root()
+              + ", only " + mib(free) + " MiB are");
+    }
+  }
+
+  private static long mib(long bytes) {
+    return (bytes + (1 << 20) - 1) >> 20;
+  }
+}

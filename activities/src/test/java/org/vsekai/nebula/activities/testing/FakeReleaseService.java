@@ -1,0 +1,193 @@
+package org.vsekai.nebula.activities.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.manifest.Ed25519Keys;
+import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.manifest.ManifestJson;
+import org.vsekai.nebula.api.manifest.ManifestSigner;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
+import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.api.rest.ErrorBody;
+import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.desync.CaibxWriter;
+import org.vsekai.nebula.desync.ChunkId;
+import org.vsekai.nebula.desync.ChunkIndex;
+import org.vsekai.nebula.desync.ChunkSizes;
+import org.vsekai.nebula.desync.IndexMaker;
+import org.vsekai.nebula.desync.LocalChunkStore;
+
+/**
+ * A stand-in for the updater service on loopback, speaking the same REST paths and desync's
+ * store protocol over real HTTP, with releases published from build folders by our own engine.
+ * Faults a test can arm: a manifest rewritten before it is served, a corrupt chunk.
+ */
+public final class FakeReleaseService implements AutoCloseable {
+  public static final ChunkSizes SIZES = new ChunkSizes(4096, 16384, 65536);
+
+  private final Path root;
+  private final LocalChunkStore store;
+  private final KeyPair keys = Ed25519Keys.generate();
+  private final ManifestSigner signer = new ManifestSigner(keys.getPrivate(), keys.getPublic());
+  private final Map<String, SignedManifest> manifests = new ConcurrentHashMap<>();
+  private final Map<String, String> latestByMode = new ConcurrentHashMap<>();
+  private final HttpServer server;
+  private final AtomicLong chunkBytesServed = new AtomicLong();
+  private volatile ChunkId corrupt;
+
+  public FakeReleaseService(Path root) throws IOException {
+    this.root = root;
+    this.store = new LocalChunkStore(root.resolve("store"));
+    Files.createDirectories(root.resolve("index"));
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.start();
+  }
+
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+  }
+
+  public ServiceClient client() {
+    return new ServiceClient(url(), null);
+  }
+
+  public String publicKey() {
+    return Ed25519Keys.encode(keys.getPublic());
+  }
+
+  public long chunkBytesServed() {
+    return chunkBytesServed.get();
+  }
+
+  public LocalChunkStore store() {
+    return store;
+  }
+
+  /** Publishes a build folder as a version in a mode, signed with this service's key. */
+  public ReleaseManifest publish(String version, String mode, Path build, Instant expires) throws IOException {
+    return publish(version, mode, build, expires, m -> m);
+  }
+
+  /** Publishes, letting the test alter the manifest before it is signed. */
+  public ReleaseManifest publish(String version, String mode, Path build, Instant expires, UnaryOperator<ReleaseManifest> edit)
+      throws IOException {
+    List<ManifestFile> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(build)) {
+      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+        ChunkIndex index = new IndexMaker(SIZES).store(store).make(f).index();
+        byte[] caibx = CaibxWriter.toBytes(index);
+        String sha = ServiceClient.sha256Hex(caibx);
+        Files.write(root.resolve("index").resolve(sha + ".caibx"), caibx);
+        String rel = build.relativize(f).toString().replace('\\', '/');
+        files.add(new ManifestFile(rel, Files.size(f), Files.isExecutable(f) ? "0755" : "0644", sha));
+      }
+    }
+    ReleaseManifest m = edit.apply(new ReleaseManifest(
+        ReleaseManifest.SCHEMA_VERSION, "v-sekai", version, mode, Instant.now().minusSeconds(5), expires,
+        new ReleaseManifest.ChunkingParameters(SIZES.min(), SIZES.avg(), SIZES.max()), "v-sekai", files));
+    serve(version, signer.sign(m));
+    String latest = latestByMode.get(mode);
+    if (latest == null || SemVer.parse(version).compareTo(SemVer.parse(latest)) > 0) latestByMode.put(mode, version);
+    return m;
+  }
+
+  /** Serves an envelope as a version's manifest as it is (tampered, foreign-signed...). */
+  public void serve(String version, SignedManifest envelope) {
+    manifests.put(version, envelope);
+  }
+
+  public SignedManifest manifest(String version) {
+    return manifests.get(version);
+  }
+
+  public ManifestSigner signer() {
+    return signer;
+  }
+
+  /** From now on, this chunk is served with the wrong bytes. */
+  public void corruptChunk(ChunkId id) {
+    corrupt = id;
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      String[] p = path.split("/");
+      if (path.startsWith("/store/") && p.length == 4) {
+        ChunkId id = ChunkId.fromHex(p[3].replace(".cacnk", ""));
+        if (!store.has(id)) {
+          ex.sendResponseHeaders(404, -1);
+          return;
+        }
+        byte[] body = id.equals(corrupt)
+            ? org.vsekai.nebula.desync.ChunkCodec.compress(new byte[] {1, 2, 3})
+            : store.getCompressed(id);
+        if (ex.getRequestMethod().equals("HEAD")) {
+          ex.sendResponseHeaders(200, -1);
+          return;
+        }
+        chunkBytesServed.addAndGet(body.length);
+        send(ex, 200, body);
+      } else if (path.startsWith("/index/") && p.length == 3) {
+        Path f = root.resolve("index").resolve(p[2]);
+        if (!Files.exists(f)) {
+          json(ex, 404, new ErrorBody("no such index"));
+          return;
+        }
+        send(ex, 200, Files.readAllBytes(f));
+      } else if (path.matches("/api/v1/products/[^/]+/modes/[^/]+/latest")) {
+        String v = latestByMode.get(p[6]);
+        if (v == null) json(ex, 404, new ErrorBody("no version of " + p[4] + " is offered in mode " + p[6]));
+        else json(ex, 200, info(v));
+      } else if (path.matches("/api/v1/products/[^/]+/versions/[^/]+/manifest")) {
+        SignedManifest m = manifests.get(p[6]);
+        if (m == null) json(ex, 404, new ErrorBody("no version " + p[6]));
+        else json(ex, 200, m);
+      } else if (path.matches("/api/v1/products/[^/]+/versions/[^/]+")) {
+        if (!manifests.containsKey(p[6])) json(ex, 404, new ErrorBody("no version " + p[6]));
+        else json(ex, 200, info(p[6]));
+      } else {
+        json(ex, 404, new ErrorBody("no route " + path));
+      }
+    }
+  }
+
+  private static VersionInfo info(String version) {
+    return new VersionInfo("v-sekai", version, "v-sekai", Instant.now(), Instant.now(), null, List.of("stable"));
+  }
+
+  private static void json(HttpExchange ex, int status, Object body) throws IOException {
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    send(ex, status, ManifestJson.write(body));
+  }
+
+  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) ex.getResponseBody().write(body);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

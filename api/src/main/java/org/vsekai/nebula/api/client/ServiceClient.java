@@ -1,0 +1,270 @@
+package org.vsekai.nebula.api.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.vsekai.nebula.api.manifest.ManifestJson;
+import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.api.rest.CurrentMode;
+import org.vsekai.nebula.api.rest.ErrorBody;
+import org.vsekai.nebula.api.rest.InstallInfo;
+import org.vsekai.nebula.api.rest.InstallRegistration;
+import org.vsekai.nebula.api.rest.ModeInfo;
+import org.vsekai.nebula.api.rest.ModeSwitch;
+import org.vsekai.nebula.api.rest.NewMode;
+import org.vsekai.nebula.api.rest.NewProduct;
+import org.vsekai.nebula.api.rest.Page;
+import org.vsekai.nebula.api.rest.ProductInfo;
+import org.vsekai.nebula.api.rest.ReleaseInfo;
+import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.api.rest.SigningKeyInfo;
+import org.vsekai.nebula.api.rest.VersionInfo;
+
+/**
+ * The updater service's REST API as Java calls, for the CLI and the client activities. Transport
+ * only: every failure is a {@link ServiceException} carrying the status and the service's own
+ * message, and callers decide what is worth retrying.
+ */
+public final class ServiceClient {
+  private static final ObjectMapper JSON = ManifestJson.mapper();
+
+  private final URI base;
+  private final String token;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  /**
+   * @param base the service's root URL, e.g. {@code http://127.0.0.1:8080/}
+   * @param publisherToken bearer token for publishing calls; null for a read-only client
+   */
+  public ServiceClient(URI base, String publisherToken) {
+    String b = base.toString();
+    this.base = URI.create(b.endsWith("/") ? b : b + "/");
+    this.token = publisherToken;
+    this.timeout = Duration.ofSeconds(30);
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** Where the service's chunk store is (desync's HTTP protocol). */
+  public URI chunkStore() {
+    return base.resolve("store/");
+  }
+
+  public URI indexStore() {
+    return base.resolve("index/");
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  /** The highest version offered now in a mode; empty when the mode offers none. */
+  public Optional<VersionInfo> latest(String product, String mode) {
+    try {
+      return Optional.of(get("api/v1/products/" + seg(product) + "/modes/" + seg(mode) + "/latest", VersionInfo.class));
+    } catch (ServiceException e) {
+      if (e.notFound()) return Optional.empty();
+      throw e;
+    }
+  }
+
+  public VersionInfo version(String product, String version) {
+    return get("api/v1/products/" + seg(product) + "/versions/" + seg(version), VersionInfo.class);
+  }
+
+  public SignedManifest manifest(String product, String version) {
+    return get("api/v1/products/" + seg(product) + "/versions/" + seg(version) + "/manifest", SignedManifest.class);
+  }
+
+  public SigningKeyInfo signingKey() {
+    return get("api/v1/signing-key", SigningKeyInfo.class);
+  }
+
+  public List<ModeInfo> modes() {
+    return get("api/v1/modes", new TypeReference<List<ModeInfo>>() {});
+  }
+
+  public List<ProductInfo> products() {
+    return get("api/v1/products", new TypeReference<List<ProductInfo>>() {});
+  }
+
+  /** Every version of a product, following the pages. */
+  public List<VersionInfo> versions(String product) {
+    List<VersionInfo> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      String path = "api/v1/products/" + seg(product) + "/versions" + (cursor == null ? "" : "?cursor=" + seg(cursor));
+      Page<VersionInfo> page = get(path, new TypeReference<Page<VersionInfo>>() {});
+      all.addAll(page.items());
+      cursor = page.next();
+    } while (cursor != null);
+    return all;
+  }
+
+  public InstallInfo install(String installId) {
+    return get("api/v1/installs/" + seg(installId), InstallInfo.class);
+  }
+
+  public CurrentMode currentMode(String installId) {
+    return get("api/v1/installs/" + seg(installId) + "/mode", CurrentMode.class);
+  }
+
+  /**
+   * A file's {@code .caibx} by its SHA-256, checked against that digest, so a wrong or altered
+   * index is never used.
+   */
+  public byte[] index(String sha256) {
+    HttpResponse<byte[]> r = send(request("index/" + seg(sha256) + ".caibx").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    expectOk(r, "index " + sha256);
+    String actual = sha256Hex(r.body());
+    if (!actual.equals(sha256)) {
+      throw new ServiceException(502, "index " + sha256 + " from " + base + " has digest " + actual);
+    }
+    return r.body();
+  }
+
+  public boolean hasIndex(String sha256) {
+    HttpResponse<Void> r = send(request("index/" + seg(sha256) + ".caibx").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() == 404) return false;
+    expectOk(r, "index " + sha256);
+    return true;
+  }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  public InstallInfo registerInstall(InstallRegistration registration) {
+    return post("api/v1/installs", registration, InstallInfo.class);
+  }
+
+  public InstallInfo switchMode(String installId, String mode) {
+    return send("PUT", "api/v1/installs/" + seg(installId) + "/mode", new ModeSwitch(mode), InstallInfo.class);
+  }
+
+  public ProductInfo createProduct(String name) {
+    return post("api/v1/products", new NewProduct(name), ProductInfo.class);
+  }
+
+  public ModeInfo createMode(String name) {
+    return post("api/v1/modes", new NewMode(name), ModeInfo.class);
+  }
+
+  public void putIndex(String sha256, byte[] caibx) {
+    HttpResponse<String> r =
+        send(
+            request("index/" + seg(sha256) + ".caibx")
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(caibx))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    expectOk(r, "upload of index " + sha256);
+  }
+
+  public ReleaseInfo release(ReleaseRequest request) {
+    return post("api/v1/releases", request, ReleaseInfo.class);
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------
+
+  private <T> T get(String path, Class<T> type) {
+    HttpResponse<byte[]> r = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    expectOk(r, "GET /" + path);
+    return read(r.body(), type, path);
+  }
+
+  private <T> T get(String path, TypeReference<T> type) {
+    HttpResponse<byte[]> r = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    expectOk(r, "GET /" + path);
+    try {
+      return JSON.readValue(r.body(), type);
+    } catch (IOException e) {
+      throw new ServiceException(502, "unreadable answer from " + base + path + ": " + e.getMessage());
+    }
+  }
+
+  private <T> T post(String path, Object body, Class<T> type) {
+    return send("POST", path, body, type);
+  }
+
+  private <T> T send(String method, String path, Object body, Class<T> type) {
+    HttpRequest req =
+        request(path)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(ManifestJson.write(body)))
+            .build();
+    HttpResponse<byte[]> r = send(req, HttpResponse.BodyHandlers.ofByteArray());
+    expectOk(r, method + " /" + path);
+    return read(r.body(), type, path);
+  }
+
+  private static <T> T read(byte[] body, Class<T> type, String path) {
+    try {
+      return JSON.readValue(body, type);
+    } catch (IOException e) {
+      throw new ServiceException(502, "unreadable answer to /" + path + ": " + e.getMessage());
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json");
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return b;
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(req, handler);
+    } catch (IOException e) {
+      throw new ServiceException(
+          "cannot reach the Nebula service at " + base + " (" + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceException("interrupted while calling " + req.uri(), e);
+    }
+  }
+
+  private static void expectOk(HttpResponse<?> r, String what) {
+    int s = r.statusCode();
+    if (s >= 200 && s < 300) return;
+    String message = null;
+    if (r.body() instanceof byte[] bytes && bytes.length > 0) message = errorText(bytes);
+    else if (r.body() instanceof String str && !str.isEmpty()) message = errorText(str.getBytes(StandardCharsets.UTF_8));
+    throw new ServiceException(s, message != null ? message : what + " failed with HTTP " + s);
+  }
+
+  private static String errorText(byte[] body) {
+    try {
+      ErrorBody e = JSON.readValue(body, ErrorBody.class);
+      return e.error();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String seg(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  public static String sha256Hex(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
