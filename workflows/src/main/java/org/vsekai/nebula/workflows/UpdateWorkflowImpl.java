@@ -7,6 +7,7 @@ import static org.vsekai.nebula.workflows.NebulaSearchAttributes.PRODUCT;
 import static org.vsekai.nebula.workflows.NebulaSearchAttributes.TO_VERSION;
 import static org.vsekai.nebula.workflows.NebulaSearchAttributes.UPDATE_STATE;
 
+import io.temporal.activity.ActivityOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -124,7 +125,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** The record made when an update was found; its receipt names the process for the last one. */
   private Promise<RecordReceipt> startRecord;
 
-  private static UpdateActivities stub(io.temporal.activity.ActivityOptions options) {
+  private static UpdateActivities stub(ActivityOptions options) {
     return Workflow.newActivityStub(UpdateActivities.class, options);
   }
 

@@ -18,6 +18,7 @@ import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mockito.stubbing.Answer;
@@ -69,11 +70,13 @@ final class WorkflowTestBed implements AutoCloseable {
     for (SearchAttributeKey<String> key : NebulaSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());
     }
-    // Heartbeats reach the test server at once, so a pause or cancel reaches a mock promptly.
+    // Heartbeats reach the test server at once, so a pause or cancel reaches a mock promptly;
+    // a cold JVM on a shared machine may take more than the default 1 s for a first task.
     WorkerOptions workerOptions =
         WorkerOptions.newBuilder()
             .setMaxHeartbeatThrottleInterval(Duration.ofMillis(10))
             .setDefaultHeartbeatThrottleInterval(Duration.ofMillis(10))
+            .setDefaultDeadlockDetectionTimeout(10_000)
             .build();
     Worker install = env.newWorker(TaskQueues.forInstall(INSTALL_ID), workerOptions);
     // A bug such as a mock left returning null fails the test instead of retrying a task forever.
@@ -122,7 +125,7 @@ final class WorkflowTestBed implements AutoCloseable {
   /** The search attributes of a run, as the Temporal UI would list them. */
   String searchAttribute(UpdateHandle update, SearchAttributeKey<String> key) {
     return client
-        .newUntypedWorkflowStub(update.workflowId(), java.util.Optional.of(update.runId()), java.util.Optional.empty())
+        .newUntypedWorkflowStub(update.workflowId(), Optional.of(update.runId()), Optional.empty())
         .describe()
         .getTypedSearchAttributes()
         .get(key);

@@ -33,6 +33,7 @@ public final class UpdateStarter {
    * finished earlier update does not block a new one.
    */
   public UpdateHandle startOrAttach(UpdateRequest request) {
+    Objects.requireNonNull(request.installId(), "request.installId");
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(WorkflowIds.update(request.installId()))

@@ -1,0 +1,50 @@
+package org.vsekai.nebula.workflows;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowHistoryLoader;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Histories recorded from earlier code (see {@link RecordReplayHistories}) replayed against
+ * today's: a change that would break workflows running on players' machines fails here. Such a
+ * change needs {@code Workflow.getVersion}, not a new recording.
+ */
+class WorkflowReplayTest {
+
+  private static final String UPDATE = "histories/update-with-pause.json";
+  private static final String LAUNCHER = "histories/launcher-three-updates.json";
+
+  @Test
+  void aRecordedUpdateReplays() throws Exception {
+    replay(UPDATE, UpdateWorkflowImpl.class);
+  }
+
+  @Test
+  void aRecordedLauncherReplays() throws Exception {
+    replay(LAUNCHER, LauncherWorkflowImpl.class);
+  }
+
+  @Test
+  void anIncompatibleChangeFailsTheReplay() {
+    assertThatThrownBy(() -> replay(UPDATE, NondeterministicUpdateWorkflow.class))
+        .hasStackTraceContaining("NonDeterministicException");
+  }
+
+  private static void replay(String resource, Class<?> workflow) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      // The first replay in a cold JVM loads many classes; on a busy machine that can exceed the
+      // default 1 s deadlock detection and fail the replay for a reason that is not the code's.
+      Worker worker =
+          env.newWorker(
+              "replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+      worker.registerWorkflowImplementationTypes(workflow);
+      WorkflowReplayer.replayWorkflowExecution(
+          WorkflowHistoryLoader.readHistoryFromResource(resource), worker);
+    }
+  }
+}
