@@ -1,0 +1,130 @@
+package org.vsekai.nebula.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.desync.ChunkCodec;
+import org.vsekai.nebula.desync.ChunkId;
+import org.vsekai.nebula.server.store.IndexStore;
+import org.vsekai.nebula.server.testing.ApiClient;
+import org.vsekai.nebula.server.testing.ApiClient.Reply;
+import org.vsekai.nebula.server.testing.BuildUploader;
+import org.vsekai.nebula.server.testing.NebulaApp;
+
+/** /store/ and /index/ speak desync's HTTP store protocol and verify what they are given. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class StoreServletsTest {
+  static final NebulaApp APP = NebulaApp.create(io.dropwizard.testing.ConfigOverride.config("store.maxChunkSize", "64KiB"));
+  static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();
+
+  private final ApiClient publisher = APP.publisher();
+  private final ApiClient anonymous = APP.anonymous();
+
+  private static byte[] data(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aChunkPutOnceIsServedByteForByte() {
+    byte[] content = data("hello world\n");
+    ChunkId id = ChunkId.digest(content);
+    byte[] compressed = ChunkCodec.compress(content);
+    String path = BuildUploader.chunkPath(id);
+
+    assertThat(anonymous.head(path).status()).isEqualTo(404);
+    assertThat(anonymous.get(path).status()).isEqualTo(404);
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(201);
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(200);
+
+    Reply got = anonymous.get(path);
+    assertThat(got.status()).isEqualTo(200);
+    assertThat(got.bytes()).isEqualTo(compressed);
+    assertThat(got.raw().headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("immutable"));
+    Reply head = anonymous.head(path);
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.raw().headers().firstValueAsLong("Content-Length")).hasValue(compressed.length);
+    // Stored in the casync layout, so desync and nginx can serve the same folder.
+    assertThat(Files.exists(APP.services().chunkStore().chunkPath(id))).isTrue();
+  }
+
+  @Test
+  void aChunkWhoseContentIsNotItsNameIsRefused() {
+    ChunkId claimed = ChunkId.digest(data("one"));
+    String path = BuildUploader.chunkPath(claimed);
+
+    Reply wrong = publisher.send("PUT", path, "application/octet-stream", ChunkCodec.compress(data("two")));
+    Reply notZstd = publisher.send("PUT", path, "application/octet-stream", data("plain text"));
+    Reply bomb = publisher.send("PUT", path, "application/octet-stream", ChunkCodec.compress(new byte[128 * 1024]));
+
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.error()).contains("hash to");
+    assertThat(notZstd.status()).isEqualTo(400);
+    assertThat(bomb.status()).as("decompresses beyond maxChunkSize").isEqualTo(400);
+    assertThat(anonymous.head(path).status()).isEqualTo(404);
+  }
+
+  @Test
+  void malformedPathsAre400AndOtherMethods405() {
+    String id = ChunkId.digest(data("x")).toHex();
+    for (String bad :
+        new String[] {
+          "store/" + id + ".cacnk", "store/ffff/" + id + ".cacnk", "store/" + id.substring(0, 4) + "/" + id,
+          "store/" + id.substring(0, 4) + "/" + id.toUpperCase() + ".cacnk", "store/../etc/passwd", "index/abc.caibx",
+          "index/" + "A".repeat(64) + ".caibx"
+        }) {
+      Reply r = anonymous.get(bad);
+      assertThat(r.status()).as(bad).isIn(400, 404);
+      if (r.status() == 404) assertThat(r.error()).as(bad).isNotNull();
+    }
+    assertThat(anonymous.get("store/ffff/" + id + ".cacnk").status()).isEqualTo(400);
+    Reply post = publisher.send("POST", BuildUploader.chunkPath(ChunkId.fromHex(id)), "application/octet-stream", new byte[1]);
+    assertThat(post.status()).isEqualTo(405);
+    assertThat(post.raw().headers().firstValue("Allow")).hasValue("GET, HEAD, PUT");
+    assertThat(publisher.delete("index/" + "a".repeat(64) + ".caibx").status()).isEqualTo(405);
+  }
+
+  @Test
+  void uploadsNeedThePublisherToken() {
+    byte[] content = data("secret");
+    String path = BuildUploader.chunkPath(ChunkId.digest(content));
+
+    assertThat(anonymous.send("PUT", path, "application/octet-stream", ChunkCodec.compress(content)).status()).isEqualTo(401);
+    assertThat(publisher.withToken("nope").send("PUT", path, "application/octet-stream", ChunkCodec.compress(content)).status())
+        .isEqualTo(401);
+    assertThat(anonymous.send("PUT", "index/" + "a".repeat(64) + ".caibx", null, new byte[104]).status()).isEqualTo(401);
+    assertThat(anonymous.head(path).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anIndexMustParseAndBeNamedByItsDigest(@TempDir Path work) {
+    BuildUploader.Chunked c = new BuildUploader(publisher, work).chunk("f", BuildUploader.randomBytes(30_000, 9));
+    String good = "index/" + c.file().indexSha256() + ".caibx";
+
+    Reply garbage = publisher.send("PUT", "index/" + IndexStore.sha256Hex(data("garbage")) + ".caibx", null, data("garbage"));
+    Reply misnamed = publisher.send("PUT", "index/" + "b".repeat(64) + ".caibx", null, c.caibx());
+    Reply stored = publisher.send("PUT", good, null, c.caibx());
+
+    assertThat(garbage.status()).isEqualTo(415);
+    assertThat(garbage.error()).contains("truncated");
+    assertThat(misnamed.status()).isEqualTo(400);
+    assertThat(misnamed.error()).contains("has SHA-256 " + c.file().indexSha256());
+    assertThat(stored.status()).isEqualTo(201);
+    assertThat(anonymous.get(good).bytes()).isEqualTo(c.caibx());
+    assertThat(anonymous.head("index/" + "b".repeat(64) + ".caibx").status()).isEqualTo(404);
+  }
+
+  @Test
+  void anUploadLargerThanTheLimitIs413() {
+    ChunkId id = ChunkId.digest(data("big"));
+    byte[] tooBig = new byte[80 * 1024];
+
+    assertThat(publisher.send("PUT", BuildUploader.chunkPath(id), "application/octet-stream", tooBig).status()).isEqualTo(413);
+  }
+}
