@@ -1,0 +1,94 @@
+package org.vsekai.nebula.worker;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import org.vsekai.nebula.activities.UpdateActivitiesImpl;
+import org.vsekai.nebula.activities.local.InstallState;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.workflows.LauncherWorkflowImpl;
+import org.vsekai.nebula.workflows.TaskQueues;
+import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
+
+/**
+ * The worker on a player's machine: serves {@code install-<installId>} with the update and
+ * launcher workflows and the activities bound to the install folder. One per install, enforced
+ * with a lock file, because two workers on one folder would race each other's staging.
+ */
+public final class InstallWorker implements AutoCloseable {
+  /**
+   * Activities at once: an update runs one step at a time, but a pause/cancel can overlap the
+   * attempt being cancelled; a few slots leave room for that.
+   */
+  private static final int MAX_ACTIVITIES = 4;
+
+  private final WorkerFactory factory;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final String taskQueue;
+
+  private InstallWorker(WorkerFactory factory, FileChannel lockChannel, FileLock lock, String taskQueue) {
+    this.factory = factory;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.taskQueue = taskQueue;
+  }
+
+  /** Locks the install, registers everything and starts polling. */
+  public static InstallWorker start(
+      WorkflowClient client, LauncherFolder folder, InstallState state, String uninstallCommand) {
+    FileChannel channel = null;
+    FileLock lock;
+    try {
+      Files.createDirectories(folder.meta());
+      channel = FileChannel.open(folder.meta().resolve("worker.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        lock = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        throw new WorkerBusyException("another vsekai worker is already serving " + folder.root());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + folder.meta() + ": " + e.getMessage(), e);
+    }
+    String queue = TaskQueues.forInstall(state.installId());
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker worker = factory.newWorker(queue, WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(MAX_ACTIVITIES)
+        .build());
+    worker.registerWorkflowImplementationTypes(UpdateWorkflowImpl.class, LauncherWorkflowImpl.class);
+    ServiceClient service = new ServiceClient(java.net.URI.create(state.serviceUrl()), null);
+    worker.registerActivitiesImplementations(UpdateActivitiesImpl.forInstall(folder, service, uninstallCommand));
+    factory.start();
+    return new InstallWorker(factory, channel, lock, queue);
+  }
+
+  public String taskQueue() {
+    return taskQueue;
+  }
+
+  /** Stops polling and waits for running activities a short while; their heartbeats lapse otherwise. */
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      // the lock goes with the process anyway
+    }
+  }
+}
