@@ -1,0 +1,89 @@
+package org.vsekai.nebula.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.server.config.ConfigSubstitutor;
+import org.vsekai.nebula.server.config.FileOrClasspathSourceProvider;
+import org.vsekai.nebula.server.db.EmbeddedPostgresDatabase;
+
+/** The bundled configuration files and the {@code db migrate} command. */
+class ConfigurationTest {
+
+  private static NebulaConfiguration load(String file, Map<String, String> env) throws Exception {
+    return new YamlConfigurationFactory<>(NebulaConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
+        .build(new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(), new ConfigSubstitutor(env)), file);
+  }
+
+  @Test
+  void theBundledConfigurationDefaultsToTheEmbeddedDatabase() throws Exception {
+    NebulaConfiguration config = load("nebula.yml", Map.of());
+
+    assertThat(config.database().embedded()).isTrue();
+    assertThat(config.database().migrateOnStart()).isTrue();
+    assertThat(config.dataDir().getFileName()).hasToString("nebula-data");
+    assertThat(config.temporal().configured()).isFalse();
+    assertThat(config.signing().manifestLifetime()).isEqualTo(java.time.Duration.ofDays(365));
+  }
+
+  @Test
+  void environmentVariablesPointItAtAnExternalDatabase() throws Exception {
+    NebulaConfiguration config =
+        load(
+            "nebula.yml",
+            Map.of(
+                "NEBULA_DATABASE_URL", "jdbc:postgresql://cockroach:26257/nebula",
+                "NEBULA_DATA_DIR", "/var/lib/nebula",
+                "NEBULA_TEMPORAL_TARGET", "temporal:7233",
+                "NEBULA_MAX_CHUNK_SIZE", "1MiB"));
+
+    assertThat(config.database().embedded()).isFalse();
+    assertThat(config.database().migrateOnStart()).as("production migrates with `db migrate`").isFalse();
+    assertThat(config.store().chunkDir(config.dataDir())).isEqualTo(Path.of("/var/lib/nebula/store"));
+    assertThat(config.temporal().target()).isEqualTo("temporal:7233");
+    assertThat(config.store().maxChunkBytes()).isEqualTo(1024 * 1024);
+  }
+
+  @Test
+  void theEmbeddedConfigurationParses() throws Exception {
+    NebulaConfiguration config = load("nebula-embedded.yml", Map.of("NEBULA_DATA_DIR", "/tmp/x"));
+
+    assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
+    assertThat(config.database().embedded()).isTrue();
+  }
+
+  @Test
+  void commandsWithoutAFileUseTheBundledOne() {
+    assertThat(NebulaApplication.withDefaultConfig(new String[] {"server"})).containsExactly("server", "nebula.yml");
+    assertThat(NebulaApplication.withDefaultConfig(new String[] {"db", "migrate"})).containsExactly("db", "migrate", "nebula.yml");
+    assertThat(NebulaApplication.withDefaultConfig(new String[] {"server", "my.yml"})).containsExactly("server", "my.yml");
+  }
+
+  @Test
+  void dbMigrateAppliesTheSchemaToTheEmbeddedDatabaseAndExits(@TempDir Path dataDir) throws Exception {
+    NebulaApplication app =
+        new NebulaApplication(Map.of("NEBULA_DATA_DIR", dataDir.toString(), "NEBULA_LOG_LEVEL", "WARN")) {
+          @Override
+          protected void onFatalError(Throwable t) {
+            throw new AssertionError("db migrate failed", t);
+          }
+        };
+
+    app.run("db", "migrate", "nebula.yml");
+
+    try (EmbeddedPostgresDatabase db = new EmbeddedPostgresDatabase(dataDir.resolve("postgres"), 0)) {
+      db.start();
+      Jdbi jdbi = Jdbi.create(db.jdbcUrl(), EmbeddedPostgresDatabase.USER, "");
+      int applied = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM schema_migrations").mapTo(Integer.class).one());
+      assertThat(applied).isEqualTo(3);
+    }
+  }
+}
