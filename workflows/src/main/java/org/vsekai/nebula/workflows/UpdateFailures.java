@@ -60,7 +60,10 @@ public final class UpdateFailures {
   /** A version string from the install or the service is not a semantic version. */
   public static final String MALFORMED_VERSION = "MalformedVersion";
 
-  /** The {@link UpdateRequest} itself is unusable (e.g. no install id); raised by the workflow. */
+  /**
+   * A request is unusable: the {@link UpdateRequest} (no install id; raised by the workflow) or an
+   * activity's (a plan id that names no plan).
+   */
   public static final String INVALID_REQUEST = "InvalidRequest";
 
   /**
@@ -83,7 +86,8 @@ public final class UpdateFailures {
           INSUFFICIENT_DISK_SPACE,
           INVALID_INSTALL,
           UNKNOWN_RELEASE,
-          MALFORMED_VERSION);
+          MALFORMED_VERSION,
+          INVALID_REQUEST);
 
   private UpdateFailures() {}
 

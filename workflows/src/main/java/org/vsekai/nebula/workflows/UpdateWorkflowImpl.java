@@ -48,8 +48,8 @@ import org.vsekai.nebula.workflows.activities.UpdateRecord;
  * Prepare writes the list of missing chunks to a plan file on the player's disk and returns only
  * counts and a plan id; the workflow then downloads in {@link DownloadBatching#batchCount} batches
  * (at most 16, about 64 MiB each), one activity per batch. Each batch costs six events and every
- * other step about sixty together, so an update of any size stays under about 160 events; 10,000
- * chunks never reach the history. A retried batch resumes from the cache, so a batch is also the
+ * other step about fifty-five together, so an update of any size stays near 150 events (measured
+ * at the cap in {@code UpdateHistoryBudgetTest}); 10,000 chunk ids never reach the history. A retried batch resumes from the cache, so a batch is also the
  * most a crash can cost in re-checking, never in re-downloading.
  *
  * <h2>Progress: coarse in the query, fine in heartbeats</h2>
@@ -67,7 +67,8 @@ import org.vsekai.nebula.workflows.activities.UpdateRecord;
  * sends heartbeats at most every {@code WorkerOptions.maxHeartbeatThrottleInterval} (by default
  * 80% of the 30 s heartbeat timeout), so the interactive {@code vsekai --update} worker sets it to
  * one second for a smooth progress bar; a background worker may keep it coarser to spare the
- * server. A local progress file was also rejected: only a CLI on the same machine could read it.
+ * server. A local progress file cannot be the channel (the activities may still write one for
+ * convenience): only a CLI on the same machine could read it, neither the query nor the UI.
  *
  * <h2>Pause and cancel</h2>
  *

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.vsekai.nebula.workflows.WorkflowTestBed.BATCH_BYTES;
 import static org.vsekai.nebula.workflows.WorkflowTestBed.CHUNKS_PER_BATCH;
 import static org.vsekai.nebula.workflows.WorkflowTestBed.FROM;
@@ -23,7 +24,6 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -300,6 +300,20 @@ class UpdateWorkflowControlTest {
   }
 
   @Test
+  void theLatestUpdateCanBeFollowedWithoutItsRunId() {
+    when(bed.activities.check(any())).thenReturn(new CheckResult(TO, TO));
+    bed.start().result();
+    when(bed.activities.check(any())).thenReturn(new CheckResult(FROM, TO));
+    UpdateHandle newest = bed.start();
+
+    UpdateHandle latest = bed.starter().latest(INSTALL_ID);
+
+    assertThat(latest.runId()).isEmpty();
+    assertThat(latest.result()).isEqualTo(newest.result());
+    assertThat(latest.status().state()).isEqualTo(UpdateState.UPDATE_SUCCESSFUL);
+  }
+
+  @Test
   void anUpdateWaitingForItsWorkerCanAlreadyBeFoundByInstall() {
     UpdateHandle update =
         bed.starter()
@@ -311,7 +325,6 @@ class UpdateWorkflowControlTest {
   }
 
   private WorkflowStub untyped(UpdateHandle update) {
-    return bed.client.newUntypedWorkflowStub(
-        update.workflowId(), Optional.of(update.runId()), Optional.empty());
+    return bed.untyped(update);
   }
 }

@@ -8,9 +8,10 @@ import static org.mockito.Mockito.withSettings;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -18,7 +19,6 @@ import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mockito.stubbing.Answer;
@@ -124,17 +124,23 @@ final class WorkflowTestBed implements AutoCloseable {
 
   /** The search attributes of a run, as the Temporal UI would list them. */
   String searchAttribute(UpdateHandle update, SearchAttributeKey<String> key) {
-    return client
-        .newUntypedWorkflowStub(update.workflowId(), Optional.of(update.runId()), Optional.empty())
+    return untyped(update)
         .describe()
         .getTypedSearchAttributes()
         .get(key);
   }
 
+  /** An untyped stub of exactly the run {@code update} follows. */
+  WorkflowStub untyped(UpdateHandle update) {
+    return client.newUntypedWorkflowStub(
+        WorkflowTargetOptions.newBuilder()
+            .setWorkflowId(update.workflowId())
+            .setRunId(update.runId())
+            .build());
+  }
+
   List<HistoryEvent> history(String workflowId, String runId) {
-    return env.getWorkflowExecutionHistory(
-            WorkflowExecution.newBuilder().setWorkflowId(workflowId).setRunId(runId).build())
-        .getEvents();
+    return client.fetchHistory(workflowId, runId).getEvents();
   }
 
   /**

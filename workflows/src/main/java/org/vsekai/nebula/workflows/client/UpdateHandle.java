@@ -5,6 +5,7 @@ import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.common.converter.DataConverter;
 import java.util.Optional;
 import org.vsekai.nebula.workflows.UpdateResult;
@@ -127,8 +128,9 @@ public final class UpdateHandle {
   }
 
   private UpdateWorkflow stub() {
-    Optional<String> runId =
-        execution.getRunId().isEmpty() ? Optional.empty() : Optional.of(execution.getRunId());
-    return client.newWorkflowStub(UpdateWorkflow.class, execution.getWorkflowId(), runId);
+    // An empty run id targets whichever run is the latest.
+    return client.newWorkflowStub(
+        UpdateWorkflow.class,
+        WorkflowTargetOptions.newBuilder().setWorkflowExecution(execution).build());
   }
 }
