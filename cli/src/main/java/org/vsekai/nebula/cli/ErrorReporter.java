@@ -2,11 +2,15 @@ package org.vsekai.nebula.cli;
 
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import org.vsekai.nebula.activities.local.NotAnInstallException;
+import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.manifest.ManifestRejectedException;
 import org.vsekai.nebula.desync.ChunkInvalidException;
 import org.vsekai.nebula.desync.ChunkMissingException;
 import org.vsekai.nebula.desync.ChunkStoreException;
 import org.vsekai.nebula.desync.FileMissingException;
 import org.vsekai.nebula.desync.IndexFormatException;
+import org.vsekai.nebula.worker.TemporalUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -50,7 +54,14 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCodes.NOT_FOUND;
       }
       if (t instanceof ChunkInvalidException || t instanceof IndexFormatException) return ExitCodes.INVALID_DATA;
-      if (t instanceof ChunkStoreException) return ExitCodes.UNAVAILABLE;
+      if (t instanceof ChunkStoreException || t instanceof TemporalUnavailableException) return ExitCodes.UNAVAILABLE;
+      if (t instanceof ServiceException se) {
+        if (se.transientFailure()) return ExitCodes.UNAVAILABLE;
+        if (se.notFound()) return ExitCodes.NOT_FOUND;
+        return se.status() == 400 || se.status() == 422 ? ExitCodes.USAGE : ExitCodes.ERROR;
+      }
+      if (t instanceof NotAnInstallException) return ExitCodes.INVALID_DATA;
+      if (t instanceof ManifestRejectedException) return ExitCodes.REJECTED;
       if (t instanceof InterruptedException) return ExitCodes.INTERRUPTED;
       if (t instanceof IllegalArgumentException) return ExitCodes.USAGE;
     }

@@ -17,6 +17,8 @@ public final class ExitCodes {
   public static final int UNAVAILABLE = 5;
   /** A release was refused: bad signature, untrusted key, expired, downgrade, unsafe path. */
   public static final int REJECTED = 6;
+  /** Not enough free disk space for the update. */
+  public static final int DISK_FULL = 7;
   /** Interrupted (Ctrl-C). */
   public static final int INTERRUPTED = 130;
 

@@ -1,22 +1,74 @@
 package org.vsekai.nebula.cli;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vsekai.nebula.cli.commands.InstallCommand;
+import org.vsekai.nebula.cli.commands.ModeCommand;
+import org.vsekai.nebula.cli.commands.PublishCommand;
+import org.vsekai.nebula.cli.commands.ServerCommand;
+import org.vsekai.nebula.cli.commands.StatusCommand;
+import org.vsekai.nebula.cli.commands.UpdateCommand;
+import org.vsekai.nebula.cli.commands.UpdateControls;
+import org.vsekai.nebula.cli.commands.InstallChecks;
+import org.vsekai.nebula.cli.commands.WorkerCommand;
+import org.vsekai.nebula.cli.demo.DemoCommand;
 import org.vsekai.nebula.cli.desync.DesyncCommand;
+import org.vsekai.nebula.cli.update.UpdateAction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code vsekai}: the entry point. Subcommands do the work; this class only wires them. */
+/**
+ * {@code vsekai}: the entry point. The seed's {@code --update DIR} is an option of the command
+ * itself; everything else is a subcommand. This class only wires them.
+ */
 @Command(
     name = "vsekai",
     description = "Nebula, the durable game updater for V-Sekai.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {DesyncCommand.class})
-public final class VsekaiCommand implements Runnable {
+    subcommands = {
+      InstallCommand.class,
+      UpdateCommand.class,
+      ModeCommand.class,
+      StatusCommand.class,
+      UpdateControls.Pause.class,
+      UpdateControls.Resume.class,
+      UpdateControls.Cancel.class,
+      InstallChecks.Verify.class,
+      InstallChecks.Repair.class,
+      WorkerCommand.class,
+      PublishCommand.class,
+      ServerCommand.class,
+      DemoCommand.class,
+      DesyncCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 error, 2 usage, 3 invalid data, 4 not found, 5 unavailable,",
+      "6 release refused (signature, key, expiry, downgrade, path), 7 disk full, 130 interrupted."
+    })
+public final class VsekaiCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin public GlobalOptions global = new GlobalOptions();
+
+  @Option(names = "--update", paramLabel = "DIR", description = "update the launcher folder DIR to the highest version of its mode")
+  Path update;
+
+  @Option(names = "--max-rate", paramLabel = "RATE", converter = ByteRate.class, description = "with --update: download cap, e.g. 500K or 2M (bytes/s)")
+  Long maxRate;
+
+  @Option(names = "--allow-downgrade", description = "with --update: install a lower version if that is what the mode offers")
+  boolean allowDowngrade;
 
   @Override
-  public void run() {
+  public Integer call() {
+    if (update != null) {
+      return UpdateAction.run(update, global, maxRate, allowDowngrade, spec.commandLine().getOut(), Terminal.isInteractive());
+    }
     spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCodes.OK;
   }
 
   /** The configured command line; tests call {@code execute} on it. */

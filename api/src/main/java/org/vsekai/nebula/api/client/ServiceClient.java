@@ -67,6 +67,11 @@ public final class ServiceClient {
     return base.resolve("store/");
   }
 
+  /** The publisher token this client sends, or null. */
+  public String publisherToken() {
+    return token;
+  }
+
   public URI indexStore() {
     return base.resolve("index/");
   }

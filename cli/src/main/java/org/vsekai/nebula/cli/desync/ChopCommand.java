@@ -22,8 +22,6 @@ final class ChopCommand implements Callable<Integer> {
   @Option(names = {"-n", "--concurrency"}, description = "threads (default: ${DEFAULT-VALUE})")
   int threads = Math.max(4, Runtime.getRuntime().availableProcessors());
 
-  @Option(names = "--verbose", description = "show stack traces of errors")
-  boolean verbose;
 
   @Parameters(index = "0", paramLabel = "INDEX") Path index;
   @Parameters(index = "1", paramLabel = "FILE") Path file;

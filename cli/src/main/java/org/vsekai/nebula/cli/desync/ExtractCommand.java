@@ -40,8 +40,6 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--print-stats", description = "print extraction statistics when done")
   boolean printStats;
 
-  @Option(names = "--verbose", description = "show stack traces of errors")
-  boolean verbose;
 
   @Parameters(index = "0", paramLabel = "INDEX") Path index;
   @Parameters(index = "1", paramLabel = "OUT") Path out;

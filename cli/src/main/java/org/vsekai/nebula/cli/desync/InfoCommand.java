@@ -26,8 +26,6 @@ final class InfoCommand implements Callable<Integer> {
   @Option(names = {"-s", "--store"}, paramLabel = "STORE", description = "count the chunks present in these stores")
   List<String> storeSpecs = new ArrayList<>();
 
-  @Option(names = "--verbose", description = "show stack traces of errors")
-  boolean verbose;
 
   @Parameters(index = "0", paramLabel = "INDEX") Path index;
 

@@ -33,8 +33,6 @@ final class MakeCommand implements Callable<Integer> {
   @Option(names = "--print-stats", description = "print chunking statistics to stderr")
   boolean printStats;
 
-  @Option(names = "--verbose", description = "show stack traces of errors")
-  boolean verbose;
 
   @Parameters(index = "0", paramLabel = "INDEX") Path index;
   @Parameters(index = "1", paramLabel = "FILE") Path file;

@@ -27,8 +27,6 @@ final class PruneCommand implements Callable<Integer> {
   @Option(names = {"-y", "--yes"}, description = "do not ask for confirmation")
   boolean yes;
 
-  @Option(names = "--verbose", description = "show stack traces of errors")
-  boolean verbose;
 
   @Parameters(arity = "1..*", paramLabel = "INDEX", description = "indexes whose chunks are kept")
   List<Path> indexes = new ArrayList<>();

@@ -33,8 +33,6 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = {"-n", "--concurrency"}, description = "threads (default: CPU count)")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--verbose", description = "show stack traces of errors")
-  boolean verbose;
 
   @Parameters(arity = "0..2", paramLabel = "INDEX FILE")
   java.util.List<Path> indexAndFile = new java.util.ArrayList<>();

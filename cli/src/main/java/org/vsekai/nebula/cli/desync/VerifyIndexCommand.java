@@ -15,8 +15,6 @@ final class VerifyIndexCommand implements Callable<Integer> {
   @Option(names = {"-n", "--concurrency"}, description = "threads (default: CPU count)")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--verbose", description = "show stack traces of errors")
-  boolean verbose;
 
   @Parameters(index = "0", paramLabel = "INDEX") Path index;
   @Parameters(index = "1", paramLabel = "FILE") Path file;

@@ -1,0 +1,130 @@
+package org.vsekai.nebula.cli.commands;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
+import org.vsekai.nebula.api.manifest.SafeRelativePath;
+import org.vsekai.nebula.api.rest.ReleaseInfo;
+import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.cli.Cli;
+import org.vsekai.nebula.cli.CliFailure;
+import org.vsekai.nebula.cli.ExitCodes;
+import org.vsekai.nebula.cli.GlobalOptions;
+import org.vsekai.nebula.cli.JsonOutput;
+import org.vsekai.nebula.cli.update.ProgressView;
+import org.vsekai.nebula.desync.CaibxWriter;
+import org.vsekai.nebula.desync.ChunkSizes;
+import org.vsekai.nebula.desync.HttpChunkStore;
+import org.vsekai.nebula.desync.HttpStoreOptions;
+import org.vsekai.nebula.desync.IndexMaker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "publish", description = {
+    "Publish a build folder as a new version of a product in a mode.",
+    "Chunks every file, uploads only the chunks the service's store lacks and the indexes, then",
+    "registers the version (the service signs its manifest)."})
+public final class PublishCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--product", defaultValue = "v-sekai", description = "product (default: ${DEFAULT-VALUE})")
+  String product;
+
+  @Option(names = "--version", required = true, paramLabel = "SEMVER", description = "the version, e.g. 0.2.0 or 0.3.0-beta.1")
+  String version;
+
+  @Option(names = {"--mode", "--mode_name"}, defaultValue = "stable", description = "mode to release to (default: ${DEFAULT-VALUE})")
+  String mode;
+
+  @Option(names = "--executable", paramLabel = "PATH", description = "the file the launcher starts, relative to the build")
+  String executable;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
+  String token = System.getenv("NEBULA_PUBLISHER_TOKEN");
+
+  @Option(names = {"-m", "--chunk-size"}, paramLabel = "MIN:AVG:MAX", defaultValue = "16:64:256", description = "chunk sizes in KiB (default: ${DEFAULT-VALUE})")
+  String chunkSize;
+
+  @Parameters(paramLabel = "BUILD_DIR", description = "the build to publish")
+  Path build;
+
+  /** What a publish did, for the summary and for the demo. */
+  public record Summary(String version, int files, long bytes, long chunksUploaded, long bytesUploaded) {}
+
+  @Override
+  public Integer call() throws IOException {
+    GlobalOptions g = Cli.global(spec);
+    if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
+      throw new CliFailure(ExitCodes.USAGE, "publish needs the service: --service URL (or NEBULA_SERVICE_URL)");
+    }
+    if (token == null || token.isBlank()) {
+      throw new CliFailure(ExitCodes.USAGE, "publish needs the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
+    }
+    Summary s = publish(new ServiceClient(URI.create(g.serviceUrl), token), product, version, mode, executable,
+        ChunkSizes.parseKiB(chunkSize), build);
+    if (g.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("product", product);
+      m.put("version", s.version());
+      m.put("mode", mode);
+      m.put("files", s.files());
+      m.put("bytes", s.bytes());
+      m.put("chunksUploaded", s.chunksUploaded());
+      m.put("bytesUploaded", s.bytesUploaded());
+      JsonOutput.line(Cli.out(spec), m);
+    } else {
+      Cli.out(spec).printf("Published %s %s to %s: %d files, %s; uploaded %d new chunks (%s)%n", product, s.version(), mode,
+          s.files(), ProgressView.bytes(s.bytes()), s.chunksUploaded(), ProgressView.bytes(s.bytesUploaded()));
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Publishes {@code build}; used by this command and by the demo. */
+  public static Summary publish(ServiceClient service, String product, String version, String mode, String executable,
+      ChunkSizes sizes, Path build) throws IOException {
+    SemVer.parse(version); // a clear error before any upload
+    if (!Files.isDirectory(build)) throw new CliFailure(ExitCodes.NOT_FOUND, build + " is not a folder");
+    HttpChunkStore store = new HttpChunkStore(service.chunkStore(),
+        HttpStoreOptions.DEFAULT.withAuthorization("Bearer " + service.publisherToken()));
+    List<ManifestFile> files = new ArrayList<>();
+    long bytes = 0;
+    AtomicLong chunks = new AtomicLong();
+    AtomicLong uploaded = new AtomicLong();
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(build)) {
+      paths = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : paths) {
+      String rel = build.relativize(f).toString().replace('\\', '/');
+      SafeRelativePath.require(rel);
+      IndexMaker.Result r = new IndexMaker(sizes).store(store).make(f);
+      chunks.addAndGet(r.chunksStored());
+      uploaded.addAndGet(r.bytesStored());
+      byte[] caibx = CaibxWriter.toBytes(r.index());
+      String sha = ServiceClient.sha256Hex(caibx);
+      if (!service.hasIndex(sha)) service.putIndex(sha, caibx);
+      files.add(new ManifestFile(rel, Files.size(f), Files.isExecutable(f) ? "0755" : "0644", sha));
+      bytes += Files.size(f);
+    }
+    String exe = executable != null ? executable : files.stream().filter(ManifestFile::executable)
+        .map(ManifestFile::path).findFirst().orElse(null);
+    ReleaseInfo info = service.release(new ReleaseRequest(product, version, mode, exe,
+        new ReleaseManifest.ChunkingParameters(sizes.min(), sizes.avg(), sizes.max()), files, null));
+    return new Summary(info.version(), files.size(), bytes, chunks.get(), uploaded.get());
+  }
+}

@@ -1,0 +1,70 @@
+package org.vsekai.nebula.server.temporal;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+
+/**
+ * Temporal's Java test server on a loopback port, for the embedded default ({@code vsekai demo},
+ * {@code vsekai server} with nothing installed): real gRPC, so workers and CLIs in other
+ * processes reach it like a cluster, with Nebula's search attributes registered. It keeps
+ * everything in memory; production uses a Temporal cluster (docker/).
+ */
+public final class EmbeddedTemporal implements AutoCloseable {
+  /** Keyword search attributes support staff filter updates by. */
+  public static final List<String> SEARCH_ATTRIBUTES =
+      List.of("InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
+
+  private final TestServer.PortBoundTestServer server;
+  private final int port;
+
+  private EmbeddedTemporal(TestServer.PortBoundTestServer server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /** Starts on {@code port}, or a free one when 0. */
+  public static EmbeddedTemporal start(int port) throws IOException {
+    int p = port != 0 ? port : freePort();
+    // false: real time, never skipped; workers of other processes rely on timers meaning seconds.
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(p, false);
+    EmbeddedTemporal t = new EmbeddedTemporal(server, p);
+    t.registerSearchAttributes();
+    return t;
+  }
+
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  private void registerSearchAttributes() {
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder().setTarget(address()).build());
+    try {
+      AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
+      for (String name : SEARCH_ATTRIBUTES) {
+        request.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      }
+      operator.blockingStub().addSearchAttributes(request.build());
+    } finally {
+      operator.shutdown();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
