@@ -33,10 +33,24 @@ public final class ReleaseSwitcher {
 
   public record Result(int filesReplaced, int filesRemoved) {}
 
+  /** Called as each journal step is written: crash tests stop the switch there. */
+  @FunctionalInterface
+  interface StepListener {
+    StepListener NONE = step -> {};
+
+    void reached(Step step);
+  }
+
   private final LauncherFolder folder;
+  private final StepListener listener;
 
   public ReleaseSwitcher(LauncherFolder folder) {
+    this(folder, StepListener.NONE);
+  }
+
+  ReleaseSwitcher(LauncherFolder folder, StepListener listener) {
     this.folder = folder;
+    this.listener = listener;
   }
 
   public Result finalizeUpdate(String planId) throws IOException {
@@ -58,7 +72,11 @@ public final class ReleaseSwitcher {
       plan = PlanFiles.read(folder, planId); // throws: the plan is gone
     }
     Journal j = journal.orElse(new Journal(planId, plan.fromReleaseId(), Step.COMPLETE_NEW));
-    if (journal.isEmpty()) Json.write(folder.journal(), j);
+    if (journal.isEmpty()) {
+      Json.write(folder.journal(), j);
+      pauseForCrashTests();
+      listener.reached(Step.COMPLETE_NEW);
+    }
     rollForward(j, plan);
     return new Result(plan.changed().size(), plan.removed().size());
   }
@@ -103,7 +121,23 @@ public final class ReleaseSwitcher {
 
   private Step advance(Journal j, Step next) throws IOException {
     Json.write(folder.journal(), new Journal(j.planId(), j.fromReleaseId(), next));
+    pauseForCrashTests();
+    listener.reached(next);
     return next;
+  }
+
+  /**
+   * Fault injection for crash tests: {@code NEBULA_FAULT_FINALIZE_PAUSE_MS} holds each journal
+   * step that long, so a test can kill the worker mid-switch at a known step. Unset in real use.
+   */
+  private static void pauseForCrashTests() {
+    String ms = System.getenv("NEBULA_FAULT_FINALIZE_PAUSE_MS");
+    if (ms == null || ms.isBlank()) return;
+    try {
+      Thread.sleep(Long.parseLong(ms.trim()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Links the unchanged files into the new release and writes its record. */
