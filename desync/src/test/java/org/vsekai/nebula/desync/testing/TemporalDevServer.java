@@ -1,0 +1,120 @@
+package org.vsekai.nebula.desync.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Temporal dev server ({@code temporal server start-dev}) for end-to-end tests, with a
+ * SQLite file so that it can be killed and restarted with its workflows intact, and the Web UI on
+ * a port of its own. Needs the {@code temporal} binary (scripts/install-tools.sh); skips without
+ * it, fails without it under CI=true.
+ */
+public final class TemporalDevServer implements AutoCloseable {
+  public static final List<String> SEARCH_ATTRIBUTES =
+      List.of("InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
+
+  private final ExternalTool tool;
+  private final Path dbFile;
+  private final Path log;
+  private final int port;
+  private final int uiPort;
+  private Process process;
+
+  private TemporalDevServer(ExternalTool tool, Path dbFile, Path log, int port, int uiPort) {
+    this.tool = tool;
+    this.dbFile = dbFile;
+    this.log = log;
+    this.port = port;
+    this.uiPort = uiPort;
+  }
+
+  /** Starts a dev server keeping its state in {@code dir}. */
+  public static TemporalDevServer start(Path dir) throws IOException {
+    TemporalDevServer s = new TemporalDevServer(
+        ExternalTool.require("temporal"), dir.resolve("temporal.db"), dir.resolve("temporal.log"), freePort(), freePort());
+    s.launch();
+    return s;
+  }
+
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  public String uiUrl() {
+    return "http://127.0.0.1:" + uiPort;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  private void launch() throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(tool.path().toString(), "server", "start-dev",
+        "--db-filename", dbFile.toString(), "--ip", "127.0.0.1", "--port", Integer.toString(port),
+        "--ui-port", Integer.toString(uiPort), "--log-level", "warn"));
+    for (String a : SEARCH_ATTRIBUTES) {
+      cmd.add("--search-attribute");
+      cmd.add(a + "=Keyword");
+    }
+    process = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    awaitPort(port, Duration.ofSeconds(60));
+    awaitPort(uiPort, Duration.ofSeconds(60));
+  }
+
+  /** Kills the server at once (SIGKILL), as a crash would. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Starts it again on the same ports and database file. */
+  public void restart() throws IOException {
+    launch();
+  }
+
+  private void awaitPort(int p, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("temporal server start-dev exited with " + process.exitValue() + "; see " + log);
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), p), 500);
+        return;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        }
+      }
+    }
+    throw new IOException("temporal dev server did not open port " + p + " within " + timeout + "; see " + log);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+  }
+}
