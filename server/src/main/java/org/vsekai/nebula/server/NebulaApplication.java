@@ -26,6 +26,7 @@ import org.vsekai.nebula.server.db.DbCommand;
 import org.vsekai.nebula.server.db.Migrations;
 import org.vsekai.nebula.server.health.StoreDiskHealthCheck;
 import org.vsekai.nebula.server.health.TemporalConnection;
+import org.vsekai.nebula.server.temporal.ServiceWorker;
 import org.vsekai.nebula.server.jersey.ErrorMappers;
 import org.vsekai.nebula.server.jersey.PublisherTokenFilter;
 import org.vsekai.nebula.server.resources.InstallsResource;
@@ -117,6 +118,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
       TemporalConnection temporal = new TemporalConnection(config.temporal().target());
       environment.lifecycle().manage(temporal);
       environment.healthChecks().register("temporal", temporal);
+      environment.lifecycle().manage(new ServiceWorker(temporal.stubs(), config.temporal().namespace(), wired));
     }
     environment.lifecycle().addServerLifecycleListener(started -> this.server = started);
     this.services = wired;
