@@ -45,7 +45,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
   private void registerSearchAttributes() {
     OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget(address()).build());
+        OperatorServiceStubsOptions.newBuilder().setTarget(address()).validateAndBuildWithDefaults());
     try {
       AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
       for (String name : SEARCH_ATTRIBUTES) {
