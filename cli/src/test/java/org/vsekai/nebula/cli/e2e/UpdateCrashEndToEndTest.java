@@ -1,0 +1,145 @@
+package org.vsekai.nebula.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.activities.LocalProgress;
+import org.vsekai.nebula.activities.local.InstallState;
+import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.activities.testing.Builds;
+import org.vsekai.nebula.workflows.UpdateOutcome;
+import org.vsekai.nebula.workflows.UpdateRequest;
+import org.vsekai.nebula.workflows.UpdateResult;
+import org.vsekai.nebula.workflows.UpdateState;
+import org.vsekai.nebula.workflows.UpdateTrigger;
+import org.vsekai.nebula.workflows.client.UpdateHandle;
+import org.vsekai.nebula.workflows.client.UpdateStarter;
+
+/**
+ * Issue 4's crash test, all real: the Temporal dev server, the service, a worker in its own JVM.
+ * A 200 MB install is updated to a release with about 5% changed while the worker is killed -9
+ * during DownloadingUpdate and again during FinalizingUpdate, and, in a second update, while the
+ * Temporal server itself is killed and restarted. Each update completes, the folder equals the
+ * new build byte for byte, little more than the needed bytes cross the wire, and a watcher
+ * reading the folder throughout never sees a mix of the two releases.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpdateCrashEndToEndTest {
+  private static final long RATE = 2L << 20; // slow enough to kill mid-download, fast enough for CI
+  private static final Duration STEP_WAIT = Duration.ofMinutes(5);
+  @TempDir static Path dir;
+  private EndToEndRig rig;
+  private Path v1;
+  private Path v2;
+
+  @BeforeAll
+  void start() throws Exception {
+    rig = new EndToEndRig(dir);
+    Path[] builds = rig.builds(200);
+    v1 = builds[0];
+    v2 = builds[1];
+    rig.publish("0.1.0", v1);
+    rig.publish("0.2.0", v2);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (rig != null) rig.close();
+  }
+
+  @Test
+  void killingTheWorkerDuringDownloadAndFinalizeLosesNothing() throws Exception {
+    LauncherFolder folder = new LauncherFolder(dir.resolve("launcher-kill"));
+    InstallState state = rig.newInstall(folder);
+    // Finalize holds each journal step for 4 s, so the kill lands inside the switch.
+    Map<String, String> env = Map.of("NEBULA_FAULT_FINALIZE_PAUSE_MS", "4000");
+    WorkerProcess worker = rig.worker(folder, env);
+    try {
+      installVersion(state, "0.1.0");
+      assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v1));
+
+      long servedBefore = rig.chunkBytesServed();
+      try (FolderWatcher watcher = new FolderWatcher(folder.current(), EndToEndRig.fingerprints(v1, v2))) {
+        UpdateHandle update = start(state, "0.2.0", RATE);
+        awaitTrue("download under way", () -> downloading(update, folder, 1L << 20));
+        worker.kill9();
+        worker = rig.worker(folder, env);
+
+        awaitTrue("finalizing", () -> state(update) == UpdateState.FINALIZING_UPDATE);
+        Thread.sleep(2500); // inside the first journal step's pause
+        worker.kill9();
+        worker = rig.worker(folder, Map.of());
+
+        UpdateResult result = update.result();
+        assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
+        assertThat(watcher.mixes()).as("samples mixing releases").isEmpty();
+        assertThat(watcher.samples()).isGreaterThan(10);
+        System.out.printf("e2e kill test: %d folder samples, none mixed%n", watcher.samples());
+      }
+      assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v2));
+      long served = rig.chunkBytesServed() - servedBefore;
+      long needed = rig.neededCompressedBytes(v1, v2);
+      System.out.printf("e2e kill test: %d chunk bytes served for %d needed (%.3f)%n", served, needed, (double) served / needed);
+      assertThat(served).as("bytes downloaded (%d) against needed (%d)", served, needed).isLessThanOrEqualTo((long) (needed * 1.1));
+    } finally {
+      worker.close();
+    }
+  }
+
+  @Test
+  void restartingTheTemporalServerDuringTheDownloadLosesNothing() throws Exception {
+    LauncherFolder folder = new LauncherFolder(dir.resolve("launcher-restart"));
+    InstallState state = rig.newInstall(folder);
+    try (WorkerProcess worker = rig.worker(folder, Map.of())) {
+      installVersion(state, "0.1.0");
+      UpdateHandle update = start(state, "0.2.0", RATE);
+      awaitTrue("download under way", () -> downloading(update, folder, 1L << 20));
+      rig.temporal.kill();
+      Thread.sleep(3000);
+      rig.temporal.restart();
+      UpdateResult result = new UpdateStarter(rig.client).latest(state.installId()).result();
+      assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
+      assertThat(result.toVersion()).isEqualTo("0.2.0");
+    }
+    assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v2));
+  }
+
+  private void installVersion(InstallState state, String version) {
+    UpdateResult r = start(state, version, 0).result();
+    assertThat(r.outcome()).isEqualTo(UpdateOutcome.UPDATED);
+  }
+
+  private UpdateHandle start(InstallState state, String version, long rate) {
+    return new UpdateStarter(rig.client).startOrAttach(new UpdateRequest(
+        state.installId(), "v-sekai", "stable", version, false, rate, UpdateTrigger.MANUAL, null));
+  }
+
+  private static UpdateState state(UpdateHandle h) {
+    try {
+      return h.status().state();
+    } catch (RuntimeException noWorkerRightNow) {
+      return null;
+    }
+  }
+
+  private static boolean downloading(UpdateHandle h, LauncherFolder folder, long atLeast) {
+    LocalProgress p = EndToEndRig.progress(folder);
+    return state(h) == UpdateState.DOWNLOADING_UPDATE && p != null && p.bytesDone() >= atLeast;
+  }
+
+  private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + STEP_WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
+      Thread.sleep(100);
+    }
+  }
+}

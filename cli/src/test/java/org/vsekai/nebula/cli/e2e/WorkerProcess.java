@@ -1,0 +1,54 @@
+package org.vsekai.nebula.cli.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code vsekai worker DIR} in its own JVM, so a test can kill -9 it like a crash would. */
+final class WorkerProcess implements AutoCloseable {
+  private final Process process;
+
+  private WorkerProcess(Process process) {
+    this.process = process;
+  }
+
+  static WorkerProcess start(Path folder, Path log, Map<String, String> env) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("org.vsekai.nebula.cli.VsekaiCommand");
+    cmd.add("worker");
+    cmd.add(folder.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
+    return new WorkerProcess(pb.start());
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL: no shutdown hook, no finally block, nothing flushed. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+  }
+}
