@@ -37,7 +37,7 @@ public final class CatalogRepository {
    * highest major.minor.patch matter; when all of them do (many pre-releases of one version),
    * a second query reads that version's pre-releases in full.
    */
-  static final int CURRENT_VERSION_CANDIDATES = 32;
+  static final int CURRENT_VERSION_CANDIDATES = VersionDao.CANDIDATES;
 
   private final SerializableTransactions tx;
   private final Clock clock;
@@ -209,23 +209,29 @@ public final class CatalogRepository {
     Instant when = micros(at);
     return tx.inReadOnlyTransaction(
         h -> {
-          NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
-          NamedRow m = h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
-          return currentVersionRow(h, p.id(), m.id(), when).map(row -> versionInfo(h, row, when));
+          Optional<VersionRow> current = currentVersionRow(h, product, mode, when);
+          if (current.isEmpty()) {
+            // Only now tell "nothing offered" from "no such product or mode".
+            h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+            h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
+            return Optional.empty();
+          }
+          VersionRow row = current.get();
+          return Optional.of(versionInfo(product, row, modesNow(h, List.of(row.id()), when).getOrDefault(row.id(), List.of())));
         });
   }
 
-  /** The hot query, inside a caller's transaction. */
-  static Optional<VersionRow> currentVersionRow(Handle h, UUID productId, UUID modeId, Instant at) {
+  /** The hot query, inside a caller's transaction; one round trip unless pre-releases abound. */
+  static Optional<VersionRow> currentVersionRow(Handle h, String product, String mode, Instant at) {
     VersionDao versions = h.attach(VersionDao.class);
-    List<VersionRow> top = versions.offeredAt(productId, modeId, at, CURRENT_VERSION_CANDIDATES);
+    List<VersionRow> top = versions.offeredAt(product, mode, at);
     if (top.isEmpty()) return Optional.empty();
     VersionRow highest = top.get(0);
     List<VersionRow> sameCore = top.stream().filter(highest::sameCore).toList();
     if (sameCore.size() == CURRENT_VERSION_CANDIDATES) {
       sameCore =
           versions.offeredAtWithCore(
-              productId, modeId, at, highest.major(), highest.minor(), highest.patch());
+              highest.productId(), mode, at, highest.major(), highest.minor(), highest.patch());
     }
     return sameCore.stream().max(Comparator.comparing(VersionRow::semVer));
   }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Runs each unit of work as one SERIALIZABLE transaction and runs it again when the database
@@ -22,6 +21,14 @@ public final class SerializableTransactions {
    * for itself (e.g. "already exists") instead of surfacing a constraint name.
    */
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
+
+  /**
+   * The isolation level is set as the transaction's first statement rather than through JDBC:
+   * JDBC's setTransactionIsolation costs a SHOW and two SETs per transaction, this costs one
+   * statement that travels with the BEGIN. PostgreSQL and CockroachDB both accept it.
+   */
+  private static final String SERIALIZABLE = "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE";
+  private static final String SERIALIZABLE_READ_ONLY = "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY";
 
   private static final long BASE_BACKOFF_MILLIS = 2;
   private static final long MAX_BACKOFF_MILLIS = 250;
@@ -46,9 +53,17 @@ public final class SerializableTransactions {
 
   /** Runs {@code body} in a SERIALIZABLE transaction, retried on serialization failures. */
   public <T> T inTransaction(HandleCallback<T, RuntimeException> body) {
+    return run(SERIALIZABLE, body);
+  }
+
+  private <T> T run(String begin, HandleCallback<T, RuntimeException> body) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return jdbi.inTransaction(TransactionIsolationLevel.SERIALIZABLE, body);
+        return jdbi.inTransaction(
+            h -> {
+              h.execute(begin);
+              return body.withHandle(h);
+            });
       } catch (RuntimeException e) {
         if (attempt >= maxAttempts || !isRetryable(e)) throw e;
         retries.incrementAndGet();
@@ -62,11 +77,7 @@ public final class SerializableTransactions {
    * for all its queries, and PostgreSQL can skip predicate locking for it.
    */
   public <T> T inReadOnlyTransaction(HandleCallback<T, RuntimeException> body) {
-    return inTransaction(
-        h -> {
-          h.execute("SET TRANSACTION READ ONLY");
-          return body.withHandle(h);
-        });
+    return run(SERIALIZABLE_READ_ONLY, body);
   }
 
   /** Like {@link #inTransaction} for bodies that return nothing. */

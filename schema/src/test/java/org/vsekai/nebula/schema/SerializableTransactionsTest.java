@@ -54,6 +54,19 @@ class SerializableTransactionsTest {
   }
 
   @Test
+  void transactionsAreSerializableAndReadsReadOnly() {
+    SerializableTransactions tx = new SerializableTransactions(TestPostgres.newDatabase().jdbi());
+
+    String isolation = tx.inTransaction(h -> h.createQuery("SHOW transaction_isolation").mapTo(String.class).one());
+    String readOnly = tx.inReadOnlyTransaction(h -> h.createQuery("SHOW transaction_read_only").mapTo(String.class).one());
+    String writable = tx.inTransaction(h -> h.createQuery("SHOW transaction_read_only").mapTo(String.class).one());
+
+    assertThat(isolation).isEqualTo("serializable");
+    assertThat(readOnly).isEqualTo("on");
+    assertThat(writable).as("read-only does not leak into the next transaction on the connection").isEqualTo("off");
+  }
+
+  @Test
   void doesNotRetryOtherErrors() {
     TestPostgres.Database db = TestPostgres.newDatabase();
     SerializableTransactions tx = new SerializableTransactions(db.jdbi());

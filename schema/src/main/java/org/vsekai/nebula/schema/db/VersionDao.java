@@ -16,6 +16,13 @@ public interface VersionDao {
       "v.id, v.product_id, v.major, v.minor, v.patch, v.tag, v.build, v.executable_path, v.created_at,"
           + " p.valid_from, p.valid_to";
 
+  /**
+   * How many candidates {@link #offeredAt} reads. A literal, not a bind parameter: with an
+   * unknown LIMIT, PostgreSQL's cached generic plan assumes many rows and goes parallel, which
+   * costs more than the query itself; with this one the generic plan is the cheap index walk.
+   */
+  int CANDIDATES = 32;
+
   /** The latest period of each version (by start); a version always has at least one. */
   String LATEST_PERIOD =
       """
@@ -59,22 +66,24 @@ public interface VersionDao {
    * Versions valid at {@code at} and released to the mode at {@code at}, highest
    * major.minor.patch first. Pre-release order within one major.minor.patch is SemVer's, which
    * SQL cannot sort; the caller finishes it. Walks the precedence index backwards and stops at
-   * {@code limit}.
+   * {@link #CANDIDATES}. Product and mode are named, so the hot path is one round trip.
    */
   @SqlQuery(
       "SELECT " + COLUMNS
           + """
            FROM versions v
           JOIN version_validities p ON p.version_id = v.id
-          WHERE v.product_id = :productId
+          WHERE v.product_id = (SELECT id FROM products WHERE name = :product)
             AND p.valid_from <= :at AND (p.valid_to IS NULL OR p.valid_to > :at)
             AND EXISTS (
               SELECT 1 FROM releases r
-              WHERE r.version_id = v.id AND r.mode_id = :modeId
+              WHERE r.version_id = v.id AND r.mode_id = (SELECT id FROM modes WHERE name = :mode)
                 AND r.valid_from <= :at AND (r.valid_to IS NULL OR r.valid_to > :at))
           ORDER BY v.major DESC, v.minor DESC, v.patch DESC
-          LIMIT :limit""")
-  List<VersionRow> offeredAt(UUID productId, UUID modeId, Instant at, int limit);
+          """
+          + "LIMIT "
+          + CANDIDATES)
+  List<VersionRow> offeredAt(String product, String mode, Instant at);
 
   /** As {@link #offeredAt}, restricted to one major.minor.patch (all its pre-releases). */
   @SqlQuery(
@@ -86,10 +95,10 @@ public interface VersionDao {
             AND p.valid_from <= :at AND (p.valid_to IS NULL OR p.valid_to > :at)
             AND EXISTS (
               SELECT 1 FROM releases r
-              WHERE r.version_id = v.id AND r.mode_id = :modeId
+              WHERE r.version_id = v.id AND r.mode_id = (SELECT id FROM modes WHERE name = :mode)
                 AND r.valid_from <= :at AND (r.valid_to IS NULL OR r.valid_to > :at))""")
   List<VersionRow> offeredAtWithCore(
-      UUID productId, UUID modeId, Instant at, long major, long minor, long patch);
+      UUID productId, String mode, Instant at, long major, long minor, long patch);
 
   /** A product's versions, newest publication first, strictly before the keyset cursor. */
   @SqlQuery(
