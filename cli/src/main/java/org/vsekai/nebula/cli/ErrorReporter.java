@@ -54,7 +54,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCodes.NOT_FOUND;
       }
       if (t instanceof ChunkInvalidException || t instanceof IndexFormatException) return ExitCodes.INVALID_DATA;
-      if (t instanceof ChunkStoreException || t instanceof TemporalUnavailableException) return ExitCodes.UNAVAILABLE;
+      if (t instanceof ChunkStoreException cse) return cse.transientFailure() ? ExitCodes.UNAVAILABLE : ExitCodes.ERROR;
+      if (t instanceof TemporalUnavailableException) return ExitCodes.UNAVAILABLE;
       if (t instanceof ServiceException se) {
         if (se.transientFailure()) return ExitCodes.UNAVAILABLE;
         if (se.notFound()) return ExitCodes.NOT_FOUND;

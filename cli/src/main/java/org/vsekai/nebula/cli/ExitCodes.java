@@ -19,6 +19,8 @@ public final class ExitCodes {
   public static final int REJECTED = 6;
   /** Not enough free disk space for the update. */
   public static final int DISK_FULL = 7;
+  /** The update was cancelled (vsekai cancel, or support staff); the install is unchanged. */
+  public static final int CANCELLED = 8;
   /** Interrupted (Ctrl-C). */
   public static final int INTERRUPTED = 130;
 

@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Exit codes: 0 ok, 1 error, 2 usage, 3 invalid data, 4 not found, 5 unavailable,",
-      "6 release refused (signature, key, expiry, downgrade, path), 7 disk full, 130 interrupted."
+      "6 release refused (signature, key, expiry, downgrade, path), 7 disk full, 8 cancelled,",
+      "130 interrupted."
     })
 public final class VsekaiCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -75,6 +76,10 @@ public final class VsekaiCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     return new CommandLine(new VsekaiCommand())
         .setExecutionExceptionHandler(new ErrorReporter())
+        .setExecutionStrategy(parsed -> {
+          if (ErrorReporter.isVerbose(parsed)) Logging.verbose();
+          return new CommandLine.RunLast().execute(parsed);
+        })
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 

@@ -94,8 +94,9 @@ public final class HttpChunkStore implements WritableChunkStore {
     for (int code : ok) {
       if (r.statusCode() == code) return;
     }
-    throw new ChunkStoreException(
-        method + " " + r.uri() + " for chunk " + id + " returned HTTP " + r.statusCode());
+    String why = r.statusCode() == 401 || r.statusCode() == 403 ? " (the store refused the credentials)" : "";
+    throw new ChunkStoreException(r.statusCode(),
+        method + " " + r.uri() + " for chunk " + id + " returned HTTP " + r.statusCode() + why);
   }
 
   /** Sends with retries on transport errors and 5xx; the last answer or failure is final. */

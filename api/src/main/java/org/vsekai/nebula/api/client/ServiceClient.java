@@ -100,21 +100,26 @@ public final class ServiceClient {
     return get("api/v1/signing-key", SigningKeyInfo.class);
   }
 
+  /** The modes valid now, every page. */
   public List<ModeInfo> modes() {
-    return get("api/v1/modes", new TypeReference<List<ModeInfo>>() {});
+    return allPages("api/v1/modes", new TypeReference<Page<ModeInfo>>() {});
   }
 
+  /** The products valid now, every page. */
   public List<ProductInfo> products() {
-    return get("api/v1/products", new TypeReference<List<ProductInfo>>() {});
+    return allPages("api/v1/products", new TypeReference<Page<ProductInfo>>() {});
   }
 
-  /** Every version of a product, following the pages. */
+  /** Every version of a product, every page. */
   public List<VersionInfo> versions(String product) {
-    List<VersionInfo> all = new ArrayList<>();
+    return allPages("api/v1/products/" + seg(product) + "/versions", new TypeReference<Page<VersionInfo>>() {});
+  }
+
+  private <T> List<T> allPages(String path, TypeReference<Page<T>> type) {
+    List<T> all = new ArrayList<>();
     String cursor = null;
     do {
-      String path = "api/v1/products/" + seg(product) + "/versions" + (cursor == null ? "" : "?cursor=" + seg(cursor));
-      Page<VersionInfo> page = get(path, new TypeReference<Page<VersionInfo>>() {});
+      Page<T> page = get(path + (cursor == null ? "" : "?cursor=" + seg(cursor)), type);
       all.addAll(page.items());
       cursor = page.next();
     } while (cursor != null);

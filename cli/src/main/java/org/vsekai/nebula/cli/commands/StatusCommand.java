@@ -16,8 +16,7 @@ import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.cli.update.ProgressView;
 import org.vsekai.nebula.worker.TemporalClients;
-import org.vsekai.nebula.workflows.UpdateStatus;
-import org.vsekai.nebula.workflows.client.UpdateStarter;
+import org.vsekai.nebula.cli.update.UpdateLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,14 +45,15 @@ public final class StatusCommand implements Callable<Integer> {
     try {
       var client = TemporalClients.connect(install.temporal());
       try {
-        UpdateStatus s = new UpdateStarter(client).latest(install.state().installId()).status();
-        m.put("updateState", s.state().label());
-        m.put("updateFrom", s.fromVersion());
-        m.put("updateTo", s.toVersion());
-        m.put("paused", s.paused());
-        if (s.failure() != null) m.put("failure", s.failure());
-      } catch (RuntimeException noUpdateYet) {
-        m.put("updateState", "Idle");
+        Optional<UpdateLookup.View> v = UpdateLookup.latest(client, install.state().installId());
+        m.put("updateState", v.map(UpdateLookup.View::state).orElse("Idle"));
+        v.ifPresent(view -> {
+          m.put("updateFrom", view.fromVersion());
+          m.put("updateTo", view.toVersion());
+          m.put("running", view.running());
+          if (view.paused() != null) m.put("paused", view.paused());
+          if (view.failure() != null) m.put("failure", view.failure());
+        });
       } finally {
         client.getWorkflowServiceStubs().shutdown();
       }

@@ -11,7 +11,7 @@ import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.worker.TemporalClients;
-import org.vsekai.nebula.workflows.UpdateStatus;
+import org.vsekai.nebula.cli.update.UpdateLookup;
 import org.vsekai.nebula.workflows.client.UpdateHandle;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public abstract class UpdateControls implements Callable<Integer> {
 
   abstract String verb();
 
-  abstract void send(UpdateHandle handle, UpdateStatus status);
+  abstract void send(UpdateHandle handle, UpdateLookup.View view);
 
   @Override
   public Integer call() {
@@ -36,22 +36,17 @@ public abstract class UpdateControls implements Callable<Integer> {
     InstallContext install = InstallContext.load(dir, g);
     WorkflowClient client = TemporalClients.connect(install.temporal());
     try {
-      UpdateHandle handle = new UpdateStarter(client).latest(install.state().installId());
-      UpdateStatus status;
-      try {
-        status = handle.status();
-      } catch (RuntimeException e) {
-        throw new CliFailure(ExitCodes.NOT_FOUND, "no update of " + install.folder().root() + " is running");
-      }
-      if (status.state().isTerminal()) {
+      UpdateLookup.View view = UpdateLookup.latest(client, install.state().installId())
+          .orElseThrow(() -> new CliFailure(ExitCodes.NOT_FOUND, "no update of " + install.folder().root() + " is running"));
+      if (!view.running()) {
         throw new CliFailure(ExitCodes.NOT_FOUND, "no update of " + install.folder().root() + " is running (the last one ended "
-            + status.state().label() + ")");
+            + view.state() + ")");
       }
-      send(handle, status);
+      send(new UpdateStarter(client).latest(install.state().installId()), view);
       if (g.json) {
-        JsonOutput.line(Cli.out(spec), Map.of("installId", install.state().installId(), "sent", verb(), "state", status.state().label()));
+        JsonOutput.line(Cli.out(spec), Map.of("installId", install.state().installId(), "sent", verb(), "state", view.state()));
       } else {
-        Cli.out(spec).printf("Asked the update of %s to %s (it is in %s)%n", install.folder().root(), verb(), status.state().label());
+        Cli.out(spec).printf("Asked the update of %s to %s (it is in %s)%n", install.folder().root(), verb(), view.state());
       }
       return ExitCodes.OK;
     } finally {
@@ -65,7 +60,7 @@ public abstract class UpdateControls implements Callable<Integer> {
       return "pause";
     }
 
-    void send(UpdateHandle h, UpdateStatus s) {
+    void send(UpdateHandle h, UpdateLookup.View s) {
       h.pause();
     }
   }
@@ -76,7 +71,7 @@ public abstract class UpdateControls implements Callable<Integer> {
       return "resume";
     }
 
-    void send(UpdateHandle h, UpdateStatus s) {
+    void send(UpdateHandle h, UpdateLookup.View s) {
       h.resume();
     }
   }
@@ -87,9 +82,9 @@ public abstract class UpdateControls implements Callable<Integer> {
       return "cancel";
     }
 
-    void send(UpdateHandle h, UpdateStatus s) {
-      if (!s.cancellable()) {
-        throw new CliFailure(ExitCodes.ERROR, "the update is " + s.state().label() + " and can no longer be cancelled");
+    void send(UpdateHandle h, UpdateLookup.View s) {
+      if (s.paused() != null && !s.cancellable()) {
+        throw new CliFailure(ExitCodes.ERROR, "the update is " + s.state() + " and can no longer be cancelled");
       }
       h.cancel();
     }

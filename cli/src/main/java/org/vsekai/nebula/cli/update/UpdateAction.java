@@ -28,7 +28,7 @@ public final class UpdateAction {
     ProgressView view = ProgressView.choose(out, options.json, terminal);
     UpdateSession.Outcome outcome = new UpdateSession(install, view).run(request);
     report(out, options.json, outcome, install);
-    return ExitCodes.OK;
+    return outcome.result().outcome() == UpdateOutcome.CANCELLED ? ExitCodes.CANCELLED : ExitCodes.OK;
   }
 
   static void report(PrintWriter out, boolean json, UpdateSession.Outcome o, InstallContext install) {
@@ -47,7 +47,10 @@ public final class UpdateAction {
       JsonOutput.line(out, m);
       return;
     }
-    if (r.outcome() == UpdateOutcome.NO_UPDATE) {
+    if (r.outcome() == UpdateOutcome.CANCELLED) {
+      out.printf("The update of %s to %s was cancelled; the install is unchanged (%s)%n", install.folder().root(),
+          r.toVersion(), r.fromVersion() == null ? "nothing installed" : r.fromVersion());
+    } else if (r.outcome() == UpdateOutcome.NO_UPDATE) {
       out.printf("%s is up to date (%s in mode %s)%n", install.folder().root(),
           r.fromVersion() == null ? "nothing installed, nothing offered" : r.fromVersion(), install.state().mode());
     } else {

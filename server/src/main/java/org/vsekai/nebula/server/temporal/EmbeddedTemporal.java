@@ -32,8 +32,10 @@ public final class EmbeddedTemporal implements AutoCloseable {
   /** Starts on {@code port}, or a free one when 0. */
   public static EmbeddedTemporal start(int port) throws IOException {
     int p = port != 0 ? port : freePort();
-    // false: real time, never skipped; workers of other processes rely on timers meaning seconds.
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(p, false);
+    // true locks time skipping: timers and timeouts run in real time, as on a cluster. Unlocked,
+    // the test server jumps the clock whenever no worker is busy, and an hour-long retry window
+    // passes in a blink.
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(p, true);
     EmbeddedTemporal t = new EmbeddedTemporal(server, p);
     t.registerSearchAttributes();
     return t;
