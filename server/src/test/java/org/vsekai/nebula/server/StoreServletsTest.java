@@ -121,6 +121,23 @@ class StoreServletsTest {
   }
 
   @Test
+  void anObjectLargerThanTheDirectBufferIsServedWhole() {
+    // 40,000 chunks make a 1.6 MB index: more than the per-thread buffer, so the streaming path.
+    java.util.List<org.vsekai.nebula.desync.IndexChunk> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < 40_000; i++) {
+      chunks.add(new org.vsekai.nebula.desync.IndexChunk(i * 2048L, 2048, ChunkId.digest(data("chunk " + i))));
+    }
+    byte[] caibx =
+        org.vsekai.nebula.desync.CaibxWriter.toBytes(
+            org.vsekai.nebula.desync.ChunkIndex.of(BuildUploader.SIZES, org.vsekai.nebula.desync.HashAlgorithm.SHA512_256, chunks));
+    String path = "index/" + IndexStore.sha256Hex(caibx) + ".caibx";
+    assertThat(caibx.length).isGreaterThan(1024 * 1024);
+
+    assertThat(publisher.send("PUT", path, null, caibx).status()).isEqualTo(201);
+    assertThat(anonymous.get(path).bytes()).isEqualTo(caibx);
+  }
+
+  @Test
   void anUploadLargerThanTheLimitIs413() {
     ChunkId id = ChunkId.digest(data("big"));
     byte[] tooBig = new byte[80 * 1024];
