@@ -57,10 +57,10 @@ public final class CatalogRepository {
   public Created<ProductInfo> createProduct(String name, Instant validFrom, Instant validTo) {
     return tx.inTransaction(
         h -> {
+          Instant from = periodStart(validFrom, validTo);
           ProductDao products = h.attach(ProductDao.class);
           Optional<NamedRow> existing = products.findLatest(name);
           if (existing.isPresent()) return new Created<>(productInfo(existing.get()), false);
-          Instant from = validFrom == null ? now() : micros(validFrom);
           UUID id = products.insert(name);
           products.insertValidity(id, from, micros(validTo));
           return new Created<>(new ProductInfo(name, from, micros(validTo)), true);
@@ -90,10 +90,10 @@ public final class CatalogRepository {
   public Created<ModeInfo> createMode(String name, Instant validFrom, Instant validTo) {
     return tx.inTransaction(
         h -> {
+          Instant from = periodStart(validFrom, validTo);
           ModeDao modes = h.attach(ModeDao.class);
           Optional<NamedRow> existing = modes.findLatest(name);
           if (existing.isPresent()) return new Created<>(modeInfo(existing.get()), false);
-          Instant from = validFrom == null ? now() : micros(validFrom);
           UUID id = modes.insert(name);
           modes.insertValidity(id, from, micros(validTo));
           return new Created<>(new ModeInfo(name, from, micros(validTo)), true);
@@ -367,7 +367,26 @@ public final class CatalogRepository {
     return new ModeInfo(row.name(), row.validFrom(), row.validTo());
   }
 
+  /** Instants are stored to the microsecond, within years both databases store without trouble. */
+  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
   static Instant micros(Instant at) {
-    return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+    if (at == null) return null;
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw new InvalidPeriodException(at + " is outside the years 1970 to 9999");
+    }
+    return at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The period [from, to) with from defaulting to now; it must not end before it starts. */
+  private Instant periodStart(Instant validFrom, Instant validTo) {
+    Instant from = validFrom == null ? now() : micros(validFrom);
+    Instant to = micros(validTo);
+    if (to != null && !to.isAfter(from)) {
+      throw new InvalidPeriodException("validTo " + to + " must be after validFrom " + from);
+    }
+    return from;
   }
 }

@@ -98,6 +98,13 @@ class CatalogResourcesTest {
     assertThat(anonymous.get("api/v1/modes?limit=0").error()).contains("limit");
     assertThat(anonymous.get("api/v1/modes?limit=abc").status()).isEqualTo(400);
     assertThat(anonymous.get("api/v1/modes?cursor=!!!").error()).contains("cursor");
+    Reply inverted = publisher.post("api/v1/modes", new NewMode("inverted", Instant.parse("2030-01-02T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z")));
+    assertThat(inverted.status()).isEqualTo(400);
+    assertThat(inverted.error()).contains("must be after validFrom");
+    Reply farFuture = publisher.post("api/v1/modes", "{\"name\":\"far\",\"validFrom\":\"+300000-01-01T00:00:00Z\"}");
+    assertThat(farFuture.status()).isEqualTo(400);
+    assertThat(farFuture.error()).contains("outside the years 1970 to 9999");
+    assertThat(anonymous.get("api/v1/products/p/modes/stable/latest?at=%2B300000-01-01T00:00:00Z").status()).isEqualTo(400);
     assertThat(APP.count("modes")).isEqualTo(before);
   }
 

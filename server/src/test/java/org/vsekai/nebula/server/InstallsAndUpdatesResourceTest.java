@@ -151,7 +151,15 @@ class InstallsAndUpdatesResourceTest {
     assertThat(noState.error()).isEqualTo("state is missing");
     assertThat(strangerInstall.status()).isEqualTo(404);
     assertThat(badVersion.status()).isEqualTo(400);
+    Reply nul =
+        player.post("api/v1/update-processes", new UpdateProcessReport(UUID.randomUUID(), install, UpdateState.Checking, "a\u0000b", null, null, null, null, null));
+    Reply huge =
+        player.post("api/v1/update-processes", new UpdateProcessReport(UUID.randomUUID(), install, UpdateState.Checking, "x".repeat(5000), null, null, null, null, null));
+
+    assertThat(nul.status()).as("the database refuses NUL; still the client's mistake").isEqualTo(400);
+    assertThat(huge.error()).isEqualTo("detail is longer than 4096 characters");
     assertThat(APP.count("update_process_states")).isEqualTo(states);
+    assertThat(APP.count("update_processes WHERE install_id = '" + install + "'")).isEqualTo(1);
     assertThat(player.get("api/v1/update-processes/" + UUID.randomUUID()).status()).isEqualTo(404);
     assertThat(player.get("api/v1/update-processes?installId=zzz").status()).isEqualTo(400);
   }

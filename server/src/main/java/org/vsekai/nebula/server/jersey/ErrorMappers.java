@@ -1,10 +1,12 @@
 package org.vsekai.nebula.server.jersey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jdbi.v3.core.statement.StatementException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.rest.ErrorBody;
 import org.vsekai.nebula.schema.InvalidCursorException;
+import org.vsekai.nebula.schema.InvalidPeriodException;
 import org.vsekai.nebula.schema.RecordConflictException;
 import org.vsekai.nebula.schema.RecordNotFoundException;
 import org.vsekai.nebula.server.core.InvalidRequestException;
@@ -35,9 +38,11 @@ public final class ErrorMappers {
         new Simple<InvalidRequestException>(400) {},
         new Simple<InvalidVersionException>(400) {},
         new Simple<InvalidCursorException>(400) {},
+        new Simple<InvalidPeriodException>(400) {},
         new Simple<RecordNotFoundException>(404) {},
         new Simple<RecordConflictException>(409) {},
         new Simple<MissingContentException>(UNPROCESSABLE) {},
+        new Database(),
         new Unexpected());
   }
 
@@ -83,12 +88,43 @@ public final class ErrorMappers {
     }
   }
 
+  /**
+   * The last line of defence for input the checks above missed: the database refusing a value
+   * (SQLSTATE class 22, e.g. a NUL character or a number out of range) or a constraint (23) is
+   * the client's doing, so it is a 4xx and, the transaction having rolled back, nothing is
+   * written. Anything else from the database is the service's problem.
+   */
+  static final class Database implements ExceptionMapper<StatementException> {
+    @Override
+    public Response toResponse(StatementException e) {
+      SQLException sql = e.getCause() instanceof SQLException s ? s : null;
+      String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+      if (state.startsWith("22") || state.equals("23514") || state.equals("23502")) {
+        return error(400, "the database refused a value: " + firstLine(sql.getMessage()));
+      }
+      if (state.equals("23505")) {
+        return error(409, "a conflicting record was written at the same time; try again");
+      }
+      return internal(e);
+    }
+
+    private static String firstLine(String message) {
+      String m = message == null ? "" : message.replaceFirst("^ERROR: ", "");
+      int newline = m.indexOf('\n');
+      return newline < 0 ? m : m.substring(0, newline);
+    }
+  }
+
   static final class Unexpected implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
-      String id = UUID.randomUUID().toString().substring(0, 8);
-      LOG.error("internal error {}", id, e);
-      return error(500, "internal error " + id + "; the service log has the details");
+      return internal(e);
     }
+  }
+
+  static Response internal(Throwable e) {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("internal error {}", id, e);
+    return error(500, "internal error " + id + "; the service log has the details");
   }
 }

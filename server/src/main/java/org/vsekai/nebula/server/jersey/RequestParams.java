@@ -67,6 +67,14 @@ public final class RequestParams {
     return value;
   }
 
+  /** Free text from a client, bounded so a report cannot fill the database. */
+  public static String text(String what, String value, int maxChars) {
+    if (value != null && value.length() > maxChars) {
+      throw new InvalidRequestException(what + " is longer than " + maxChars + " characters");
+    }
+    return value;
+  }
+
   public static <T> T body(T body) {
     if (body == null) throw new InvalidRequestException("the request body is missing");
     return body;

@@ -3,6 +3,7 @@ package org.vsekai.nebula.server.resources;
 import static org.vsekai.nebula.server.jersey.RequestParams.body;
 import static org.vsekai.nebula.server.jersey.RequestParams.limit;
 import static org.vsekai.nebula.server.jersey.RequestParams.optionalUuid;
+import static org.vsekai.nebula.server.jersey.RequestParams.text;
 import static org.vsekai.nebula.server.jersey.RequestParams.uuid;
 
 import com.codahale.metrics.annotation.Timed;
@@ -30,6 +31,9 @@ import org.vsekai.nebula.server.jersey.RequestParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class UpdateProcessesResource {
+  private static final int MAX_FILES = 1_000_000;
+  private static final int MAX_REGISTRY_VALUES = 1000;
+
   private final UpdateProcessRepository processes;
 
   public UpdateProcessesResource(UpdateProcessRepository processes) {
@@ -45,6 +49,19 @@ public final class UpdateProcessesResource {
     if (r.installId() == null) throw new InvalidRequestException("installId is missing");
     if (r.state() == null) throw new InvalidRequestException("state is missing");
     if (r.toVersion() != null) RequestParams.version(r.toVersion());
+    text("detail", r.detail(), 4096);
+    text("manifestFileAndVersion", r.manifestFileAndVersion(), 1024);
+    text("cachePath", r.cachePath(), 4096);
+    if (r.filesForUpdate() != null) {
+      if (r.filesForUpdate().size() > MAX_FILES) throw new InvalidRequestException("filesForUpdate has more than " + MAX_FILES + " entries");
+      r.filesForUpdate().forEach(f -> text("a filesForUpdate entry", f, 1024));
+    }
+    if (r.registryValues() != null) {
+      if (r.registryValues().size() > MAX_REGISTRY_VALUES) {
+        throw new InvalidRequestException("registryValues has more than " + MAX_REGISTRY_VALUES + " entries");
+      }
+      r.registryValues().forEach((k, v) -> text("a registryValues entry", k + v, 4096));
+    }
     return Responses.created(processes.report(r));
   }
 
