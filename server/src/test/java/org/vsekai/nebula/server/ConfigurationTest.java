@@ -69,15 +69,18 @@ class ConfigurationTest {
 
   @Test
   void dbMigrateAppliesTheSchemaToTheEmbeddedDatabaseAndExits(@TempDir Path dataDir) throws Exception {
+    // External logging: the command must not reconfigure the test JVM's logging.
+    Path config = dataDir.resolve("migrate.yml");
+    java.nio.file.Files.writeString(config, "dataDir: ${NEBULA_DATA_DIR}\nlogging:\n  type: external\n");
     NebulaApplication app =
-        new NebulaApplication(Map.of("NEBULA_DATA_DIR", dataDir.toString(), "NEBULA_LOG_LEVEL", "WARN")) {
+        new NebulaApplication(Map.of("NEBULA_DATA_DIR", dataDir.toString())) {
           @Override
           protected void onFatalError(Throwable t) {
             throw new AssertionError("db migrate failed", t);
           }
         };
 
-    app.run("db", "migrate", "nebula.yml");
+    app.run("db", "migrate", config.toString());
 
     try (EmbeddedPostgresDatabase db = new EmbeddedPostgresDatabase(dataDir.resolve("postgres"), 0)) {
       db.start();
