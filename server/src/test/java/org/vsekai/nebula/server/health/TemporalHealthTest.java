@@ -1,0 +1,36 @@
+package org.vsekai.nebula.server.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.desync.testing.TemporalDevServer;
+import org.vsekai.nebula.server.EmbeddedNebulaService;
+import org.vsekai.nebula.server.testing.ApiClient;
+
+/** With Temporal configured, the service's health includes it, and says so when it is gone. */
+class TemporalHealthTest {
+
+  @Test
+  void healthFollowsTheTemporalServer(@TempDir Path dir) throws Exception {
+    try (TemporalDevServer temporal = TemporalDevServer.start(java.nio.file.Files.createDirectories(dir.resolve("temporal")));
+        EmbeddedNebulaService nebula =
+            EmbeddedNebulaService.start(dir.resolve("nebula"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()))) {
+      ApiClient admin = new ApiClient(nebula.adminUrl(), null);
+
+      ApiClient.Reply up = admin.get("healthcheck");
+      assertThat(up.status()).as(up.body()).isEqualTo(200);
+      assertThat(ApiClient.JSON.readTree(up.bytes()).path("temporal").path("healthy").asBoolean()).isTrue();
+
+      temporal.kill();
+      ApiClient.Reply down = admin.get("healthcheck");
+      JsonNode check = ApiClient.JSON.readTree(down.bytes()).path("temporal");
+      assertThat(down.status()).isEqualTo(500);
+      assertThat(check.path("healthy").asBoolean()).isFalse();
+      assertThat(check.path("message").asText()).contains(temporal.address());
+    }
+  }
+}
