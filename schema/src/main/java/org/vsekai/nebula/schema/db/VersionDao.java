@@ -23,11 +23,17 @@ public interface VersionDao {
    */
   int CANDIDATES = 32;
 
-  /** The latest period of each version (by start); a version always has at least one. */
+  /**
+   * The latest period of each version (by start, then by when it was written): exactly one row,
+   * read through the (version_id, valid_from) index.
+   */
   String LATEST_PERIOD =
       """
-      LEFT JOIN version_validities p ON p.version_id = v.id
-        AND p.valid_from = (SELECT max(x.valid_from) FROM version_validities x WHERE x.version_id = v.id)
+      LEFT JOIN LATERAL (
+        SELECT x.valid_from, x.valid_to FROM version_validities x
+        WHERE x.version_id = v.id
+        ORDER BY x.valid_from DESC, x.created_at DESC
+        LIMIT 1) p ON true
       """;
 
   @SqlQuery(
