@@ -20,10 +20,15 @@ public final class NebulaSearchAttributes {
   public static final SearchAttributeKey<String> TO_VERSION = SearchAttributeKey.forKeyword("ToVersion");
   /** {@link UpdateState#label()} of the current state, e.g. {@code DownloadingUpdate}. */
   public static final SearchAttributeKey<String> UPDATE_STATE = SearchAttributeKey.forKeyword("UpdateState");
+  /**
+   * The rollout an update belongs to, set when a rollout wave starts it, and on the rollout's own
+   * workflow: {@code RolloutId="..."} lists a rollout and every update it started.
+   */
+  public static final SearchAttributeKey<String> ROLLOUT_ID = SearchAttributeKey.forKeyword("RolloutId");
 
   /** Every key, for registering them with a namespace or a test environment. */
   public static final List<SearchAttributeKey<String>> ALL =
-      List.of(INSTALL_ID, PRODUCT, MODE, FROM_VERSION, TO_VERSION, UPDATE_STATE);
+      List.of(INSTALL_ID, PRODUCT, MODE, FROM_VERSION, TO_VERSION, UPDATE_STATE, ROLLOUT_ID);
 
   private NebulaSearchAttributes() {}
 }

@@ -7,7 +7,7 @@ package org.vsekai.nebula.workflows;
  */
 public final class TaskQueues {
 
-  /** The service's queue: {@code RecordActivities} and, later, rollout work. */
+  /** The service's queue: {@code RecordActivities}, the rollout workflow and its activities. */
   public static final String SERVICE = "nebula-service";
 
   private static final String INSTALL_PREFIX = "install-";

@@ -42,13 +42,7 @@ public final class UpdateStarter {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             // Set at start, not only by the workflow: an update started while the player's worker
             // is offline can already be found by install, in state Idle.
-            .setTypedSearchAttributes(
-                SearchAttributes.newBuilder()
-                    .set(NebulaSearchAttributes.INSTALL_ID, request.installId())
-                    .set(NebulaSearchAttributes.PRODUCT, request.product())
-                    .set(NebulaSearchAttributes.MODE, request.mode())
-                    .set(NebulaSearchAttributes.UPDATE_STATE, UpdateState.IDLE.label())
-                    .build())
+            .setTypedSearchAttributes(startAttributes(request))
             .build();
     UpdateWorkflow update = client.newWorkflowStub(UpdateWorkflow.class, options);
     try {
@@ -57,6 +51,21 @@ public final class UpdateStarter {
     } catch (WorkflowExecutionAlreadyStarted running) {
       return new UpdateHandle(client, running.getExecution(), true);
     }
+  }
+
+  private static SearchAttributes startAttributes(UpdateRequest request) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(NebulaSearchAttributes.INSTALL_ID, request.installId())
+            .set(NebulaSearchAttributes.PRODUCT, request.product())
+            .set(NebulaSearchAttributes.MODE, request.mode())
+            .set(NebulaSearchAttributes.UPDATE_STATE, UpdateState.IDLE.label());
+    // The workflow never changes it, so setting it at start is enough for RolloutId="..." to
+    // list every update a rollout started, including those still waiting for an offline worker.
+    if (request.rolloutId() != null) {
+      attributes.set(NebulaSearchAttributes.ROLLOUT_ID, request.rolloutId());
+    }
+    return attributes.build();
   }
 
   /** A handle to the install's latest update, running or ended, without starting one. */
