@@ -20,7 +20,7 @@ class MigratorTest {
     TestPostgres.Database db = TestPostgres.newDatabase();
     List<String> applied = new Migrator(db.transactions()).migrate();
 
-    assertThat(applied).containsExactly("V001__catalog.sql", "V002__installs.sql", "V003__rollouts.sql");
+    assertThat(applied).containsExactly("V001__catalog.sql", "V002__installs.sql", "V003__rollouts.sql", "V004__rollout_targets.sql");
     List<String> tables =
         db.jdbi()
             .withHandle(
