@@ -129,8 +129,10 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
   @Override
   public RegistryResult updateRegistry(RegistryRequest r) {
     return failuresMapped(() -> {
+      // A release without an executable (tools, data packs) registers the folder itself.
       String executable = new InstalledReleases(folder).current()
-          .map(rel -> folder.current().resolve(InstalledReleases.manifestOf(rel).executablePath()).toString())
+          .map(rel -> InstalledReleases.manifestOf(rel).executablePath())
+          .map(exe -> folder.current().resolve(exe).toString())
           .orElse(folder.current().toString());
       int n = registry.write(new RegistryValues(r.installId(), r.product(), folder.root().toString(), executable,
           r.version(), r.mode(), uninstallCommand));

@@ -187,6 +187,15 @@ class UpdateActivitiesTest {
   }
 
   @Test
+  void aReleaseWithoutAnExecutableRegistersTheFolder() throws Exception {
+    service.publish("0.2.0", "stable", v2, NEXT_MONTH, m -> new ReleaseManifest(m.schemaVersion(), m.product(),
+        m.version(), m.mode(), m.created(), m.expires(), m.chunking(), null, m.files()));
+    bed.update("0.2.0");
+    assertThat(Files.readString(bed.registryDir.resolve(bed.installId + ".json")))
+        .contains("\"Executable\" : \"" + current() + "\"");
+  }
+
+  @Test
   void aFolderThatIsNotAnInstallIsRefused() {
     bed.folder.installStateFile().toFile().delete();
     assertThatThrownBy(() -> bed.activities.check(new CheckRequest(bed.installId, "v-sekai", "stable", null, null)))

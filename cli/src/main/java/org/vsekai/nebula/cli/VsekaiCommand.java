@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.commands.InstallCommand;
 import org.vsekai.nebula.cli.commands.ModeCommand;
+import org.vsekai.nebula.cli.commands.ProductCommand;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.cli.commands.ServerCommand;
 import org.vsekai.nebula.cli.commands.StatusCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Option;
       InstallChecks.Repair.class,
       WorkerCommand.class,
       PublishCommand.class,
+      ProductCommand.class,
       ServerCommand.class,
       DemoCommand.class,
       DesyncCommand.class

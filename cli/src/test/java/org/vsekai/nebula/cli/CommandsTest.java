@@ -194,6 +194,26 @@ class CommandsTest {
     assertThat(noService.err().lines()).singleElement().asString().contains("cannot reach the Nebula service");
   }
 
+  @Test
+  @Order(10)
+  void releaseEngineersCreateProductsAndModes() {
+    CliRun noToken = run(rig.with("mode", "create", "nightly"));
+    assertThat(noToken.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noToken.err()).contains("needs the publisher token");
+    CliRun mode = run(rig.with("mode", "create", "--token", rig.token(), "nightly"));
+    assertThat(mode.exitCode()).as(mode.err()).isZero();
+    assertThat(mode.out()).startsWith("Mode nightly valid from ");
+    assertThat(run(rig.with("mode", "list")).out().lines()).contains("nightly");
+    CliRun product = run(rig.with("product", "create", "--token", rig.token(), "v-sekai-tools"));
+    assertThat(product.exitCode()).as(product.err()).isZero();
+    assertThat(run(rig.with("product", "list")).out().lines()).contains("v-sekai", "v-sekai-tools");
+    CliRun bad = run(rig.with("mode", "create", "--token", rig.token(), "no spaces allowed"));
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    CliRun unknownProduct = run(rig.with("publish", "--token", rig.token(), "--product", "nope", "--version", "1.0.0", v1.toString()));
+    assertThat(unknownProduct.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(unknownProduct.err()).contains("create it first");
+  }
+
   private void awaitState(String state) throws InterruptedException {
     awaitOutput(() -> run(rig.with("status", "--json", launcher)).out(), "\"updateState\":\"" + state + "\"");
   }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The seed's {@code mode switch --mode_name NAME}, {@code mode current} and {@code mode list}. */
 @Command(name = "mode", description = "Release modes (stable, beta, ...): switch, current, list.",
-    subcommands = {ModeCommand.Switch.class, ModeCommand.Current.class, ModeCommand.ListModes.class})
+    subcommands = {ModeCommand.Switch.class, ModeCommand.Current.class, ModeCommand.ListModes.class,
+      ModeCommand.Create.class})
 public final class ModeCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -85,6 +86,25 @@ public final class ModeCommand implements Runnable {
       } else {
         Cli.out(spec).println(install.state().mode());
       }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "create", description = "Create a release mode (publisher token).")
+  static final class Create implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
+    String token = System.getenv("NEBULA_PUBLISHER_TOKEN");
+
+    @picocli.CommandLine.Parameters(paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() {
+      GlobalOptions g = Cli.global(spec);
+      ModeInfo m = ProductCommand.publisher(g, token).createMode(name);
+      if (g.json) JsonOutput.line(Cli.out(spec), m);
+      else Cli.out(spec).println("Mode " + m.name() + " valid from " + m.validFrom());
       return ExitCodes.OK;
     }
   }

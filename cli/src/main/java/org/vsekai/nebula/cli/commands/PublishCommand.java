@@ -123,8 +123,17 @@ public final class PublishCommand implements Callable<Integer> {
     }
     String exe = executable != null ? executable : files.stream().filter(ManifestFile::executable)
         .map(ManifestFile::path).findFirst().orElse(null);
-    ReleaseInfo info = service.release(new ReleaseRequest(product, version, mode, exe,
-        new ReleaseManifest.ChunkingParameters(sizes.min(), sizes.avg(), sizes.max()), files, null));
+    ReleaseInfo info;
+    try {
+      info = service.release(new ReleaseRequest(product, version, mode, exe,
+          new ReleaseManifest.ChunkingParameters(sizes.min(), sizes.avg(), sizes.max()), files, null));
+    } catch (org.vsekai.nebula.api.client.ServiceException e) {
+      if (e.notFound()) {
+        throw new CliFailure(ExitCodes.NOT_FOUND, e.getMessage() + " (create it first: vsekai product create "
+            + product + " / vsekai mode create " + mode + ")", e);
+      }
+      throw e;
+    }
     return new Summary(info.version(), files.size(), bytes, chunks.get(), uploaded.get());
   }
 }
