@@ -83,6 +83,21 @@ public final class RolloutRepository {
   }
 
   /**
+   * Checks that a rollout of {@code version} to {@code mode} could be opened now, without
+   * recording anything (a schedule's future runs).
+   *
+   * @throws RecordNotFoundException the product, version or mode does not exist
+   * @throws RecordConflictException the mode is not valid now
+   */
+  public void requireRolloutable(String product, org.vsekai.nebula.api.SemVer version, String mode) {
+    tx.inReadOnlyTransaction(
+        h -> {
+          CatalogRepository.version(h, product, version);
+          return CatalogRepository.validMode(h, mode, now());
+        });
+  }
+
+  /**
    * Moves the rollout to {@code state}; an ending state also skips the waves still Pending.
    * Returns false when it was in that state already.
    *

@@ -27,6 +27,11 @@ import org.vsekai.nebula.server.db.Migrations;
 import org.vsekai.nebula.server.health.StoreDiskHealthCheck;
 import org.vsekai.nebula.server.health.TemporalConnection;
 import org.vsekai.nebula.server.temporal.ServiceWorker;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import org.vsekai.nebula.schema.RolloutRepository;
+import org.vsekai.nebula.server.resources.RolloutsResource;
+import org.vsekai.nebula.server.rollout.RolloutControl;
 import org.vsekai.nebula.server.jersey.ErrorMappers;
 import org.vsekai.nebula.server.jersey.PublisherTokenFilter;
 import org.vsekai.nebula.server.resources.InstallsResource;
@@ -114,12 +119,17 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     registerApi(environment, wired);
     registerStores(config, environment, wired);
     environment.healthChecks().register("chunk-store-disk", new StoreDiskHealthCheck(wired.chunkStore().dir(), config.store().minFreeBytes()));
+    RolloutControl rolloutControl = null;
     if (config.temporal().configured()) {
       TemporalConnection temporal = new TemporalConnection(config.temporal().target());
       environment.lifecycle().manage(temporal);
       environment.healthChecks().register("temporal", temporal);
       environment.lifecycle().manage(new ServiceWorker(temporal.stubs(), config.temporal().namespace(), wired));
+      WorkflowClient client = WorkflowClient.newInstance(
+          temporal.stubs(), WorkflowClientOptions.newBuilder().setNamespace(config.temporal().namespace()).build());
+      rolloutControl = new RolloutControl(client, new RolloutRepository(wired.transactions(), wired.clock()), wired.clock());
     }
+    environment.jersey().register(new RolloutsResource(new RolloutRepository(wired.transactions(), wired.clock()), rolloutControl));
     environment.lifecycle().addServerLifecycleListener(started -> this.server = started);
     this.services = wired;
   }

@@ -4,14 +4,19 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.TimeUnit;
+import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.NebulaServices;
+import org.vsekai.nebula.server.rollout.RolloutActivitiesImpl;
+import org.vsekai.nebula.server.rollout.WaveTriggerer;
 import org.vsekai.nebula.workflows.TaskQueues;
+import org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl;
 
 /**
  * The service's Temporal worker on {@code nebula-service}: server-side activities (recording
- * updates), started and stopped with the service.
+ * updates), the rollout workflow and its activities, started and stopped with the service.
  */
 public final class ServiceWorker implements Managed {
   private final WorkerFactory factory;
@@ -19,7 +24,11 @@ public final class ServiceWorker implements Managed {
   public ServiceWorker(WorkflowServiceStubs stubs, String namespace, NebulaServices services) {
     WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
     this.factory = WorkerFactory.newInstance(client);
-    factory.newWorker(TaskQueues.SERVICE).registerActivitiesImplementations(new RecordActivitiesImpl(services.updateProcesses()));
+    Worker worker = factory.newWorker(TaskQueues.SERVICE);
+    worker.registerActivitiesImplementations(new RecordActivitiesImpl(services.updateProcesses()));
+    RolloutRepository rollouts = new RolloutRepository(services.transactions(), services.clock());
+    worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new RolloutActivitiesImpl(rollouts, new WaveTriggerer(rollouts, client)));
   }
 
   @Override
