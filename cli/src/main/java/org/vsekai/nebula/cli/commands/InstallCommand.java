@@ -1,6 +1,5 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -57,15 +56,12 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GlobalOptions g = Cli.global(spec);
-    if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "install needs the service: --service URL (or NEBULA_SERVICE_URL)");
-    }
     LauncherFolder folder = new LauncherFolder(dir != null ? dir : org.vsekai.nebula.cli.install.InstallContext.defaultFolder());
     InstallStateFile file = new InstallStateFile(folder);
     if (file.read().isPresent()) {
       throw new CliFailure(ExitCodes.USAGE, folder.root() + " is already an install; use 'vsekai --update " + folder.root() + "'");
     }
-    ServiceClient service = new ServiceClient(URI.create(g.serviceUrl), null);
+    ServiceClient service = ServiceAccess.reader(g);
     String key = publicKey;
     if (key == null) {
       SigningKeyInfo info = service.signingKey();

@@ -102,7 +102,7 @@ public final class ModeCommand implements Runnable {
     @Override
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
-      ModeInfo m = ProductCommand.publisher(g, token).createMode(name);
+      ModeInfo m = ServiceAccess.publisher(g, token).createMode(name);
       if (g.json) JsonOutput.line(Cli.out(spec), m);
       else Cli.out(spec).println("Mode " + m.name() + " valid from " + m.validFrom());
       return ExitCodes.OK;
@@ -118,7 +118,7 @@ public final class ModeCommand implements Runnable {
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
       ServiceClient service = g.serviceUrl != null && !g.serviceUrl.isBlank()
-          ? new ServiceClient(java.net.URI.create(g.serviceUrl), null)
+          ? ServiceAccess.reader(g)
           : InstallContext.load(where.dir, g).service();
       List<ModeInfo> modes = service.modes();
       if (g.json) {

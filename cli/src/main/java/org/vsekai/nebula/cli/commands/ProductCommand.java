@@ -1,12 +1,9 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.rest.ProductInfo;
 import org.vsekai.nebula.cli.Cli;
-import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
@@ -27,17 +24,6 @@ public final class ProductCommand implements Runnable {
     spec.commandLine().usage(Cli.out(spec));
   }
 
-  /** A service client for the release engineer's calls, with the publisher token. */
-  static ServiceClient publisher(GlobalOptions g, String token) {
-    if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "this needs the service: --service URL (or NEBULA_SERVICE_URL)");
-    }
-    if (token == null || token.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "this needs the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
-    }
-    return new ServiceClient(URI.create(g.serviceUrl), token);
-  }
-
   @Command(name = "create", description = "Create a product (publisher token).")
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -50,7 +36,7 @@ public final class ProductCommand implements Runnable {
     @Override
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
-      ProductInfo p = publisher(g, token).createProduct(name);
+      ProductInfo p = ServiceAccess.publisher(g, token).createProduct(name);
       if (g.json) JsonOutput.line(Cli.out(spec), p);
       else Cli.out(spec).println("Product " + p.name() + " valid from " + p.validFrom());
       return ExitCodes.OK;
@@ -64,10 +50,7 @@ public final class ProductCommand implements Runnable {
     @Override
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
-      if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
-        throw new CliFailure(ExitCodes.USAGE, "this needs the service: --service URL (or NEBULA_SERVICE_URL)");
-      }
-      List<ProductInfo> products = new ServiceClient(URI.create(g.serviceUrl), null).products();
+      List<ProductInfo> products = ServiceAccess.reader(g).products();
       if (g.json) JsonOutput.line(Cli.out(spec), products);
       else products.forEach(p -> Cli.out(spec).println(p.name()));
       return ExitCodes.OK;

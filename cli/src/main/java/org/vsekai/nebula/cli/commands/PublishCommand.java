@@ -1,7 +1,6 @@
 package org.vsekai.nebula.cli.commands;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,13 +68,7 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     GlobalOptions g = Cli.global(spec);
-    if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "publish needs the service: --service URL (or NEBULA_SERVICE_URL)");
-    }
-    if (token == null || token.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "publish needs the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
-    }
-    Summary s = publish(new ServiceClient(URI.create(g.serviceUrl), token), product, version, mode, executable,
+    Summary s = publish(ServiceAccess.publisher(g, token), product, version, mode, executable,
         ChunkSizes.parseKiB(chunkSize), build);
     if (g.json) {
       Map<String, Object> m = new LinkedHashMap<>();
