@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
       ProductCommand.class,
       ServerCommand.class,
       DemoCommand.class,
-      DesyncCommand.class
+      DesyncCommand.class,
+      org.vsekai.nebula.cli.rollout.RolloutCommand.class
     },
     footer = {
       "",

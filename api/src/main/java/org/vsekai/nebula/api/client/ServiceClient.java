@@ -30,6 +30,11 @@ import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.ProductInfo;
 import org.vsekai.nebula.api.rest.ReleaseInfo;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.api.rest.RolloutAbortRequest;
+import org.vsekai.nebula.api.rest.RolloutInfo;
+import org.vsekai.nebula.api.rest.RolloutScheduleInfo;
+import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
+import org.vsekai.nebula.api.rest.RolloutStart;
 import org.vsekai.nebula.api.rest.SigningKeyInfo;
 import org.vsekai.nebula.api.rest.VersionInfo;
 
@@ -186,6 +191,39 @@ public final class ServiceClient {
 
   public ReleaseInfo release(ReleaseRequest request) {
     return post("api/v1/releases", request, ReleaseInfo.class);
+  }
+
+  // ---- rollouts (writes need the publisher token) ------------------------------------------
+
+  public RolloutInfo startRollout(RolloutStart start) {
+    return post("api/v1/rollouts", start, RolloutInfo.class);
+  }
+
+  public RolloutScheduleInfo scheduleRollout(RolloutScheduleRequest schedule) {
+    return post("api/v1/rollouts/schedules", schedule, RolloutScheduleInfo.class);
+  }
+
+  /** One rollout with each wave's live counts. */
+  public RolloutInfo rollout(String rolloutId) {
+    return get("api/v1/rollouts/" + seg(rolloutId), RolloutInfo.class);
+  }
+
+  /** The newest rollouts, at most {@code limit}. */
+  public List<RolloutInfo> recentRollouts(int limit) {
+    return get("api/v1/rollouts?limit=" + limit, new TypeReference<Page<RolloutInfo>>() {}).items();
+  }
+
+  /** Asks the rollout to pause; the answer is the rollout as recorded before it takes effect. */
+  public RolloutInfo pauseRollout(String rolloutId) {
+    return post("api/v1/rollouts/" + seg(rolloutId) + "/pause", null, RolloutInfo.class);
+  }
+
+  public RolloutInfo resumeRollout(String rolloutId) {
+    return post("api/v1/rollouts/" + seg(rolloutId) + "/resume", null, RolloutInfo.class);
+  }
+
+  public RolloutInfo abortRollout(String rolloutId, String reason) {
+    return post("api/v1/rollouts/" + seg(rolloutId) + "/abort", new RolloutAbortRequest(reason), RolloutInfo.class);
   }
 
   // ---- plumbing ----------------------------------------------------------------------------
