@@ -214,6 +214,40 @@ class CommandsTest {
     assertThat(unknownProduct.err()).contains("create it first");
   }
 
+  @Test
+  @Order(11)
+  void theBackgroundWorkerRunsTheLauncherAndFollowsAModeSwitch() throws Exception {
+    CompletableFuture<CliRun> worker = new CompletableFuture<>();
+    Thread t = new Thread(() -> worker.complete(run(rig.with("worker", launcher))), "vsekai-worker-under-test");
+    t.start();
+    String installId = org.vsekai.nebula.activities.local.Json.mapper()
+        .readTree(Path.of(launcher, ".nebula", "install.json").toFile()).path("installId").asText();
+    var client = org.vsekai.nebula.worker.TemporalClients.connect(
+        org.vsekai.nebula.worker.TemporalSettings.plain(rig.temporal.address(), "default"));
+    try {
+      var launcherStub = client.newUntypedWorkflowStub("launcher-" + installId);
+      awaitOutput(() -> describeStatus(launcherStub), "RUNNING");
+      String firstRun = launcherStub.describe().getExecution().getRunId();
+      assertThat(run(rig.with("mode", "switch", "--mode_name", "beta", "--dir", launcher)).exitCode()).isZero();
+      awaitOutput(() -> launcherStub.describe().getExecution().getRunId().equals(firstRun) ? "same run" : "replaced", "replaced");
+      assertThat(describeStatus(client.newUntypedWorkflowStub("launcher-" + installId, java.util.Optional.of(firstRun), java.util.Optional.empty())))
+          .contains("TERMINATED");
+    } finally {
+      t.interrupt();
+      t.join(30_000);
+      client.getWorkflowServiceStubs().shutdown();
+    }
+    assertThat(worker.get().out()).contains("vsekai worker serving " + launcher);
+  }
+
+  private static String describeStatus(io.temporal.client.WorkflowStub stub) {
+    try {
+      return stub.describe().getStatus().name();
+    } catch (RuntimeException notYet) {
+      return "none";
+    }
+  }
+
   private void awaitState(String state) throws InterruptedException {
     awaitOutput(() -> run(rig.with("status", "--json", launcher)).out(), "\"updateState\":\"" + state + "\"");
   }

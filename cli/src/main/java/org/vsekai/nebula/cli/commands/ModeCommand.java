@@ -58,6 +58,7 @@ public final class ModeCommand implements Runnable {
       service.switchMode(install.state().installId(), mode);
       String before = install.state().mode();
       new InstallStateFile(install.folder()).write(install.state().withMode(mode));
+      followingLauncher(new InstallContext(install.folder(), install.state().withMode(mode), g), before);
       if (g.json) {
         JsonOutput.line(Cli.out(spec), Map.of("installId", install.state().installId(), "from", before, "mode", mode));
       } else {
@@ -65,6 +66,27 @@ public final class ModeCommand implements Runnable {
             install.folder().root(), before, mode, install.folder().root());
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /**
+   * A background worker's launcher runs with the mode it started with; a running one is replaced
+   * so its next checks follow the new mode. Best effort: without Temporal the worker picks the
+   * mode up when it next starts.
+   */
+  static void followingLauncher(InstallContext install, String before) {
+    try {
+      var client = org.vsekai.nebula.worker.TemporalClients.connect(install.temporal());
+      try {
+        var launcher = client.newUntypedWorkflowStub(org.vsekai.nebula.workflows.WorkflowIds.launcher(install.state().installId()));
+        if (launcher.describe().getStatus() == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+          WorkerCommand.restartLauncher(client, install, "mode switched from " + before + " to " + install.state().mode());
+        }
+      } finally {
+        client.getWorkflowServiceStubs().shutdown();
+      }
+    } catch (RuntimeException unreachable) {
+      // the worker reads the new mode from the state file when it starts
     }
   }
 

@@ -41,7 +41,7 @@ public final class WorkerCommand implements Callable<Integer> {
     WorkflowClient client = TemporalClients.connect(install.temporal());
     CountDownLatch stopped = new CountDownLatch(1);
     try (InstallWorker worker = InstallWorker.start(client, install.folder(), install.state(), install.uninstallCommand())) {
-      ensureLauncher(client, install);
+      restartLauncher(client, install, "vsekai worker started");
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vsekai-worker-stop"));
       Cli.out(spec).printf("vsekai worker serving %s on task queue %s (%s)%n", install.folder().root(), worker.taskQueue(),
           install.state().autoUpdate() ? "checks every " + install.state().checkIntervalMinutes() + " min" : "manual updates only");
@@ -53,9 +53,18 @@ public final class WorkerCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The install's launcher workflow, started once; a running one is left as it is. */
-  static void ensureLauncher(WorkflowClient client, InstallContext install) {
+  /**
+   * Starts the install's launcher workflow from the state file, replacing a running one: the
+   * file is the truth (mode, interval, cap may have changed since it started). A running update
+   * is the launcher's abandoned child, so it goes on; the new launcher checks at once.
+   */
+  static void restartLauncher(WorkflowClient client, InstallContext install, String reason) {
     var s = install.state();
+    try {
+      client.newUntypedWorkflowStub(WorkflowIds.launcher(s.installId())).terminate(reason);
+    } catch (io.temporal.client.WorkflowNotFoundException | io.grpc.StatusRuntimeException notRunning) {
+      // nothing to replace
+    }
     Duration interval = s.autoUpdate() && s.checkIntervalMinutes() > 0 ? Duration.ofMinutes(s.checkIntervalMinutes()) : null;
     LauncherWorkflow launcher = client.newWorkflowStub(LauncherWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(WorkflowIds.launcher(s.installId()))
@@ -65,8 +74,8 @@ public final class WorkerCommand implements Callable<Integer> {
     try {
       WorkflowClient.start(launcher::run, LauncherInput.start(
           new LauncherConfig(s.installId(), s.product(), s.mode(), interval, false, s.maxBytesPerSecond())));
-    } catch (WorkflowExecutionAlreadyStarted running) {
-      // already there, e.g. from an earlier run of the worker
+    } catch (WorkflowExecutionAlreadyStarted raced) {
+      // another worker start won the race with the same state file: same configuration
     }
   }
 }
