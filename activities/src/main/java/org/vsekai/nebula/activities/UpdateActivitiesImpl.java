@@ -5,8 +5,10 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.vsekai.nebula.activities.local.CurrentRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.activities.local.NotAnInstallException;
@@ -130,10 +132,11 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
   public RegistryResult updateRegistry(RegistryRequest r) {
     return failuresMapped(() -> {
       // A release without an executable (tools, data packs) registers the folder itself.
+      Path launchDir = new CurrentRelease(folder).launchDir().orElse(folder.current());
       String executable = new InstalledReleases(folder).current()
           .map(rel -> InstalledReleases.manifestOf(rel).executablePath())
-          .map(exe -> folder.current().resolve(exe).toString())
-          .orElse(folder.current().toString());
+          .map(exe -> launchDir.resolve(exe).toString())
+          .orElse(launchDir.toString());
       int n = registry.write(new RegistryValues(r.installId(), r.product(), folder.root().toString(), executable,
           r.version(), r.mode(), uninstallCommand));
       return new RegistryResult(n);

@@ -196,6 +196,28 @@ class UpdateActivitiesTest {
   }
 
   @Test
+  void withoutSymbolicLinksAPointerFileSwitchesTheRelease() throws Exception {
+    // Windows without developer mode: no symlinks, the pointer is current.release.
+    System.setProperty("nebula.noSymlinks", "true");
+    try {
+      bed.update("0.1.0");
+      service.publish("0.2.0", "stable", v2, NEXT_MONTH);
+      UpdatePlan plan = bed.update("0.2.0");
+      Path pointer = bed.folder.root().resolve("current.release");
+      assertThat(Files.readString(pointer).trim()).isEqualTo(plan.planId());
+      assertThat(current()).doesNotExist();
+      assertThat(Builds.contents(bed.folder.releaseDir(plan.planId()))).isEqualTo(Builds.contents(v2));
+      assertThat(Files.readString(bed.registryDir.resolve(bed.installId + ".json")))
+          .contains(bed.folder.releaseDir(plan.planId()).resolve("v-sekai").toString());
+      try (var versions = Files.list(bed.folder.versions())) {
+        assertThat(versions).hasSize(1);
+      }
+    } finally {
+      System.clearProperty("nebula.noSymlinks");
+    }
+  }
+
+  @Test
   void aFolderThatIsNotAnInstallIsRefused() {
     bed.folder.installStateFile().toFile().delete();
     assertThatThrownBy(() -> bed.activities.check(new CheckRequest(bed.installId, "v-sekai", "stable", null, null)))
