@@ -21,6 +21,7 @@ import org.vsekai.nebula.api.manifest.ReleaseManifest;
  * complete release, and running again rolls forward from the journal.
  */
 public final class ReleaseSwitcher {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReleaseSwitcher.class);
   /** Steps of the journal, in order. */
   enum Step {
     COMPLETE_NEW,
@@ -108,15 +109,30 @@ public final class ReleaseSwitcher {
       new CurrentRelease(folder).switchTo(j.planId());
       step = advance(j, Step.REMOVE_OLD);
     }
+    // The new release is in; what follows is tidying. A file of the old release held open (the
+    // game still running from it, on Windows) must not hold the update: what cannot be removed
+    // now is removed by the next update's prepare, which drops every release but the current one.
     if (j.fromReleaseId() != null && !j.fromReleaseId().equals(j.planId())) {
-      Tree.delete(folder.releaseDir(j.fromReleaseId()));
+      bestEffort(() -> Tree.delete(folder.releaseDir(j.fromReleaseId())));
       Files.deleteIfExists(folder.releaseRecord(j.fromReleaseId()));
     }
     Files.deleteIfExists(folder.plan(j.planId()));
     // Every cached chunk is now in the installed files, which seed the next update.
-    Tree.delete(folder.cache());
+    bestEffort(() -> Tree.delete(folder.cache()));
     Files.deleteIfExists(folder.progressFile());
     Files.deleteIfExists(folder.journal());
+  }
+
+  private interface Tidying {
+    void run() throws IOException;
+  }
+
+  private static void bestEffort(Tidying t) {
+    try {
+      t.run();
+    } catch (IOException e) {
+      LOG.warn("left for the next update to remove: {}", e.getMessage());
+    }
   }
 
   private Step advance(Journal j, Step next) throws IOException {

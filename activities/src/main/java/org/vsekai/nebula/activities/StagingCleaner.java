@@ -14,6 +14,7 @@ import org.vsekai.nebula.activities.local.LauncherFolder;
  * plan), never the installed release, and keeps the chunk cache for the next attempt.
  */
 public final class StagingCleaner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StagingCleaner.class);
   private final LauncherFolder folder;
 
   public StagingCleaner(LauncherFolder folder) {
@@ -29,12 +30,22 @@ public final class StagingCleaner {
     return freed;
   }
 
-  /** Drops every plan and every release folder but the installed one. */
+  /**
+   * Drops every plan and every release folder but the installed one. A folder that cannot be
+   * removed yet (a file in it held open, as a game still running from an old release holds its
+   * files on Windows) is left for a later call; it never holds up an update.
+   */
   public long discardAll() throws IOException {
     long freed = 0;
     if (Files.isDirectory(folder.versions())) {
       try (DirectoryStream<Path> dirs = Files.newDirectoryStream(folder.versions())) {
-        for (Path d : dirs) freed += discard(d.getFileName().toString());
+        for (Path d : dirs) {
+          try {
+            freed += discard(d.getFileName().toString());
+          } catch (IOException heldOpen) {
+            LOG.warn("cannot remove {} yet: {}", d, heldOpen.getMessage());
+          }
+        }
       }
     }
     if (Files.isDirectory(folder.plans())) {
