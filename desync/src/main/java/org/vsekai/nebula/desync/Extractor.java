@@ -235,9 +235,10 @@ public final class Extractor {
     List<IndexChunk> seedChunks = s.seed().index().chunks();
     IndexChunk first = seedChunks.get(s.seedFirst());
     IndexChunk last = seedChunks.get(s.seedFirst() + s.count() - 1);
-    byte[] buf = new byte[(int) (last.end() - first.start())];
+    int length = (int) (last.end() - first.start());
+    byte[] buf = seedBuffer(length);
     FileChannel in = seedFiles.computeIfAbsent(s.seed().file(), Extractor::openSeed);
-    ByteBuffer bb = ByteBuffer.wrap(buf);
+    ByteBuffer bb = ByteBuffer.wrap(buf, 0, length);
     while (bb.hasRemaining()) {
       if (in.read(bb, first.start() + bb.position()) < 0) break; // a shorter seed fails the check below
     }
@@ -259,6 +260,18 @@ public final class Extractor {
       }
       progress.update(done.addAndGet(tc.size()), total);
     }
+  }
+
+  // Seed runs are up to a few MiB each; one buffer per thread spares the allocator gigabytes.
+  private static final ThreadLocal<byte[]> SEED_BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+
+  private static byte[] seedBuffer(int length) {
+    byte[] b = SEED_BUFFER.get();
+    if (b.length < length) {
+      b = new byte[length];
+      SEED_BUFFER.set(b);
+    }
+    return b;
   }
 
   private static FileChannel openSeed(Path p) {
