@@ -63,7 +63,15 @@ class RolloutFleetEndToEndTest {
   private static final int SECOND_FIRST_WAVE_PERCENT = 10;
   private static final int SECOND_FIRST_WAVE_INSTALLS = 10;
   private static final int FAILING = 3;
-  private static final Duration ROLLOUT_LIMIT = Duration.ofMinutes(4);
+  /**
+   * Each wave's deadline, and how long the test waits for a rollout. Normally the first rollout
+   * takes two minutes. On an overloaded machine the dev server can lose an activity task it has
+   * handed out (it records the start, the worker never gets it); Temporal retries it when its
+   * start-to-close timeout passes, five minutes for the registry step. The deadline leaves room
+   * for that, so every install still ends updated rather than timed out.
+   */
+  private static final Duration WAVE_DEADLINE = Duration.ofMinutes(7);
+  private static final Duration ROLLOUT_LIMIT = Duration.ofMinutes(8);
   private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
 
   @TempDir static Path dir;
@@ -111,7 +119,8 @@ class RolloutFleetEndToEndTest {
   @Order(1)
   void aRolloutReachesTheWholeFleetWaveByWave() throws Exception {
     long started = System.nanoTime();
-    RolloutInfo rollout = service.startRollout(new RolloutStart("v-sekai", "0.1.0", "stable", null, 0.2, 300L, 2L));
+    RolloutInfo rollout =
+        service.startRollout(new RolloutStart("v-sekai", "0.1.0", "stable", null, 0.2, WAVE_DEADLINE.toSeconds(), 2L));
     first = awaitRollout(rollout.rolloutId(), r -> !r.state().equals("Running"));
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
@@ -145,7 +154,12 @@ class RolloutFleetEndToEndTest {
     System.out.printf("  in all: %d history events, %d actions (%.1f per install)%n",
         rolloutCost.events() + updatesCost.events(), rolloutCost.actions() + updatesCost.actions(),
         (rolloutCost.actions() + updatesCost.actions()) / (double) FLEET);
-    assertThat(rolloutCost.events()).as("the rollout's history does not grow per install").isLessThan(400);
+    // Never an event per install: besides one count after each timer (and one as each wave's
+    // trigger ends), the rollout's activities are a fixed few: open, three per wave (Running,
+    // the trigger, the verdict) and the end.
+    int waves = first.waves().size();
+    assertThat(rolloutCost.activitiesScheduled() - rolloutCost.timers() - waves)
+        .as("the rollout's activities apart from its counts").isEqualTo(2 + 3 * waves);
   }
 
   @Test
@@ -154,9 +168,12 @@ class RolloutFleetEndToEndTest {
     HeadlessChromium chromium = HeadlessChromium.require();
     String installId = fleet.members().get(0).installId();
     String found = renderUntil(chromium, installId, "UpdateSuccessful", dom -> dom.contains(WorkflowIds.update(installId)));
-    assertThat(found).contains(WorkflowIds.update(installId), "UpdateWorkflow");
+    // The DOM is a quarter of a megabyte: say what was missing, not all of it.
+    assertThat(found.contains(WorkflowIds.update(installId)) && found.contains("UpdateWorkflow"))
+        .as("the UI lists %s for InstallId and UpdateState=UpdateSuccessful", WorkflowIds.update(installId)).isTrue();
     String none = renderUntil(chromium, installId, "DownloadingUpdate", dom -> dom.contains("No Results"));
-    assertThat(none).as("the same install in another state is not listed").doesNotContain(WorkflowIds.update(installId));
+    assertThat(none.contains("No Results") && !none.contains(WorkflowIds.update(installId)))
+        .as("the UI lists nothing for the same install in another state").isTrue();
     System.out.printf("Temporal UI: %s found by InstallId and UpdateState; screenshot %s%n", WorkflowIds.update(installId),
         SCREENSHOTS.resolve("install-" + installId + "-UpdateSuccessful.png").toAbsolutePath());
   }
@@ -187,7 +204,7 @@ class RolloutFleetEndToEndTest {
     }
 
     RolloutInfo rollout = service.startRollout(new RolloutStart("v-sekai", "0.2.0", "stable",
-        List.of(SECOND_FIRST_WAVE_PERCENT, 50, 100), 0.2, 120L, 1L));
+        List.of(SECOND_FIRST_WAVE_PERCENT, 50, 100), 0.2, WAVE_DEADLINE.toSeconds(), 1L));
     RolloutInfo halted = awaitRollout(rollout.rolloutId(), r -> !r.state().equals("Running"));
     System.out.printf("second rollout: %s: %s%n", halted.state(), halted.reason());
 
@@ -239,10 +256,15 @@ class RolloutFleetEndToEndTest {
   }
 
   private RolloutInfo awaitRollout(UUID id, Predicate<RolloutInfo> condition) throws InterruptedException {
-    return await("rollout " + id, ROLLOUT_LIMIT, () -> {
-      RolloutInfo r = service.rollout(id.toString());
-      return condition.test(r) ? Optional.of(r) : Optional.empty();
-    });
+    RolloutInfo[] last = new RolloutInfo[1];
+    try {
+      return await("rollout " + id, ROLLOUT_LIMIT, () -> {
+        last[0] = service.rollout(id.toString());
+        return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
+      });
+    } catch (AssertionError timedOut) {
+      throw new AssertionError(timedOut.getMessage() + "; last seen: " + last[0], timedOut);
+    }
   }
 
   private static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) throws InterruptedException {

@@ -46,6 +46,14 @@ final class TemporalActions {
     return events;
   }
 
+  long activitiesScheduled() {
+    return count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+  }
+
+  long timers() {
+    return count(EventType.EVENT_TYPE_TIMER_STARTED);
+  }
+
   long actions() {
     return count(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)
         + count(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW)
