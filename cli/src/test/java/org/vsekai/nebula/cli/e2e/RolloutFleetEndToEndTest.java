@@ -151,6 +151,7 @@ class RolloutFleetEndToEndTest {
         first.waves().stream().map(w -> w.percent() + "%:" + w.targeted()).toList(), wall.toMillis() / 1000.0);
     System.out.printf("  the rollout workflow: %s%n", rolloutCost.summary());
     System.out.printf("  the %d update workflows: %s%n", FLEET, updatesCost.summary());
+    System.out.printf("  the waves' triggers (installs started, milliseconds): %s%n", triggerTimes(first));
     System.out.printf("  in all: %d history events, %d actions (%.1f per install)%n",
         rolloutCost.events() + updatesCost.events(), rolloutCost.actions() + updatesCost.actions(),
         (rolloutCost.actions() + updatesCost.actions()) / (double) FLEET);
@@ -248,6 +249,24 @@ class RolloutFleetEndToEndTest {
     assertThat(scheduled.createdAt()).isBetween(at, at.plusSeconds(30));
     RolloutInfo done = awaitRollout(scheduled.rolloutId(), r -> r.state().equals("Completed"));
     System.out.printf("scheduled for %s, started %s, %s%n", at, scheduled.createdAt(), done.state());
+  }
+
+  /** How long each wave's trigger activity ran, from its started to its completed event. */
+  private List<String> triggerTimes(RolloutInfo rollout) {
+    List<io.temporal.api.history.v1.HistoryEvent> history = client.fetchHistory(rollout.workflowId()).getEvents();
+    Map<Long, io.temporal.api.history.v1.HistoryEvent> byId = new java.util.HashMap<>();
+    history.forEach(e -> byId.put(e.getEventId(), e));
+    List<String> times = new java.util.ArrayList<>();
+    for (io.temporal.api.history.v1.HistoryEvent e : history) {
+      if (!e.hasActivityTaskCompletedEventAttributes()) continue;
+      var done = e.getActivityTaskCompletedEventAttributes();
+      var scheduled = byId.get(done.getScheduledEventId()).getActivityTaskScheduledEventAttributes();
+      if (!scheduled.getActivityType().getName().equals("TriggerWave")) continue;
+      long started = com.google.protobuf.util.Timestamps.toMillis(byId.get(done.getStartedEventId()).getEventTime());
+      long ended = com.google.protobuf.util.Timestamps.toMillis(e.getEventTime());
+      times.add(rollout.waves().get(times.size()).targeted() + " in " + (ended - started));
+    }
+    return times;
   }
 
   private String searchAttribute(String installId, io.temporal.common.SearchAttributeKey<String> key) {
