@@ -83,7 +83,11 @@ class RolloutsApiTest {
   }
 
   private static RolloutStart start(List<Integer> waves, long deadlineSeconds) {
-    return new RolloutStart("v-sekai", "0.2.0", "stable", waves, 0.2, deadlineSeconds, 1L);
+    return start("stable", waves, deadlineSeconds);
+  }
+
+  private static RolloutStart start(String mode, List<Integer> waves, long deadlineSeconds) {
+    return new RolloutStart("v-sekai", "0.2.0", mode, waves, 0.2, deadlineSeconds, 1L);
   }
 
   private UUID install(String mode, String version) {
@@ -146,8 +150,10 @@ class RolloutsApiTest {
 
   @Test
   void pauseResumeAndAbortReachTheWorkflowAndItsTables() throws Exception {
-    install("stable", "0.1.0");
-    RolloutInfo rollout = api.post("api/v1/rollouts", start(List.of(50, 100), 3600)).as(RolloutInfo.class);
+    // Its own mode, so that no install of another test (whose update may still be open) is in it.
+    catalogMode("pausing");
+    install("pausing", "0.1.0");
+    RolloutInfo rollout = api.post("api/v1/rollouts", start("pausing", List.of(50, 100), 3600)).as(RolloutInfo.class);
 
     assertThat(api.post("api/v1/rollouts/" + rollout.rolloutId() + "/pause", "").status()).isEqualTo(202);
     awaitRollout(rollout.rolloutId(), r -> r.state().equals("Paused"));
@@ -198,6 +204,10 @@ class RolloutsApiTest {
       assertError(a.post("api/v1/rollouts", start(List.of(100), 60)), 503,
           "rollouts need Temporal, and this service has none configured (temporal.target)");
     }
+  }
+
+  private void catalogMode(String name) {
+    nebula.services().catalog().createMode(name, null, null);
   }
 
   private static void assertError(ApiClient.Reply reply, int status, String message) {
