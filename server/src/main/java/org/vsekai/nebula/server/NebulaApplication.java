@@ -119,6 +119,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     registerApi(environment, wired);
     registerStores(config, environment, wired);
     environment.healthChecks().register("chunk-store-disk", new StoreDiskHealthCheck(wired.chunkStore().dir(), config.store().minFreeBytes()));
+    RolloutRepository rollouts = new RolloutRepository(wired.transactions(), wired.clock());
     RolloutControl rolloutControl = null;
     if (config.temporal().configured()) {
       TemporalConnection temporal = new TemporalConnection(config.temporal().target());
@@ -127,9 +128,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
       environment.lifecycle().manage(new ServiceWorker(temporal.stubs(), config.temporal().namespace(), wired));
       WorkflowClient client = WorkflowClient.newInstance(
           temporal.stubs(), WorkflowClientOptions.newBuilder().setNamespace(config.temporal().namespace()).build());
-      rolloutControl = new RolloutControl(client, new RolloutRepository(wired.transactions(), wired.clock()), wired.clock());
+      rolloutControl = new RolloutControl(client, rollouts, wired.clock());
     }
-    environment.jersey().register(new RolloutsResource(new RolloutRepository(wired.transactions(), wired.clock()), rolloutControl));
+    environment.jersey().register(new RolloutsResource(rollouts, rolloutControl));
     environment.lifecycle().addServerLifecycleListener(started -> this.server = started);
     this.services = wired;
   }
