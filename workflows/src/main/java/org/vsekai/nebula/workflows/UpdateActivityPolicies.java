@@ -96,12 +96,14 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * updateRegistry: a handful of registry values, so minutes per attempt; retried without limit
-   * because the files are already new and the registry must follow them.
+   * updateRegistry: a handful of registry values take well under a second, so an attempt that
+   * has not answered in 30 s is lost (its worker died, or the task never reached it) and is
+   * tried again rather than waited for; retried without limit because the files are already new
+   * and the registry must follow them.
    */
   public static final ActivityOptions REGISTRY =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setRetryOptions(retry(MAX_RETRY_INTERVAL, 0))
           .build();
 
