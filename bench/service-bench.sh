@@ -10,25 +10,33 @@
 #             with VERSIONS versions in the tables, over HTTP with LATENCY_CONNECTIONS
 #             connections; also the repository call in process (bench/ServiceBenchData.java,
 #             which fills the tables). Goal: p99 < 5 ms.
-# Each figure is the median of RUNS runs of DURATION seconds. Before them both servers get
-# WARMUP seconds of the same load unmeasured (the JIT needs tens of thousands of requests; the
-# page cache). Service and nginx alternate within each round, so drift in the machine's load
-# falls on both alike; the load average is printed with each run. The data stays in WORK, so a
-# second run starts at once.
+# Each figure is the median of RUNS runs of DURATION seconds. Before them each kind of load
+# runs unmeasured: against the service in 10 s rounds until its JIT compilers are nearly idle
+# (at least WARMUP s, at most WARMUP_MAX s; on 2 busy cores the JIT takes a minute or more, and
+# until then "current version" is several times slower), against nginx for WARMUP s. Service
+# and nginx alternate within each round, so drift in the machine's load falls on both alike;
+# the load average is printed with each run. The data stays in WORK, so a second run starts at
+# once.
 #
 #   bench/service-bench.sh              # 256 MiB store, 100k versions, 3 runs of 20 s
 #   QUICK=1 bench/service-bench.sh      # 32 MiB store, 1 run of 5 s (the same 100k versions)
+#   MEMORY_CACHE=0MiB bench/service-bench.sh   # the service reading every chunk from its file
+# The service keeps recently fetched chunks in memory (store.memoryCacheSize, 256 MiB by
+# default), so with the default store size every measured GET is answered from memory, as the
+# chunks of a new release are during a rollout; nginx reads the page cache through sendfile.
 #   CONNECTIONS=64 RUNS=5 bench/service-bench.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ -n "${QUICK:-}" ]; then
-  : "${STORE_MB:=32}" "${RUNS:=1}" "${DURATION:=5}" "${WARMUP:=10}" "${SAMPLES:=3000}"
+  : "${STORE_MB:=32}" "${RUNS:=1}" "${DURATION:=5}" "${WARMUP:=10}" "${WARMUP_MAX:=60}" "${SAMPLES:=3000}"
 fi
 STORE_MB=${STORE_MB:-256}          # data chunked into the store (64 KiB chunks on average)
 VERSIONS=${VERSIONS:-100000}       # versions in the tables
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-20}           # seconds per measured wrk run
-WARMUP=${WARMUP:-30}               # seconds of unmeasured load per server and per kind first
+WARMUP=${WARMUP:-20}               # seconds of unmeasured load per server and kind, at least
+WARMUP_MAX=${WARMUP_MAX:-240}      # ... and at most, for the service while its JIT is busy
+MEMORY_CACHE=${MEMORY_CACHE:-256MiB}  # the service's store.memoryCacheSize
 THREADS=${THREADS:-2}              # wrk threads, for both servers
 CONNECTIONS=${CONNECTIONS:-16}     # wrk connections for the chunk GETs, for both servers
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-1} # wrk connections for "current version"
@@ -88,7 +96,8 @@ free_port() {
 }
 service_port=$(free_port 18080)
 # The vsekai script execs the JVM, so this pid is the service's.
-VSEKAI_NO_REBUILD=1 "$root/vsekai" server --data "$data" --port "$service_port" > "$tmp/service.log" 2>&1 &
+NEBULA_STORE_MEMORY_CACHE=$MEMORY_CACHE VSEKAI_JAVA_OPTS="-XX:-UseDynamicNumberOfCompilerThreads ${VSEKAI_JAVA_OPTS:-}" \
+  VSEKAI_NO_REBUILD=1 "$root/vsekai" server --data "$data" --port "$service_port" > "$tmp/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 240); do
   grep -q '^Nebula service at' "$tmp/service.log" && break
@@ -182,10 +191,39 @@ latency_run() {
   echo "$p50 $p99 $p999 $max"
 }
 
-echo "bench: warming up (${WARMUP} s of chunk GETs for each server, ${WARMUP} s of current version)..." >&2
-chunk_run service "$WARMUP" > /dev/null
+# jit_ticks: CPU ticks of the service's JIT compiler threads so far. The service runs with a
+# fixed number of compiler threads (below), so none exits and takes its ticks out of the sum; a
+# thread that ends between listing and reading is skipped all the same.
+jit_ticks() {
+  local t v sum=0
+  for t in /proc/"$service_pid"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*)
+        v=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null) || v=""
+        [ -n "$v" ] && sum=$((sum + v));;
+    esac
+  done
+  echo "$sum"
+}
+# warm_service COMMAND...: runs COMMAND SECONDS in 10 s rounds until the JIT used under 5% of a
+# core in a round, for WARMUP to WARMUP_MAX seconds; prints the seconds it took.
+warm_service() {
+  local spent=0 before
+  while :; do
+    before=$(jit_ticks)
+    "$@" 10 > /dev/null
+    spent=$((spent + 10))
+    if [ "$spent" -ge "$WARMUP" ] && [ $(($(jit_ticks) - before)) -lt $(($(getconf CLK_TCK) / 2)) ]; then break; fi
+    if [ "$spent" -ge "$WARMUP_MAX" ]; then echo "bench: the JIT was still busy after ${spent} s" >&2; break; fi
+  done
+  echo "$spent"
+}
+echo "bench: warming up..." >&2
+warm_chunks=$(warm_service chunk_run service)
 chunk_run nginx "$WARMUP" > /dev/null
-latency_run "$WARMUP" 4 > /dev/null
+latest_c4() { latency_run "$1" 4; }
+warm_latest=$(warm_service latest_c4)
+echo "bench:   the service's JIT settled after ${warm_chunks} s of chunk GETs and ${warm_latest} s of current version" >&2
 
 svc_rps=() svc_mbps=() svc_cpu=() ngx_rps=() ngx_mbps=() ngx_cpu=() lat50=() lat99=() lat999=() latmax=()
 for run in $(seq 1 "$RUNS"); do
@@ -206,8 +244,8 @@ done
 s_rps=$(median "${svc_rps[@]}") n_rps=$(median "${ngx_rps[@]}")
 s_mbps=$(median "${svc_mbps[@]}") n_mbps=$(median "${ngx_mbps[@]}")
 s_cpu=$(median "${svc_cpu[@]}") n_cpu=$(median "${ngx_cpu[@]}")
-printf '\nchunk GETs: %d chunks, %d MiB in the store (mean %d KiB); wrk -t%d -c%d, %d s, median of %d\n' \
-  "$chunks" $((store_bytes / 1048576)) $((store_bytes / chunks / 1024)) "$THREADS" "$CONNECTIONS" "$DURATION" "$RUNS"
+printf '\nchunk GETs: %d chunks, %d MiB in the store (mean %d KiB), service memory cache %s; wrk -t%d -c%d, %d s, median of %d\n' \
+  "$chunks" $((store_bytes / 1048576)) $((store_bytes / chunks / 1024)) "$MEMORY_CACHE" "$THREADS" "$CONNECTIONS" "$DURATION" "$RUNS"
 printf '%-14s %12s %10s %18s\n' "" "requests/s" "MB/s" "CPU µs/request"
 printf '%-14s %12s %10s %18s\n' service "$s_rps" "$s_mbps" "$s_cpu" nginx "$n_rps" "$n_mbps" "$n_cpu"
 printf '%-14s %12s %10s %18s   (goal: requests/s >= 0.80)\n' service/nginx \

@@ -61,6 +61,12 @@ public final class StagingAssembler {
     // The cache holds what download fetched; a chunk gone bad there is fetched again.
     CachingChunkStore store = new CachingChunkStore(
         new LocalChunkStore(folder.cache()), new HttpChunkStore(service.chunkStore()));
+    // One extractor for every file: the installed files are located as seeds once.
+    Extractor extractor = new Extractor(store)
+        .seeds(seeds)
+        .seedFromOutput(false)
+        .durable(true)
+        .progress((done, total) -> progress.fileBytesDone.set(done));
     long bytes = 0;
     for (ManifestFile f : plan.changed()) {
       Path out = staging.resolve(f.path()).normalize();
@@ -72,12 +78,7 @@ public final class StagingAssembler {
         Files.createDirectories(out.getParent());
         long base = progress.bytesDone.get();
         try {
-          new Extractor(store)
-              .seeds(seeds)
-              .seedFromOutput(false)
-              .durable(true)
-              .progress((done, total) -> progress.fileBytesDone.set(done))
-              .extract(index, out);
+          extractor.extract(index, out);
         } catch (ChunkInvalidException e) {
           throw new UpdateFailure(UpdateFailures.CORRUPT_CHUNK, e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.vsekai.nebula.desync.FileSeed;
 import org.vsekai.nebula.desync.IndexChunk;
 import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
+import org.vsekai.nebula.desync.SeedSet;
 import org.vsekai.nebula.workflows.UpdateFailures;
 
 /**
@@ -122,9 +124,11 @@ public final class UpdatePlanner {
         changed.add(f);
       }
     }
+    Set<String> kept = new HashSet<>(unchanged);
+    changed.forEach(f -> kept.add(f.path()));
     List<String> removed = new ArrayList<>();
     for (String p : installedByPath.keySet()) {
-      if (manifest.files().stream().noneMatch(f -> f.path().equals(p))) removed.add(p);
+      if (!kept.contains(p)) removed.add(p);
     }
     removed.sort(null);
 
@@ -133,6 +137,7 @@ public final class UpdatePlanner {
     for (StoredPlan.SeedRef s : seeds) {
       fileSeeds.add(new FileSeed(CaibxReader.read(folder.index(s.indexSha256())), currentDir.resolve(s.path())));
     }
+    SeedSet located = SeedSet.of(fileSeeds);
     LocalChunkStore cache = new LocalChunkStore(folder.cache());
     LinkedHashMap<ChunkId, Integer> needed = new LinkedHashMap<>();
     for (ManifestFile f : changed) {
@@ -143,7 +148,7 @@ public final class UpdatePlanner {
       }
       Map<ChunkId, Integer> sizeOf = new HashMap<>();
       for (IndexChunk c : index.chunks()) sizeOf.put(c.id(), c.size());
-      for (ChunkId id : ExtractPlan.of(index, fileSeeds, null).idsToFetch()) {
+      for (ChunkId id : ExtractPlan.of(index, located, null).idsToFetch()) {
         if (!cache.has(id)) needed.putIfAbsent(id, sizeOf.get(id));
       }
     }

@@ -1,7 +1,6 @@
 package org.vsekai.nebula.desync;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import java.util.Map;
 public final class ExtractPlan {
   /** A seed run is copied by one thread; bounded so the runs spread across threads. */
   private static final long MAX_RUN_BYTES = 8L << 20;
-  /** Enough to find the long runs; bounds the work on data with a chunk repeated very often. */
-  private static final int MAX_CANDIDATES = 16;
 
   sealed interface Step permits SeedCopy, Fetch, Zero {}
 
@@ -67,10 +64,14 @@ public final class ExtractPlan {
    * @param inPlace chunks already right in the output (from an in-place check), or null
    */
   public static ExtractPlan of(ChunkIndex target, List<FileSeed> seeds, boolean[] inPlace) {
+    return of(target, SeedSet.of(seeds), inPlace);
+  }
+
+  /** As {@link #of(ChunkIndex, List, boolean[])}, with seeds located once for many targets. */
+  public static ExtractPlan of(ChunkIndex target, SeedSet seeds, boolean[] inPlace) {
     List<IndexChunk> chunks = target.chunks();
     int n = chunks.size();
     ChunkId zeroId = NullChunk.id(target.sizes().maxInt(), target.hashAlgorithm());
-    Map<ChunkId, List<long[]>> seedLocations = locate(seeds);
     List<Step> steps = new ArrayList<>();
     Map<ChunkId, List<Integer>> fetches = new LinkedHashMap<>();
     long inPlaceBytes = 0;
@@ -86,7 +87,7 @@ public final class ExtractPlan {
         i++;
         continue;
       }
-      SeedCopy run = longestRun(target, seeds, seedLocations.get(c.id()), i, inPlace);
+      SeedCopy run = longestRun(target, seeds, seeds.locate(c.id()), i, inPlace);
       if (run != null) {
         steps.add(run);
         i += run.count();
@@ -101,25 +102,13 @@ public final class ExtractPlan {
     return new ExtractPlan(target, steps, inPlaceBytes);
   }
 
-  private static Map<ChunkId, List<long[]>> locate(List<FileSeed> seeds) {
-    Map<ChunkId, List<long[]>> out = new HashMap<>();
-    for (int s = 0; s < seeds.size(); s++) {
-      List<IndexChunk> cs = seeds.get(s).index().chunks();
-      for (int j = 0; j < cs.size(); j++) {
-        List<long[]> l = out.computeIfAbsent(cs.get(j).id(), k -> new ArrayList<>(1));
-        if (l.size() < MAX_CANDIDATES) l.add(new long[] {s, j});
-      }
-    }
-    return out;
-  }
-
   private static SeedCopy longestRun(
-      ChunkIndex target, List<FileSeed> seeds, List<long[]> candidates, int i, boolean[] inPlace) {
+      ChunkIndex target, SeedSet seeds, List<long[]> candidates, int i, boolean[] inPlace) {
     if (candidates == null) return null;
     List<IndexChunk> t = target.chunks();
     SeedCopy best = null;
     for (long[] cand : candidates) {
-      FileSeed seed = seeds.get((int) cand[0]);
+      FileSeed seed = seeds.seed(cand[0]);
       List<IndexChunk> s = seed.index().chunks();
       int j = (int) cand[1];
       int len = 0;

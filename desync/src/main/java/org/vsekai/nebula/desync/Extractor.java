@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Extractor {
   private final ChunkStore store;
-  private final List<FileSeed> seeds;
+  private final SeedSet seeds;
   private final int threads;
   private final boolean inPlace;
   private final boolean seedFromOutput;
@@ -34,15 +34,15 @@ public final class Extractor {
   private final ExtractProgress progress;
 
   public Extractor(ChunkStore store) {
-    this(store, List.of(), Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), false, true, false, ExtractProgress.NONE);
+    this(store, SeedSet.EMPTY, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), false, true, false, ExtractProgress.NONE);
   }
 
   private Extractor(
-      ChunkStore store, List<FileSeed> seeds, int threads, boolean inPlace, boolean seedFromOutput,
+      ChunkStore store, SeedSet seeds, int threads, boolean inPlace, boolean seedFromOutput,
       boolean durable, ExtractProgress progress) {
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     this.store = store;
-    this.seeds = List.copyOf(seeds);
+    this.seeds = seeds;
     this.threads = threads;
     this.inPlace = inPlace;
     this.seedFromOutput = seedFromOutput;
@@ -50,8 +50,9 @@ public final class Extractor {
     this.progress = progress;
   }
 
+  /** Seeds for every extraction of this extractor; located once here, not per file. */
   public Extractor seeds(List<FileSeed> s) {
-    return new Extractor(store, s, threads, inPlace, seedFromOutput, durable, progress);
+    return new Extractor(store, SeedSet.of(s), threads, inPlace, seedFromOutput, durable, progress);
   }
 
   public Extractor threads(int n) {
@@ -97,12 +98,11 @@ public final class Extractor {
     }
   }
 
-  private List<FileSeed> allSeeds(ChunkIndex index, Path output) {
-    List<FileSeed> all = new ArrayList<>(seeds);
+  private SeedSet allSeeds(ChunkIndex index, Path output) {
     if (!inPlace && seedFromOutput && Files.isRegularFile(output)) {
-      all.add(FileSeed.byChunking(output, index.sizes()));
+      return seeds.plus(FileSeed.byChunking(output, index.sizes()));
     }
-    return all;
+    return seeds;
   }
 
   private boolean[] checkInPlace(ChunkIndex index, Path output) {

@@ -8,7 +8,6 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.logging.common.BootstrapLogging;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
-import jakarta.servlet.ServletRegistration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.vsekai.nebula.schema.NebulaJdbi;
 import org.vsekai.nebula.server.config.ConfigSubstitutor;
@@ -44,7 +44,9 @@ import org.vsekai.nebula.server.resources.SigningKeyResource;
 import org.vsekai.nebula.server.resources.UpdateProcessesResource;
 import org.vsekai.nebula.server.resources.VersionsResource;
 import org.vsekai.nebula.server.store.ChunkStoreServlet;
+import org.vsekai.nebula.server.store.ContentAddressedServlet;
 import org.vsekai.nebula.server.store.IndexStoreServlet;
+import org.vsekai.nebula.server.store.StoreReadHandler;
 
 /**
  * The updater service: REST under {@code /api/v1}, the chunk store at {@code /store/} and the
@@ -54,6 +56,11 @@ import org.vsekai.nebula.server.store.IndexStoreServlet;
  */
 public class NebulaApplication extends Application<NebulaConfiguration> {
   public static final String DEFAULT_CONFIG = "nebula.yml";
+  /** The name Dropwizard gives the connectors of the application port (the other is "admin"). */
+  static final String APPLICATION_CONNECTOR = "application";
+  /** Where the chunk store and the index store are served, in desync's layout. */
+  static final String CHUNK_STORE_PATH = "/store";
+  static final String INDEX_STORE_PATH = "/index";
 
   private final Map<String, String> configOverrides;
   private volatile NebulaServices services;
@@ -125,9 +132,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
       TemporalConnection temporal = new TemporalConnection(config.temporal().target());
       environment.lifecycle().manage(temporal);
       environment.healthChecks().register("temporal", temporal);
-      environment.lifecycle().manage(new ServiceWorker(temporal.stubs(), config.temporal().namespace(), wired));
       WorkflowClient client = WorkflowClient.newInstance(
           temporal.stubs(), WorkflowClientOptions.newBuilder().setNamespace(config.temporal().namespace()).build());
+      environment.lifecycle().manage(new ServiceWorker(client, rollouts, wired));
       rolloutControl = new RolloutControl(client, rollouts, wired.clock());
     }
     environment.jersey().register(new RolloutsResource(rollouts, rolloutControl));
@@ -153,15 +160,22 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   private static void registerStores(NebulaConfiguration config, Environment environment, NebulaServices s) {
     // Compressed chunks can be a little larger than their content; allow for zstd's worst case.
     int maxCompressed = config.store().maxChunkBytes() + config.store().maxChunkBytes() / 128 + 1024;
-    ServletRegistration.Dynamic chunks =
-        environment.servlets().addServlet(
-            "chunk-store", new ChunkStoreServlet(s.chunkStore(), s.publisherToken(), maxCompressed, environment.metrics()));
-    chunks.addMapping("/store/*");
-    ServletRegistration.Dynamic indexes =
-        environment.servlets().addServlet(
-            "index-store",
-            new IndexStoreServlet(s.indexStore(), s.publisherToken(), config.store().maxIndexBytes(), environment.metrics()));
-    indexes.addMapping("/index/*");
+    ChunkStoreServlet chunkServlet =
+        new ChunkStoreServlet(s.chunkStore(), s.publisherToken(), maxCompressed, environment.metrics());
+    IndexStoreServlet indexServlet =
+        new IndexStoreServlet(s.indexStore(), s.publisherToken(), config.store().maxIndexBytes(), environment.metrics());
+    environment.servlets().addServlet("chunk-store", chunkServlet).addMapping(CHUNK_STORE_PATH + "/*");
+    environment.servlets().addServlet("index-store", indexServlet).addMapping(INDEX_STORE_PATH + "/*");
+    // Downloads skip Dropwizard's handler chain; the servlets answer everything else.
+    Map<String, ContentAddressedServlet> stores = Map.of(CHUNK_STORE_PATH, chunkServlet, INDEX_STORE_PATH, indexServlet);
+    environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarting(LifeCycle event) {
+        if (event instanceof Server server) {
+          StoreReadHandler.install(server, stores, APPLICATION_CONNECTOR, config.store().memoryCacheBytes());
+        }
+      }
+    });
   }
 
   private static void createDirectories(NebulaConfiguration config) {

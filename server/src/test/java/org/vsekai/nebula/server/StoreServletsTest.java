@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vsekai.nebula.desync.ChunkCodec;
 import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.server.store.IndexStore;
@@ -120,21 +122,55 @@ class StoreServletsTest {
     assertThat(anonymous.head("index/" + "b".repeat(64) + ".caibx").status()).isEqualTo(404);
   }
 
-  @Test
-  void anObjectLargerThanTheDirectBufferIsServedWhole() {
-    // 40,000 chunks make a 1.6 MB index: more than the per-thread buffer, so the streaming path.
+  @ParameterizedTest(name = "{0} chunks")
+  @ValueSource(ints = {20_000, 120_000})
+  void largeIndexesAreServedWhole(int chunkCount) {
+    // 20,000 chunks make a 0.8 MB index (read into one buffer, then kept in memory); 120,000
+    // make 4.8 MB, which the servlet streams.
     java.util.List<org.vsekai.nebula.desync.IndexChunk> chunks = new java.util.ArrayList<>();
-    for (int i = 0; i < 40_000; i++) {
+    for (int i = 0; i < chunkCount; i++) {
       chunks.add(new org.vsekai.nebula.desync.IndexChunk(i * 2048L, 2048, ChunkId.digest(data("chunk " + i))));
     }
     byte[] caibx =
         org.vsekai.nebula.desync.CaibxWriter.toBytes(
             org.vsekai.nebula.desync.ChunkIndex.of(BuildUploader.SIZES, org.vsekai.nebula.desync.HashAlgorithm.SHA512_256, chunks));
     String path = "index/" + IndexStore.sha256Hex(caibx) + ".caibx";
-    assertThat(caibx.length).isGreaterThan(1024 * 1024);
+    assertThat(caibx.length).isGreaterThan(chunkCount * 40);
 
     assertThat(publisher.send("PUT", path, null, caibx).status()).isEqualTo(201);
     assertThat(anonymous.get(path).bytes()).isEqualTo(caibx);
+    assertThat(anonymous.get(path).bytes()).isEqualTo(caibx);
+  }
+
+  @Test
+  void aChunkPrunedFromDiskMayStillBeServedFromMemoryButHeadSaysItIsGone() throws Exception {
+    byte[] content = data("pruned later");
+    ChunkId id = ChunkId.digest(content);
+    byte[] compressed = ChunkCodec.compress(content);
+    String path = BuildUploader.chunkPath(id);
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(201);
+    long servedBefore = EXT.getEnvironment().metrics().meter("store.chunks.served").getCount();
+    assertThat(anonymous.get(path).bytes()).isEqualTo(compressed);
+
+    Files.delete(APP.services().chunkStore().chunkPath(id));
+
+    // The bytes are still right for their name, so a GET may have them; but a publisher asks
+    // HEAD before skipping an upload, and must hear the truth.
+    Reply again = anonymous.get(path);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.bytes()).isEqualTo(compressed);
+    assertThat(anonymous.head(path).status()).isEqualTo(404);
+    assertThat(EXT.getEnvironment().metrics().meter("store.chunks.served").getCount()).isEqualTo(servedBefore + 2);
+  }
+
+  @Test
+  void theAdminPortServesNoStore() {
+    byte[] compressed = ChunkCodec.compress(data("admin"));
+    String path = BuildUploader.chunkPath(ChunkId.digest(data("admin")));
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(201);
+
+    assertThat(APP.admin().get(path).status()).isEqualTo(404);
+    assertThat(anonymous.get(path).status()).isEqualTo(200);
   }
 
   @Test

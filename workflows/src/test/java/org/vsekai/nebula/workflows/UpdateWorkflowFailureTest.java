@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mockito.ArgumentCaptor;
 import org.mockito.stubbing.Answer;
 import org.vsekai.nebula.workflows.activities.ApplyResult;
 import org.vsekai.nebula.workflows.activities.CheckResult;
@@ -144,9 +143,7 @@ class UpdateWorkflowFailureTest {
 
     catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
 
-    ArgumentCaptor<UpdateRecord> records = ArgumentCaptor.forClass(UpdateRecord.class);
-    verify(bed.recorder, times(2)).record(records.capture());
-    UpdateRecord last = records.getValue();
+    UpdateRecord last = bed.lastRecord();
     assertThat(last.updateProcessId()).isEqualTo(PROCESS_ID);
     assertThat(last.state()).isEqualTo(UpdateState.UPDATE_FAILED);
     assertThat(last.failedIn()).isEqualTo(UpdateState.PREPARING_UPDATE);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.vsekai.nebula.workflows.activities.ApplyRequest;
 import org.vsekai.nebula.workflows.activities.CheckRequest;
@@ -123,10 +122,9 @@ class UpdateWorkflowTest {
     UpdateHandle update = bed.start();
     update.result();
 
-    ArgumentCaptor<UpdateRecord> records = ArgumentCaptor.forClass(UpdateRecord.class);
-    verify(bed.recorder, times(2)).record(records.capture());
-    UpdateRecord first = records.getAllValues().get(0);
-    UpdateRecord last = records.getAllValues().get(1);
+    List<UpdateRecord> records = bed.records();
+    UpdateRecord first = records.get(0);
+    UpdateRecord last = records.get(1);
     assertThat(first.updateProcessId()).isNull();
     assertThat(first.state()).isEqualTo(UpdateState.UPDATE_AVAILABLE);
     assertThat(first.fromVersion()).isEqualTo(FROM);
@@ -229,10 +227,9 @@ class UpdateWorkflowTest {
 
     verify(bed.activities).check(new CheckRequest(INSTALL_ID, PRODUCT, MODE, TO, "rollout-9"));
     verify(bed.activities).downloadChunks(new DownloadBatchRequest(PLAN_ID, 0, 3, 1_000_000));
-    ArgumentCaptor<UpdateRecord> records = ArgumentCaptor.forClass(UpdateRecord.class);
-    verify(bed.recorder, times(2)).record(records.capture());
-    assertThat(records.getValue().rolloutId()).isEqualTo("rollout-9");
-    assertThat(records.getValue().trigger()).isEqualTo(UpdateTrigger.ROLLOUT);
+    UpdateRecord last = bed.lastRecord();
+    assertThat(last.rolloutId()).isEqualTo("rollout-9");
+    assertThat(last.trigger()).isEqualTo(UpdateTrigger.ROLLOUT);
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.vsekai.nebula.workflows;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.mockito.ArgumentCaptor;
 import org.mockito.stubbing.Answer;
 import org.vsekai.nebula.workflows.activities.ApplyResult;
 import org.vsekai.nebula.workflows.activities.CheckResult;
@@ -34,6 +37,7 @@ import org.vsekai.nebula.workflows.activities.RecordReceipt;
 import org.vsekai.nebula.workflows.activities.RegistryResult;
 import org.vsekai.nebula.workflows.activities.UpdateActivities;
 import org.vsekai.nebula.workflows.activities.UpdatePlan;
+import org.vsekai.nebula.workflows.activities.UpdateRecord;
 import org.vsekai.nebula.workflows.client.UpdateHandle;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 
@@ -120,6 +124,21 @@ final class WorkflowTestBed implements AutoCloseable {
 
   UpdateHandle start() {
     return starter().startOrAttach(request());
+  }
+
+  /**
+   * What the workflow recorded with the service, in order: an update records twice, when it
+   * finds what to do and when it ends; fails the test on any other count.
+   */
+  List<UpdateRecord> records() {
+    ArgumentCaptor<UpdateRecord> records = ArgumentCaptor.forClass(UpdateRecord.class);
+    verify(recorder, times(2)).record(records.capture());
+    return records.getAllValues();
+  }
+
+  /** The last of {@link #records()}: how the update ended. */
+  UpdateRecord lastRecord() {
+    return records().get(1);
   }
 
   /** The search attributes of a run, as the Temporal UI would list them. */

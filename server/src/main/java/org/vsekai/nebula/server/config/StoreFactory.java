@@ -22,6 +22,13 @@ public class StoreFactory {
   /** Below this much free space the store's health check fails. */
   @NotNull @JsonProperty private DataSize minFreeSpace = DataSize.mebibytes(512);
 
+  /**
+   * How much of the stores to keep in memory for GETs (the chunks asked for most recently);
+   * 0 turns it off. Direct memory: keep -XX:MaxDirectMemorySize (by default the heap's maximum)
+   * above it.
+   */
+  @NotNull @JsonProperty private DataSize memoryCacheSize = DataSize.mebibytes(256);
+
   public Path chunkDir(Path dataDir) {
     return chunkDir == null || chunkDir.isBlank() ? dataDir.resolve("store") : Path.of(chunkDir);
   }
@@ -36,6 +43,10 @@ public class StoreFactory {
 
   public int maxIndexBytes() {
     return (int) Math.min(Integer.MAX_VALUE - 16, maxIndexSize.toBytes());
+  }
+
+  public long memoryCacheBytes() {
+    return memoryCacheSize.toBytes();
   }
 
   public long minFreeBytes() {

@@ -2,13 +2,11 @@ package org.vsekai.nebula.server.store;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,27 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.vsekai.nebula.server.core.PublisherToken;
 
 /**
  * A folder of immutable, content-addressed files over HTTP, in desync's store protocol: GET and
- * HEAD for anyone, PUT with the publisher token. A plain servlet rather than a Jersey resource,
- * so a GET is a file read and one write with nothing in between. Errors are
+ * HEAD for anyone, PUT with the publisher token. A plain servlet rather than a Jersey resource;
+ * the successful GETs and HEADs of the application port are answered before it, by
+ * {@link StoreReadHandler}. Errors are
  * {@code {"error": "..."}} like the rest of the API: 400 malformed name, 401 bad token, 404
  * absent, 405 other methods, 413 too large.
  */
-abstract class ContentAddressedServlet extends HttpServlet {
+public abstract class ContentAddressedServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final String ALLOW = "GET, HEAD, PUT";
   // Names are digests of the content, so a cached copy can never go stale.
-  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-
-  /** Chunks are 64 KiB on average and 256 KiB at most with desync's defaults. */
-  private static final int DIRECT_BUFFER_BYTES = 1024 * 1024;
-
-  private static final ThreadLocal<ByteBuffer> DIRECT_BUFFER =
-      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(DIRECT_BUFFER_BYTES));
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
   private final transient PublisherToken token;
   private final int maxUploadBytes;
@@ -104,23 +96,18 @@ abstract class ContentAddressedServlet extends HttpServlet {
       resp.setContentType("application/octet-stream");
       resp.setHeader("Cache-Control", IMMUTABLE);
       resp.setContentLengthLong(size);
-      ServletOutputStream out = resp.getOutputStream();
-      if (size <= DIRECT_BUFFER_BYTES && out instanceof HttpOutput jetty) {
-        // One copy, from the page cache into this thread's direct buffer, which the socket write
-        // then reads as is; no garbage per request.
-        ByteBuffer buffer = DIRECT_BUFFER.get().clear();
-        while (buffer.position() < size && channel.read(buffer) >= 0) {
-          // read until the whole file is in
-        }
-        jetty.write(buffer.flip());
-      } else {
-        try (InputStream in = Channels.newInputStream(channel)) {
-          in.transferTo(out);
-        }
+      // Only what StoreReadHandler passes on reaches here: objects too large for its buffer.
+      try (InputStream in = Channels.newInputStream(channel)) {
+        in.transferTo(resp.getOutputStream());
       }
-      served.mark();
-      servedBytes.mark(size);
+      markServed(size);
     }
+  }
+
+  /** Counts one object of {@code size} bytes served, whichever path served it. */
+  void markServed(long size) {
+    served.mark();
+    servedBytes.mark(size);
   }
 
   private void head(Path file, HttpServletResponse resp) throws IOException {
@@ -133,6 +120,7 @@ abstract class ContentAddressedServlet extends HttpServlet {
     }
     resp.setStatus(HttpServletResponse.SC_OK);
     resp.setContentType("application/octet-stream");
+    resp.setHeader("Cache-Control", IMMUTABLE);
     resp.setContentLengthLong(size);
   }
 

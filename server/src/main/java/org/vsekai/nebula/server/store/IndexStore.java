@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.desync.AtomicFiles;
 import org.vsekai.nebula.desync.CaibxReader;
+import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.desync.ChunkIndex;
 
 /**
@@ -31,21 +30,13 @@ public final class IndexStore {
     return dir;
   }
 
+  /** An index's name: its SHA-256 in lower-case hex, the shape of a chunk id. */
   public static boolean isSha256Hex(String s) {
-    if (s == null || s.length() != 64) return false;
-    for (int i = 0; i < 64; i++) {
-      char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    }
-    return true;
+    return ChunkId.isHex(s);
   }
 
   public static String sha256Hex(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ServiceClient.sha256Hex(data);
   }
 
   public Path path(String sha256) {

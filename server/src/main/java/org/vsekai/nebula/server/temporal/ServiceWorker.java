@@ -2,8 +2,6 @@ package org.vsekai.nebula.server.temporal;
 
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +19,11 @@ import org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl;
 public final class ServiceWorker implements Managed {
   private final WorkerFactory factory;
 
-  public ServiceWorker(WorkflowServiceStubs stubs, String namespace, NebulaServices services) {
-    WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+  /** @param client the service's client, in its namespace; also what rollouts start updates with */
+  public ServiceWorker(WorkflowClient client, RolloutRepository rollouts, NebulaServices services) {
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.SERVICE);
     worker.registerActivitiesImplementations(new RecordActivitiesImpl(services.updateProcesses()));
-    RolloutRepository rollouts = new RolloutRepository(services.transactions(), services.clock());
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RolloutActivitiesImpl(rollouts, new WaveTriggerer(rollouts, client)));
   }
