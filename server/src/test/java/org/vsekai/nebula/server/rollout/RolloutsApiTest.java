@@ -43,6 +43,7 @@ import org.vsekai.nebula.workflows.UpdateTrigger;
 import org.vsekai.nebula.workflows.WorkflowIds;
 import org.vsekai.nebula.workflows.activities.RecordReceipt;
 import org.vsekai.nebula.workflows.activities.UpdateRecord;
+import org.vsekai.nebula.workflows.rollout.WaveBuckets;
 
 /**
  * {@code /api/v1/rollouts} on the service with its own worker, Temporal's Java test server and
@@ -91,8 +92,21 @@ class RolloutsApiTest {
   }
 
   private UUID install(String mode, String version) {
+    return install(UUID.randomUUID(), mode, version);
+  }
+
+  private UUID install(UUID id, String mode, String version) {
     return nebula.services().installs()
-        .register(UUID.randomUUID(), "v-sekai", mode, version == null ? null : SemVer.parse(version)).value().installId();
+        .register(id, "v-sekai", mode, version == null ? null : SemVer.parse(version)).value().installId();
+  }
+
+  /** A random install id that a wave of {@code percent} percent reaches. */
+  private static UUID idInWave(int percent) {
+    UUID id;
+    do {
+      id = UUID.randomUUID();
+    } while (!WaveBuckets.reaches(percent, id.toString()));
+    return id;
   }
 
   @Test
@@ -152,7 +166,8 @@ class RolloutsApiTest {
   void pauseResumeAndAbortReachTheWorkflowAndItsTables() throws Exception {
     // Its own mode, so that no install of another test (whose update may still be open) is in it.
     catalogMode("pausing");
-    install("pausing", "0.1.0");
+    // In the first wave, which then waits for its update, so the second is still to come.
+    install(idInWave(50), "pausing", "0.1.0");
     RolloutInfo rollout = api.post("api/v1/rollouts", start("pausing", List.of(50, 100), 3600)).as(RolloutInfo.class);
 
     assertThat(api.post("api/v1/rollouts/" + rollout.rolloutId() + "/pause", "").status()).isEqualTo(202);
