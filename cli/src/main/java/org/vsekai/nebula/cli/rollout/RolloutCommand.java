@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
@@ -125,51 +126,65 @@ public final class RolloutCommand implements Runnable {
     }
   }
 
-  @Command(name = "pause", description = "Trigger no further install and start no further wave until resumed; running updates go on.")
-  static final class Pause implements Callable<Integer> {
+  /** A command that sends one signal to a running rollout and says so. */
+  abstract static class RolloutSignal implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RolloutService service;
 
     @Parameters(paramLabel = "ROLLOUT_ID")
     String rolloutId;
 
+    /** The signal's name, as the acknowledgement reads it. */
+    abstract String signal();
+
+    abstract void send(ServiceClient writer);
+
     @Override
     public Integer call() {
-      service.writer(Cli.global(spec)).pauseRollout(rolloutId);
-      return acknowledge(spec, rolloutId, "pause");
+      send(service.writer(Cli.global(spec)));
+      return acknowledge(spec, rolloutId, signal());
+    }
+  }
+
+  @Command(name = "pause", description = "Trigger no further install and start no further wave until resumed; running updates go on.")
+  static final class Pause extends RolloutSignal {
+    @Override
+    String signal() {
+      return "pause";
+    }
+
+    @Override
+    void send(ServiceClient writer) {
+      writer.pauseRollout(rolloutId);
     }
   }
 
   @Command(name = "resume", description = "Resume a paused rollout.")
-  static final class Resume implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin RolloutService service;
-
-    @Parameters(paramLabel = "ROLLOUT_ID")
-    String rolloutId;
+  static final class Resume extends RolloutSignal {
+    @Override
+    String signal() {
+      return "resume";
+    }
 
     @Override
-    public Integer call() {
-      service.writer(Cli.global(spec)).resumeRollout(rolloutId);
-      return acknowledge(spec, rolloutId, "resume");
+    void send(ServiceClient writer) {
+      writer.resumeRollout(rolloutId);
     }
   }
 
   @Command(name = "abort", description = "End a rollout: no further install or wave. Updates already started finish.")
-  static final class Abort implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin RolloutService service;
-
-    @Parameters(paramLabel = "ROLLOUT_ID")
-    String rolloutId;
-
+  static final class Abort extends RolloutSignal {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, recorded with the rollout")
     String reason;
 
     @Override
-    public Integer call() {
-      service.writer(Cli.global(spec)).abortRollout(rolloutId, reason);
-      return acknowledge(spec, rolloutId, "abort");
+    String signal() {
+      return "abort";
+    }
+
+    @Override
+    void send(ServiceClient writer) {
+      writer.abortRollout(rolloutId, reason);
     }
   }
 
