@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "vsekai",
     description = "Nebula, the durable game updater for V-Sekai.",
-    mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     subcommands = {
       InstallCommand.class,
@@ -54,6 +53,15 @@ import picocli.CommandLine.Option;
       "130 interrupted."
     })
 public final class VsekaiCommand implements Callable<Integer> {
+  // Not mixinStandardHelpOptions: its --version would be inherited too, and publish and
+  // rollout take --version as the release's. -h/--help works on every subcommand.
+  @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+      description = "Show this help message and exit.")
+  boolean helpRequested;
+
+  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+  boolean versionRequested;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin public GlobalOptions global = new GlobalOptions();
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +60,30 @@ class CommandsTest {
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknown.err()).contains("Unknown option: '--frobnicate'");
     assertThat(run("mode").out()).contains("switch").contains("current").contains("list");
+  }
+
+  @Test
+  void everyCommandAnswersHelpWithItsUsageAndDoesNothingElse() {
+    List<String> paths = new ArrayList<>();
+    collectCommands(VsekaiCommand.commandLine(), List.of(), paths);
+    assertThat(paths).contains("mode switch", "rollout abort", "desync make", "publish");
+    for (String path : paths) {
+      List<String> args = new ArrayList<>(List.of(path.split(" ")));
+      args.add("--help");
+      CliRun help = run(args.toArray(String[]::new));
+      assertThat(help.exitCode()).as(path).isZero();
+      assertThat(help.out()).as(path).startsWith("Usage: vsekai " + path + " ");
+      assertThat(help.err()).as(path).isEmpty();
+    }
+  }
+
+  private static void collectCommands(picocli.CommandLine command, List<String> parents, List<String> out) {
+    for (var e : command.getSubcommands().entrySet()) {
+      List<String> path = new ArrayList<>(parents);
+      path.add(e.getKey());
+      out.add(String.join(" ", path));
+      collectCommands(e.getValue(), path, out);
+    }
   }
 
   @Test

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "desync",
     description = "Content-defined chunking compatible with desync and casync.",
-    mixinStandardHelpOptions = true,
     subcommands = {
       MakeCommand.class,
       ExtractCommand.class,
