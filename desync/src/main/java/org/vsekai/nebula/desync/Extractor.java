@@ -116,21 +116,12 @@ public final class Extractor {
 
   /** Which chunks the output already holds, hashing what is on disk in parallel. */
   private boolean[] checkInPlace(ChunkIndex index, Path output, ExecutorService pool) {
-    List<IndexChunk> chunks = index.chunks();
-    boolean[] ok = new boolean[chunks.size()];
-    if (!Files.isRegularFile(output)) return ok;
+    if (!Files.isRegularFile(output)) return new boolean[index.chunks().size()];
     try (FileChannel ch = FileChannel.open(output, StandardOpenOption.READ)) {
-      long size = ch.size();
-      runAll(pool, chunks.size(), i -> {
-        IndexChunk c = chunks.get(i);
-        if (c.end() > size) return;
-        byte[] data = IndexMaker.readChunk(ch, c);
-        ok[i] = ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id());
-      });
+      return FileVerifier.matching(index, ch, pool);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + output + ": " + e.getMessage(), e);
     }
-    return ok;
   }
 
   private ExtractStats writeViaTemporary(ExtractPlan plan, Path output, ExecutorService pool) {

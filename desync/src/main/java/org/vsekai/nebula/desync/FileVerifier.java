@@ -33,28 +33,37 @@ public final class FileVerifier {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       List<IndexChunk> chunks = index.chunks();
-      boolean[] bad = new boolean[chunks.size()];
+      boolean[] ok;
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
       try {
-        Extractor.runAll(pool, chunks.size(), i -> {
-          IndexChunk c = chunks.get(i);
-          if (c.end() > size) {
-            bad[i] = true;
-            return;
-          }
-          byte[] data = IndexMaker.readChunk(ch, c);
-          bad[i] = !ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id());
-        });
+        ok = matching(index, ch, pool);
       } finally {
         pool.shutdownNow();
       }
       List<IndexChunk> mismatched = new ArrayList<>();
-      for (int i = 0; i < bad.length; i++) if (bad[i]) mismatched.add(chunks.get(i));
+      for (int i = 0; i < ok.length; i++) if (!ok[i]) mismatched.add(chunks.get(i));
       return new Report(size, index.length(), mismatched);
     } catch (NoSuchFileException e) {
       throw new FileMissingException(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Which chunks of {@code index} the file already holds at their offsets, hashing them on
+   * {@code pool}; a chunk beyond the file's end is not held.
+   */
+  static boolean[] matching(ChunkIndex index, FileChannel ch, ExecutorService pool) throws IOException {
+    long size = ch.size();
+    List<IndexChunk> chunks = index.chunks();
+    boolean[] ok = new boolean[chunks.size()];
+    Extractor.runAll(pool, chunks.size(), i -> {
+      IndexChunk c = chunks.get(i);
+      if (c.end() > size) return;
+      byte[] data = IndexMaker.readChunk(ch, c);
+      ok[i] = ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id());
+    });
+    return ok;
   }
 }
