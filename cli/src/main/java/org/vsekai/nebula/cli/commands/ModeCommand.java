@@ -116,15 +116,14 @@ public final class ModeCommand implements Runnable {
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
-    String token = System.getenv("NEBULA_PUBLISHER_TOKEN");
+    @picocli.CommandLine.Mixin PublisherTokenOption token;
 
     @picocli.CommandLine.Parameters(paramLabel = "NAME") String name;
 
     @Override
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
-      ModeInfo m = ServiceAccess.publisher(g, token).createMode(name);
+      ModeInfo m = token.publisher(g).createMode(name);
       if (g.json) JsonOutput.line(Cli.out(spec), m);
       else Cli.out(spec).println("Mode " + m.name() + " valid from " + m.validFrom());
       return ExitCodes.OK;

@@ -8,7 +8,6 @@ import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +27,14 @@ public final class ProductCommand implements Runnable {
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
-    String token = System.getenv("NEBULA_PUBLISHER_TOKEN");
+    @picocli.CommandLine.Mixin PublisherTokenOption token;
 
     @Parameters(paramLabel = "NAME") String name;
 
     @Override
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
-      ProductInfo p = ServiceAccess.publisher(g, token).createProduct(name);
+      ProductInfo p = token.publisher(g).createProduct(name);
       if (g.json) JsonOutput.line(Cli.out(spec), p);
       else Cli.out(spec).println("Product " + p.name() + " valid from " + p.validFrom());
       return ExitCodes.OK;

@@ -53,8 +53,7 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--executable", paramLabel = "PATH", description = "the file the launcher starts, relative to the build")
   String executable;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
-  String token = System.getenv("NEBULA_PUBLISHER_TOKEN");
+  @picocli.CommandLine.Mixin PublisherTokenOption token;
 
   @Option(names = {"-m", "--chunk-size"}, paramLabel = "MIN:AVG:MAX", defaultValue = "16:64:256", description = "chunk sizes in KiB (default: ${DEFAULT-VALUE})")
   String chunkSize;
@@ -68,7 +67,7 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     GlobalOptions g = Cli.global(spec);
-    Summary s = publish(ServiceAccess.publisher(g, token), product, version, mode, executable,
+    Summary s = publish(token.publisher(g), product, version, mode, executable,
         ChunkSizes.parseKiB(chunkSize), build);
     if (g.json) {
       Map<String, Object> m = new LinkedHashMap<>();

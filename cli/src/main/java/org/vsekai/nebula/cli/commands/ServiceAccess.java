@@ -12,21 +12,31 @@ public final class ServiceAccess {
 
   /** A read-only client for {@code --service}. */
   public static ServiceClient reader(GlobalOptions g) {
-    return new ServiceClient(serviceUrl(g), null);
+    return reader(g, "this needs");
+  }
+
+  /** As {@link #reader(GlobalOptions)}; {@code needs} begins the error, e.g. "rollouts need". */
+  public static ServiceClient reader(GlobalOptions g, String needs) {
+    return new ServiceClient(serviceUrl(g, needs), null);
   }
 
   /** A client that sends the publisher token, for publishing and admin calls. */
   public static ServiceClient publisher(GlobalOptions g, String token) {
-    URI url = serviceUrl(g);
+    return publisher(g, token, "this needs");
+  }
+
+  /** As {@link #publisher(GlobalOptions, String)}; {@code needs} begins the errors. */
+  public static ServiceClient publisher(GlobalOptions g, String token, String needs) {
+    URI url = serviceUrl(g, needs);
     if (token == null || token.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "this needs the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
+      throw new CliFailure(ExitCodes.USAGE, needs + " the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
     }
     return new ServiceClient(url, token);
   }
 
-  private static URI serviceUrl(GlobalOptions g) {
+  private static URI serviceUrl(GlobalOptions g, String needs) {
     if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "this needs the service: --service URL (or NEBULA_SERVICE_URL)");
+      throw new CliFailure(ExitCodes.USAGE, needs + " the service: --service URL (or NEBULA_SERVICE_URL)");
     }
     return URI.create(g.serviceUrl);
   }

@@ -1,32 +1,19 @@
 package org.vsekai.nebula.cli.rollout;
 
-import java.net.URI;
 import org.vsekai.nebula.api.client.ServiceClient;
-import org.vsekai.nebula.cli.CliFailure;
-import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
-import picocli.CommandLine.Option;
+import org.vsekai.nebula.cli.commands.PublisherTokenOption;
+import org.vsekai.nebula.cli.commands.ServiceAccess;
 
 /** The service a rollout command talks to, and the token its writes need. */
-final class RolloutService {
-  @Option(names = "--token", paramLabel = "TOKEN", description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
-  String token = System.getenv("NEBULA_PUBLISHER_TOKEN");
+final class RolloutService extends PublisherTokenOption {
+  private static final String NEEDS = "rollouts need";
 
   ServiceClient reader(GlobalOptions g) {
-    return new ServiceClient(URI.create(url(g)), null);
+    return ServiceAccess.reader(g, NEEDS);
   }
 
   ServiceClient writer(GlobalOptions g) {
-    if (token == null || token.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "rollouts need the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
-    }
-    return new ServiceClient(URI.create(url(g)), token);
-  }
-
-  private static String url(GlobalOptions g) {
-    if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "rollouts need the service: --service URL (or NEBULA_SERVICE_URL)");
-    }
-    return g.serviceUrl;
+    return ServiceAccess.publisher(g, token, NEEDS);
   }
 }
