@@ -40,8 +40,10 @@ public final class ChunkDownloader {
     public final AtomicLong bytesFetched = new AtomicLong();
     public volatile long chunks;
     public volatile long bytes;
+
     /** Bytes of the batches before this one, and of all batches: the whole download's progress. */
     public volatile long bytesBefore;
+
     public volatile long bytesOfPlan;
     public volatile String version;
   }
@@ -79,7 +81,12 @@ public final class ChunkDownloader {
    * @param fetchedBefore bytes fetched for this batch by earlier attempts (from the heartbeat)
    */
   public ChunkFetcher.Result download(
-      String planId, int batchIndex, int batchCount, long maxBytesPerSecond, long fetchedBefore, Progress progress)
+      String planId,
+      int batchIndex,
+      int batchCount,
+      long maxBytesPerSecond,
+      long fetchedBefore,
+      Progress progress)
       throws IOException {
     StoredPlan plan = PlanFiles.read(folder, planId);
     Batch batch = batch(plan, batchIndex, batchCount);
@@ -90,15 +97,20 @@ public final class ChunkDownloader {
     progress.version = plan.toVersion();
     progress.bytesFetched.set(fetchedBefore);
     TransferListener count = progress.bytesFetched::addAndGet;
-    TransferListener listener = maxBytesPerSecond > 0 ? new ByteRateLimiter(maxBytesPerSecond).andThen(count) : count;
-    HttpChunkStore remote = new HttpChunkStore(service.chunkStore(), HttpStoreOptions.DEFAULT.withListener(listener));
+    TransferListener listener =
+        maxBytesPerSecond > 0 ? new ByteRateLimiter(maxBytesPerSecond).andThen(count) : count;
+    HttpChunkStore remote =
+        new HttpChunkStore(service.chunkStore(), HttpStoreOptions.DEFAULT.withListener(listener));
     ChunkStore source = new RefetchOnCorruption(remote, UpdateFailures.CORRUPT_CHUNK_FETCHES);
     try {
       return new ChunkFetcher(source, new LocalChunkStore(folder.cache()), PARALLEL_FETCHES)
-          .fetch(batch.ids(), batch.sizes(), (chunks, bytes) -> {
-            progress.chunksDone.set(chunks);
-            progress.bytesDone.set(bytes);
-          });
+          .fetch(
+              batch.ids(),
+              batch.sizes(),
+              (chunks, bytes) -> {
+                progress.chunksDone.set(chunks);
+                progress.bytesDone.set(bytes);
+              });
     } catch (RuntimeException e) {
       if (DiskFull.is(e)) throw DiskFull.failure("downloading", e);
       throw e;
@@ -128,8 +140,10 @@ public final class ChunkDownloader {
           last = e;
         }
       }
-      throw new UpdateFailure(UpdateFailures.CORRUPT_CHUNK,
-          last.getMessage() + " (" + attempts + " fetches, every one wrong)", last);
+      throw new UpdateFailure(
+          UpdateFailures.CORRUPT_CHUNK,
+          last.getMessage() + " (" + attempts + " fetches, every one wrong)",
+          last);
     }
 
     @Override

@@ -10,8 +10,10 @@ final class DiskFull {
   static boolean is(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       String m = c.getMessage();
-      if (c instanceof IOException && m != null
-          && (m.contains("No space left on device") || m.contains("There is not enough space on the disk"))) {
+      if (c instanceof IOException
+          && m != null
+          && (m.contains("No space left on device")
+              || m.contains("There is not enough space on the disk"))) {
         return true;
       }
     }
@@ -20,7 +22,9 @@ final class DiskFull {
 
   /** The failure to throw instead: retrying cannot make room, the player has to. */
   static UpdateFailure failure(String step, Throwable cause) {
-    return new UpdateFailure(UpdateFailures.INSUFFICIENT_DISK_SPACE,
-        "the disk filled up while " + step + "; free some space and update again", cause);
+    return new UpdateFailure(
+        UpdateFailures.INSUFFICIENT_DISK_SPACE,
+        "the disk filled up while " + step + "; free some space and update again",
+        cause);
   }
 }

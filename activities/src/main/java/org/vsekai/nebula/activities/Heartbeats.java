@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs an activity's work on its own thread while the activity thread heartbeats. A heartbeat is
- * how Temporal tells an activity it was cancelled (pause, cancel) and how it notices a dead
- * worker, so it must keep going however long one file takes to hash; when a heartbeat reports a
+ * how Temporal tells an activity it was cancelled (pause, cancel) and how it notices a dead worker,
+ * so it must keep going however long one file takes to hash; when a heartbeat reports a
  * cancellation the work is interrupted and awaited before the exception propagates, so a later
  * attempt never races this one on disk.
  */
@@ -28,7 +28,8 @@ final class Heartbeats {
 
   private Heartbeats() {}
 
-  static <T> T during(ActivityExecutionContext ctx, Supplier<Object> details, Tick tick, Callable<T> work)
+  static <T> T during(
+      ActivityExecutionContext ctx, Supplier<Object> details, Tick tick, Callable<T> work)
       throws Exception {
     FutureTask<T> task = new FutureTask<>(work);
     Thread worker = new Thread(task, "activity-work");

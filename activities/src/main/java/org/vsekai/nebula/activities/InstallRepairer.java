@@ -18,8 +18,8 @@ import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ManifestVerifier;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
-import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.CachingChunkStore;
+import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.ChunkIndex;
 import org.vsekai.nebula.desync.ExtractStats;
 import org.vsekai.nebula.desync.Extractor;
@@ -30,8 +30,8 @@ import org.vsekai.nebula.desync.LocalChunkStore;
 
 /**
  * {@code vsekai verify} and {@code repair}: every file of the installed release re-hashed against
- * its index (never trusting size and mtime), and a damaged one rebuilt from what is still right
- * in it plus the chunks fetched for the rest, then renamed over it.
+ * its index (never trusting size and mtime), and a damaged one rebuilt from what is still right in
+ * it plus the chunks fetched for the rest, then renamed over it.
  */
 public final class InstallRepairer {
   private final LauncherFolder folder;
@@ -43,7 +43,8 @@ public final class InstallRepairer {
   /** A file that does not match its index, and why. */
   public record Damage(String path, String problem) {}
 
-  public record Report(String version, int files, long bytes, List<Damage> damaged, long bytesFetched) {}
+  public record Report(
+      String version, int files, long bytes, List<Damage> damaged, long bytesFetched) {}
 
   /** Checks every file; {@code progress} gets (path, bytes so far). */
   public Report verify(BiConsumer<String, Long> progress) throws IOException {
@@ -65,28 +66,51 @@ public final class InstallRepairer {
   }
 
   /** Verifies, then rebuilds each damaged file, fetching only the chunks it lacks. */
-  public Report repair(ServiceClient service, BiConsumer<String, Long> progress) throws IOException {
+  public Report repair(ServiceClient service, BiConsumer<String, Long> progress)
+      throws IOException {
     Report found = verify(progress);
     if (found.damaged().isEmpty()) return found;
     Installed i = installed();
-    CachingChunkStore store = new CachingChunkStore(new LocalChunkStore(folder.cache()), new HttpChunkStore(service.chunkStore()));
+    CachingChunkStore store =
+        new CachingChunkStore(
+            new LocalChunkStore(folder.cache()), new HttpChunkStore(service.chunkStore()));
     long fetched = 0;
     List<InstalledFile> files = new ArrayList<>(i.release.files());
     for (Damage d : found.damaged()) {
-      ManifestFile f = i.manifest.files().stream().filter(m -> m.path().equals(d.path())).findFirst().orElseThrow();
+      ManifestFile f =
+          i.manifest.files().stream()
+              .filter(m -> m.path().equals(d.path()))
+              .findFirst()
+              .orElseThrow();
       Path file = i.dir.resolve(f.path());
       Files.createDirectories(file.getParent());
       List<FileSeed> seeds = new ArrayList<>();
       if (Files.isRegularFile(file)) seeds.add(FileSeed.byChunking(file, index(f).sizes()));
-      ExtractStats s = new Extractor(store).seeds(seeds).seedFromOutput(false).durable(true).extract(index(f), file);
+      ExtractStats s =
+          new Extractor(store)
+              .seeds(seeds)
+              .seedFromOutput(false)
+              .durable(true)
+              .extract(index(f), file);
       InstalledReleases.applyPermissions(file, f.permissions());
       fetched += s.bytesFetched();
-      InstalledFile repaired = new InstalledFile(f.path(), Files.size(file),
-          Files.getLastModifiedTime(file).toMillis(), f.permissions(), f.indexSha256());
+      InstalledFile repaired =
+          new InstalledFile(
+              f.path(),
+              Files.size(file),
+              Files.getLastModifiedTime(file).toMillis(),
+              f.permissions(),
+              f.indexSha256());
       files.replaceAll(x -> x.path().equals(f.path()) ? repaired : x);
     }
-    org.vsekai.nebula.activities.local.Json.write(folder.releaseRecord(i.release.releaseId()),
-        new InstalledRelease(i.release.releaseId(), i.release.version(), i.release.manifest(), files, i.release.installedAt()));
+    org.vsekai.nebula.activities.local.Json.write(
+        folder.releaseRecord(i.release.releaseId()),
+        new InstalledRelease(
+            i.release.releaseId(),
+            i.release.version(),
+            i.release.manifest(),
+            files,
+            i.release.installedAt()));
     return new Report(found.version(), found.files(), found.bytes(), found.damaged(), fetched);
   }
 
@@ -95,9 +119,14 @@ public final class InstallRepairer {
   private Installed installed() {
     InstallState state = new InstallStateFile(folder).require();
     InstalledReleases releases = new InstalledReleases(folder);
-    InstalledRelease release = releases.current()
-        .orElseThrow(() -> new NotAnInstallException(folder.root() + " has no release installed yet"));
-    ReleaseManifest m = releases.verifiedManifest(release, new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey())));
+    InstalledRelease release =
+        releases
+            .current()
+            .orElseThrow(
+                () -> new NotAnInstallException(folder.root() + " has no release installed yet"));
+    ReleaseManifest m =
+        releases.verifiedManifest(
+            release, new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey())));
     return new Installed(release, m, folder.releaseDir(release.releaseId()));
   }
 

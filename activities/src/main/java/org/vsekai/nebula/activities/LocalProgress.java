@@ -3,8 +3,8 @@ package org.vsekai.nebula.activities;
 import java.time.Instant;
 
 /**
- * A running step's progress, written a few times a second to {@code .nebula/progress.json} for
- * the CLI on the same machine (Temporal throttles heartbeats to tens of seconds, too coarse for a
+ * A running step's progress, written a few times a second to {@code .nebula/progress.json} for the
+ * CLI on the same machine (Temporal throttles heartbeats to tens of seconds, too coarse for a
  * progress bar).
  *
  * @param step DownloadingUpdate or ApplyingUpdate

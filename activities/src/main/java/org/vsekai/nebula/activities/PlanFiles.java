@@ -14,7 +14,14 @@ final class PlanFiles {
       throw new UpdateFailure(UpdateFailures.INVALID_REQUEST, "'" + planId + "' is not a plan id");
     }
     return Json.read(folder.plan(planId), StoredPlan.class)
-        .orElseThrow(() -> new UpdateFailure(UpdateFailures.INVALID_INSTALL,
-            "the plan " + planId + " is gone from " + folder.plans() + " (was the folder cleaned?)"));
+        .orElseThrow(
+            () ->
+                new UpdateFailure(
+                    UpdateFailures.INVALID_INSTALL,
+                    "the plan "
+                        + planId
+                        + " is gone from "
+                        + folder.plans()
+                        + " (was the folder cleaned?)"));
   }
 }

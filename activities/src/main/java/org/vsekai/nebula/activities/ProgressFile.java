@@ -22,7 +22,9 @@ final class ProgressFile {
     if (!force && now - last < MIN_INTERVAL_NANOS) return;
     last = now;
     try {
-      Json.write(folder.progressFile(), new LocalProgress(step, version, done, total, fetched, clock.instant()));
+      Json.write(
+          folder.progressFile(),
+          new LocalProgress(step, version, done, total, fetched, clock.instant()));
     } catch (IOException e) {
       // Progress is a convenience for the CLI; failing to write it must not fail the update.
     }

@@ -14,14 +14,16 @@ import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 
 /**
- * finalize: the seed's delete_old_and_move_over as a journaled switch. The new release is
- * completed beside the old one (unchanged files are hard-linked, never rewritten), its record is
- * written, then {@code current} is switched in one atomic rename, then the old release is
- * removed. The journal names the step reached; a crash anywhere leaves {@code current} on a
- * complete release, and running again rolls forward from the journal.
+ * finalize: the seed's delete_old_and_move_over as a journaled switch. The new release is completed
+ * beside the old one (unchanged files are hard-linked, never rewritten), its record is written,
+ * then {@code current} is switched in one atomic rename, then the old release is removed. The
+ * journal names the step reached; a crash anywhere leaves {@code current} on a complete release,
+ * and running again rolls forward from the journal.
  */
 public final class ReleaseSwitcher {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReleaseSwitcher.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ReleaseSwitcher.class);
+
   /** Steps of the journal, in order. */
   enum Step {
     COMPLETE_NEW,
@@ -143,8 +145,8 @@ public final class ReleaseSwitcher {
   }
 
   /**
-   * Fault injection for crash tests: {@code NEBULA_FAULT_FINALIZE_PAUSE_MS} holds each journal
-   * step that long, so a test can kill the worker mid-switch at a known step. Unset in real use.
+   * Fault injection for crash tests: {@code NEBULA_FAULT_FINALIZE_PAUSE_MS} holds each journal step
+   * that long, so a test can kill the worker mid-switch at a known step. Unset in real use.
    */
   private static void pauseForCrashTests() {
     String ms = System.getenv("NEBULA_FAULT_FINALIZE_PAUSE_MS");
@@ -169,7 +171,8 @@ public final class ReleaseSwitcher {
         linkOrCopy(old.resolve(path), target);
       }
     }
-    ReleaseManifest manifest = ManifestJson.read(plan.manifest().payloadBytes(), ReleaseManifest.class);
+    ReleaseManifest manifest =
+        ManifestJson.read(plan.manifest().payloadBytes(), ReleaseManifest.class);
     new InstalledReleases(folder).record(plan.planId(), manifest, plan.manifest());
   }
 
@@ -179,7 +182,8 @@ public final class ReleaseSwitcher {
       Files.createLink(link, existing);
     } catch (UnsupportedOperationException | FileSystemException e) {
       Path tmp = link.resolveSibling("." + link.getFileName() + ".copy");
-      Files.copy(existing, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      Files.copy(
+          existing, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
       Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE);
     }
   }

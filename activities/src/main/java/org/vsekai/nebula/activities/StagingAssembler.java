@@ -10,8 +10,8 @@ import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.manifest.ManifestFile;
-import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.CachingChunkStore;
+import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.ChunkIndex;
 import org.vsekai.nebula.desync.ChunkInvalidException;
 import org.vsekai.nebula.desync.Extractor;
@@ -23,8 +23,8 @@ import org.vsekai.nebula.workflows.UpdateFailures;
 
 /**
  * apply: assembles every changed file of the plan into {@code versions/<planId>}, from the chunk
- * cache and the installed files as seeds, each verified against its index. The installed release
- * is only read. A file already staged by an earlier attempt is kept if it verifies.
+ * cache and the installed files as seeds, each verified against its index. The installed release is
+ * only read. A file already staged by an earlier attempt is kept if it verifies.
  */
 public final class StagingAssembler {
   private final LauncherFolder folder;
@@ -55,23 +55,28 @@ public final class StagingAssembler {
       Path installed = folder.releaseDir(plan.fromReleaseId());
       for (StoredPlan.SeedRef s : plan.seeds()) {
         Path file = installed.resolve(s.path());
-        if (Files.isRegularFile(file)) seeds.add(new FileSeed(CaibxReader.read(folder.index(s.indexSha256())), file));
+        if (Files.isRegularFile(file))
+          seeds.add(new FileSeed(CaibxReader.read(folder.index(s.indexSha256())), file));
       }
     }
     // The cache holds what download fetched; a chunk gone bad there is fetched again.
-    CachingChunkStore store = new CachingChunkStore(
-        new LocalChunkStore(folder.cache()), new HttpChunkStore(service.chunkStore()));
+    CachingChunkStore store =
+        new CachingChunkStore(
+            new LocalChunkStore(folder.cache()), new HttpChunkStore(service.chunkStore()));
     // One extractor for every file: the installed files are located as seeds once.
-    Extractor extractor = new Extractor(store)
-        .seeds(seeds)
-        .seedFromOutput(false)
-        .durable(true)
-        .progress((done, total) -> progress.fileBytesDone.set(done));
+    Extractor extractor =
+        new Extractor(store)
+            .seeds(seeds)
+            .seedFromOutput(false)
+            .durable(true)
+            .progress((done, total) -> progress.fileBytesDone.set(done));
     long bytes = 0;
     for (ManifestFile f : plan.changed()) {
       Path out = staging.resolve(f.path()).normalize();
       if (!out.startsWith(staging)) {
-        throw new UpdateFailure(UpdateFailures.UNSAFE_PATH, "manifest path '" + f.path() + "' escapes the install folder");
+        throw new UpdateFailure(
+            UpdateFailures.UNSAFE_PATH,
+            "manifest path '" + f.path() + "' escapes the install folder");
       }
       ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
       if (!(resumed && Files.isRegularFile(out) && FileVerifier.verify(index, out, 2).matches())) {

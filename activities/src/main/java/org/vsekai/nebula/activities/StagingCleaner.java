@@ -14,7 +14,8 @@ import org.vsekai.nebula.activities.local.LauncherFolder;
  * plan), never the installed release, and keeps the chunk cache for the next attempt.
  */
 public final class StagingCleaner {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StagingCleaner.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(StagingCleaner.class);
   private final LauncherFolder folder;
 
   public StagingCleaner(LauncherFolder folder) {

@@ -13,12 +13,12 @@ import org.vsekai.nebula.api.manifest.SignedManifest;
  * @param changed files to assemble (added, changed, or damaged on disk)
  * @param unchanged files to carry over from the installed release as they are
  * @param removed files of the installed release the new one drops
- * @param seeds installed files (paths in the installed release) and their indexes, to copy
- *     chunks from instead of downloading them
+ * @param seeds installed files (paths in the installed release) and their indexes, to copy chunks
+ *     from instead of downloading them
  * @param downloads ids (hex) of the chunks missing from the cache and the seeds, in batch order
  * @param downloadSizes their uncompressed sizes
- * @param bytesRehashed bytes of installed files read to plan (files that no longer matched
- *     their recorded size and mtime)
+ * @param bytesRehashed bytes of installed files read to plan (files that no longer matched their
+ *     recorded size and mtime)
  */
 public record StoredPlan(
     String planId,
@@ -37,7 +37,9 @@ public record StoredPlan(
     List<Integer> downloadSizes,
     long bytesRehashed) {
 
-  /** An installed file offered as a seed, with the SHA-256 of its index in {@code .nebula/indexes}. */
+  /**
+   * An installed file offered as a seed, with the SHA-256 of its index in {@code .nebula/indexes}.
+   */
   public record SeedRef(String path, String indexSha256) {}
 
   public long bytesToDownload() {

@@ -38,8 +38,8 @@ import org.vsekai.nebula.workflows.activities.UpdateActivities;
 import org.vsekai.nebula.workflows.activities.UpdatePlan;
 
 /**
- * The update's client-side activities for one launcher folder: a thin adapter from Temporal to
- * the plain classes that do the work, which heartbeats and turns failures retrying cannot fix into
+ * The update's client-side activities for one launcher folder: a thin adapter from Temporal to the
+ * plain classes that do the work, which heartbeats and turns failures retrying cannot fix into
  * non-retryable failures of the types in {@link UpdateFailures}.
  */
 public final class UpdateActivitiesImpl implements UpdateActivities {
@@ -51,7 +51,11 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
   private final String uninstallCommand;
 
   public UpdateActivitiesImpl(
-      LauncherFolder folder, ServiceClient service, RegistryWriter registry, Clock clock, DiskSpace disk,
+      LauncherFolder folder,
+      ServiceClient service,
+      RegistryWriter registry,
+      Clock clock,
+      DiskSpace disk,
       String uninstallCommand) {
     this.folder = folder;
     this.service = service;
@@ -62,45 +66,104 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
   }
 
   /** For a player's machine: the real clock, disk and registry. */
-  public static UpdateActivitiesImpl forInstall(LauncherFolder folder, ServiceClient service, String uninstallCommand) {
-    return new UpdateActivitiesImpl(folder, service, RegistryWriter.forThisMachine(), Clock.systemUTC(), DiskSpace.REAL, uninstallCommand);
+  public static UpdateActivitiesImpl forInstall(
+      LauncherFolder folder, ServiceClient service, String uninstallCommand) {
+    return new UpdateActivitiesImpl(
+        folder,
+        service,
+        RegistryWriter.forThisMachine(),
+        Clock.systemUTC(),
+        DiskSpace.REAL,
+        uninstallCommand);
   }
 
   @Override
   public CheckResult check(CheckRequest r) {
-    return failuresMapped(() -> new UpdateChecker(folder, service).check(r.product(), r.mode(), r.targetVersion()));
+    return failuresMapped(
+        () -> new UpdateChecker(folder, service).check(r.product(), r.mode(), r.targetVersion()));
   }
 
   @Override
   public UpdatePlan prepare(PrepareRequest r) {
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     UpdatePlanner planner = new UpdatePlanner(folder, service, clock, disk);
-    return failuresMapped(() -> {
-      StoredPlan p = Heartbeats.during(ctx, planner.bytesRehashed::get, () -> {},
-          () -> planner.prepare(new UpdatePlanner.Request(r.installId(), r.product(), r.mode(), r.toVersion(), r.allowDowngrade())));
-      return new UpdatePlan(p.planId(), p.toVersion(), p.changed().size(), p.unchanged().size(), p.removed().size(),
-          p.downloads().size(), p.bytesToDownload(), p.bytesToStage());
-    });
+    return failuresMapped(
+        () -> {
+          StoredPlan p =
+              Heartbeats.during(
+                  ctx,
+                  planner.bytesRehashed::get,
+                  () -> {},
+                  () ->
+                      planner.prepare(
+                          new UpdatePlanner.Request(
+                              r.installId(),
+                              r.product(),
+                              r.mode(),
+                              r.toVersion(),
+                              r.allowDowngrade())));
+          return new UpdatePlan(
+              p.planId(),
+              p.toVersion(),
+              p.changed().size(),
+              p.unchanged().size(),
+              p.removed().size(),
+              p.downloads().size(),
+              p.bytesToDownload(),
+              p.bytesToStage());
+        });
   }
 
   @Override
   public DownloadBatchResult downloadChunks(DownloadBatchRequest r) {
     ActivityExecutionContext ctx = Activity.getExecutionContext();
-    long fetchedBefore = ctx.getHeartbeatDetails(DownloadHeartbeat.class)
-        .filter(h -> h.batchIndex() == r.batchIndex())
-        .map(DownloadHeartbeat::bytesFetched)
-        .orElse(0L);
+    long fetchedBefore =
+        ctx.getHeartbeatDetails(DownloadHeartbeat.class)
+            .filter(h -> h.batchIndex() == r.batchIndex())
+            .map(DownloadHeartbeat::bytesFetched)
+            .orElse(0L);
     ChunkDownloader.Progress p = new ChunkDownloader.Progress();
     ProgressFile progressFile = new ProgressFile(folder, clock);
-    return failuresMapped(() -> {
-      ChunkFetcher.Result result = Heartbeats.during(ctx,
-          () -> new DownloadHeartbeat(r.batchIndex(), p.chunksDone.get(), p.chunks, p.bytesDone.get(), p.bytes, p.bytesFetched.get()),
-          () -> progressFile.write("DownloadingUpdate", p.version, p.bytesBefore + p.bytesDone.get(), p.bytesOfPlan, p.bytesFetched.get(), false),
-          () -> new ChunkDownloader(folder, service)
-              .download(r.planId(), r.batchIndex(), r.batchCount(), r.maxBytesPerSecond(), fetchedBefore, p));
-      progressFile.write("DownloadingUpdate", p.version, p.bytesBefore + p.bytesDone.get(), p.bytesOfPlan, p.bytesFetched.get(), true);
-      return new DownloadBatchResult(r.batchIndex(), p.chunks, result.chunksFetched(), p.bytes, p.bytesFetched.get());
-    });
+    return failuresMapped(
+        () -> {
+          ChunkFetcher.Result result =
+              Heartbeats.during(
+                  ctx,
+                  () ->
+                      new DownloadHeartbeat(
+                          r.batchIndex(),
+                          p.chunksDone.get(),
+                          p.chunks,
+                          p.bytesDone.get(),
+                          p.bytes,
+                          p.bytesFetched.get()),
+                  () ->
+                      progressFile.write(
+                          "DownloadingUpdate",
+                          p.version,
+                          p.bytesBefore + p.bytesDone.get(),
+                          p.bytesOfPlan,
+                          p.bytesFetched.get(),
+                          false),
+                  () ->
+                      new ChunkDownloader(folder, service)
+                          .download(
+                              r.planId(),
+                              r.batchIndex(),
+                              r.batchCount(),
+                              r.maxBytesPerSecond(),
+                              fetchedBefore,
+                              p));
+          progressFile.write(
+              "DownloadingUpdate",
+              p.version,
+              p.bytesBefore + p.bytesDone.get(),
+              p.bytesOfPlan,
+              p.bytesFetched.get(),
+              true);
+          return new DownloadBatchResult(
+              r.batchIndex(), p.chunks, result.chunksFetched(), p.bytes, p.bytesFetched.get());
+        });
   }
 
   @Override
@@ -109,46 +172,74 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
     boolean resumed = ctx.getInfo().getAttempt() > 1;
     StagingAssembler.Progress p = new StagingAssembler.Progress();
     ProgressFile progressFile = new ProgressFile(folder, clock);
-    return failuresMapped(() -> {
-      StagingAssembler.Result result = Heartbeats.during(ctx,
-          () -> new ApplyHeartbeat((int) p.filesDone.get(), p.bytesDone.get()),
-          () -> progressFile.write("ApplyingUpdate", null, p.bytesDone.get() + p.fileBytesDone.get(), p.bytesTotal, 0, false),
-          () -> new StagingAssembler(folder, service).apply(r.planId(), resumed, p));
-      return new ApplyResult(result.files(), result.bytes());
-    });
+    return failuresMapped(
+        () -> {
+          StagingAssembler.Result result =
+              Heartbeats.during(
+                  ctx,
+                  () -> new ApplyHeartbeat((int) p.filesDone.get(), p.bytesDone.get()),
+                  () ->
+                      progressFile.write(
+                          "ApplyingUpdate",
+                          null,
+                          p.bytesDone.get() + p.fileBytesDone.get(),
+                          p.bytesTotal,
+                          0,
+                          false),
+                  () -> new StagingAssembler(folder, service).apply(r.planId(), resumed, p));
+          return new ApplyResult(result.files(), result.bytes());
+        });
   }
 
   @Override
   public FinalizeResult finalizeUpdate(FinalizeRequest r) {
     ActivityExecutionContext ctx = Activity.getExecutionContext();
-    return failuresMapped(() -> {
-      ReleaseSwitcher.Result result = Heartbeats.during(ctx, () -> null, () -> {},
-          () -> new ReleaseSwitcher(folder).finalizeUpdate(r.planId()));
-      return new FinalizeResult(result.filesReplaced(), result.filesRemoved());
-    });
+    return failuresMapped(
+        () -> {
+          ReleaseSwitcher.Result result =
+              Heartbeats.during(
+                  ctx,
+                  () -> null,
+                  () -> {},
+                  () -> new ReleaseSwitcher(folder).finalizeUpdate(r.planId()));
+          return new FinalizeResult(result.filesReplaced(), result.filesRemoved());
+        });
   }
 
   @Override
   public RegistryResult updateRegistry(RegistryRequest r) {
-    return failuresMapped(() -> {
-      // A release without an executable (tools, data packs) registers the folder itself.
-      Path launchDir = new CurrentRelease(folder).launchDir().orElse(folder.current());
-      String executable = new InstalledReleases(folder).current()
-          .map(rel -> InstalledReleases.manifestOf(rel).executablePath())
-          .map(exe -> launchDir.resolve(exe).toString())
-          .orElse(launchDir.toString());
-      int n = registry.write(new RegistryValues(r.installId(), r.product(), folder.root().toString(), executable,
-          r.version(), r.mode(), uninstallCommand));
-      return new RegistryResult(n);
-    });
+    return failuresMapped(
+        () -> {
+          // A release without an executable (tools, data packs) registers the folder itself.
+          Path launchDir = new CurrentRelease(folder).launchDir().orElse(folder.current());
+          String executable =
+              new InstalledReleases(folder)
+                  .current()
+                  .map(rel -> InstalledReleases.manifestOf(rel).executablePath())
+                  .map(exe -> launchDir.resolve(exe).toString())
+                  .orElse(launchDir.toString());
+          int n =
+              registry.write(
+                  new RegistryValues(
+                      r.installId(),
+                      r.product(),
+                      folder.root().toString(),
+                      executable,
+                      r.version(),
+                      r.mode(),
+                      uninstallCommand));
+          return new RegistryResult(n);
+        });
   }
 
   @Override
   public DiscardStagingResult discardStaging(DiscardStagingRequest r) {
-    return failuresMapped(() -> {
-      StagingCleaner cleaner = new StagingCleaner(folder);
-      return new DiscardStagingResult(r.planId() == null ? cleaner.discardAll() : cleaner.discard(r.planId()));
-    });
+    return failuresMapped(
+        () -> {
+          StagingCleaner cleaner = new StagingCleaner(folder);
+          return new DiscardStagingResult(
+              r.planId() == null ? cleaner.discardAll() : cleaner.discard(r.planId()));
+        });
   }
 
   /** Runs the work; failures retrying cannot fix become non-retryable with their type. */
@@ -163,16 +254,24 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           e.getMessage(), UpdateFailures.forManifestRejection(e.reason()), e);
     } catch (NotAnInstallException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), UpdateFailures.INVALID_INSTALL, e);
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), UpdateFailures.INVALID_INSTALL, e);
     } catch (InvalidVersionException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), UpdateFailures.MALFORMED_VERSION, e);
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), UpdateFailures.MALFORMED_VERSION, e);
     } catch (RuntimeException e) {
-      if (DiskFull.is(e)) throw ApplicationFailure.newNonRetryableFailureWithCause(
-          DiskFull.failure("updating", e).getMessage(), UpdateFailures.INSUFFICIENT_DISK_SPACE, e);
+      if (DiskFull.is(e))
+        throw ApplicationFailure.newNonRetryableFailureWithCause(
+            DiskFull.failure("updating", e).getMessage(),
+            UpdateFailures.INSUFFICIENT_DISK_SPACE,
+            e);
       throw e;
     } catch (IOException e) {
-      if (DiskFull.is(e)) throw ApplicationFailure.newNonRetryableFailureWithCause(
-          DiskFull.failure("updating", e).getMessage(), UpdateFailures.INSUFFICIENT_DISK_SPACE, e);
+      if (DiskFull.is(e))
+        throw ApplicationFailure.newNonRetryableFailureWithCause(
+            DiskFull.failure("updating", e).getMessage(),
+            UpdateFailures.INSUFFICIENT_DISK_SPACE,
+            e);
       throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

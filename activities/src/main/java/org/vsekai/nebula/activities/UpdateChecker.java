@@ -28,16 +28,24 @@ public final class UpdateChecker {
     InstallState state = new InstallStateFile(folder).require();
     InstalledReleases releases = new InstalledReleases(folder);
     Optional<InstalledRelease> installed = releases.current();
-    String installedVersion = installed
-        .map(r -> releases.verifiedManifest(r, new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey()))).version())
-        .orElse(null);
+    String installedVersion =
+        installed
+            .map(
+                r ->
+                    releases
+                        .verifiedManifest(
+                            r, new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey())))
+                        .version())
+            .orElse(null);
     String available;
     if (targetVersion != null) {
       try {
         available = service.version(product, targetVersion).version();
       } catch (ServiceException e) {
         if (e.notFound()) {
-          throw new UpdateFailure(UpdateFailures.UNKNOWN_RELEASE, "the service has no " + product + " " + targetVersion);
+          throw new UpdateFailure(
+              UpdateFailures.UNKNOWN_RELEASE,
+              "the service has no " + product + " " + targetVersion);
         }
         throw e;
       }

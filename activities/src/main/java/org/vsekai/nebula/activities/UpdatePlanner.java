@@ -45,10 +45,10 @@ import org.vsekai.nebula.workflows.UpdateFailures;
 
 /**
  * prepare: the seed's check_launcher_folder, validate_manifest_file_and_version and
- * ensure_correct_files_for_update. It plans from what it must read, not from the whole install:
- * an installed file whose size and mtime still match its record is taken as is and its stored
- * index serves as a seed; only a file that no longer matches is read (re-hashed) and then used as
- * a seed too, and planned for re-assembly.
+ * ensure_correct_files_for_update. It plans from what it must read, not from the whole install: an
+ * installed file whose size and mtime still match its record is taken as is and its stored index
+ * serves as a seed; only a file that no longer matches is read (re-hashed) and then used as a seed
+ * too, and planned for re-assembly.
  */
 public final class UpdatePlanner {
   /** Room left free beyond what an update needs, so it never fills a disk to the last byte. */
@@ -66,7 +66,8 @@ public final class UpdatePlanner {
     this.disk = disk;
   }
 
-  public record Request(String installId, String product, String mode, String toVersion, boolean allowDowngrade) {}
+  public record Request(
+      String installId, String product, String mode, String toVersion, boolean allowDowngrade) {}
 
   /** Progress readable from another thread while {@link #prepare} runs. */
   public final AtomicLong bytesRehashed = new AtomicLong();
@@ -74,7 +75,8 @@ public final class UpdatePlanner {
   public StoredPlan prepare(Request request) throws IOException {
     InstallState state = new InstallStateFile(folder).require();
     if (!state.installId().equals(request.installId())) {
-      throw new UpdateFailure(UpdateFailures.INVALID_INSTALL,
+      throw new UpdateFailure(
+          UpdateFailures.INVALID_INSTALL,
           folder.root() + " holds install " + state.installId() + ", not " + request.installId());
     }
     new ReleaseSwitcher(folder).recoverInterrupted();
@@ -83,18 +85,28 @@ public final class UpdatePlanner {
     ManifestVerifier verifier = new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey()));
     InstalledReleases releases = new InstalledReleases(folder);
     Optional<InstalledRelease> installed = releases.current();
-    ReleaseManifest installedManifest = installed.map(r -> releases.verifiedManifest(r, verifier)).orElse(null);
-    SemVer installedVersion = installedManifest == null ? null : SemVer.parse(installedManifest.version());
+    ReleaseManifest installedManifest =
+        installed.map(r -> releases.verifiedManifest(r, verifier)).orElse(null);
+    SemVer installedVersion =
+        installedManifest == null ? null : SemVer.parse(installedManifest.version());
 
     SignedManifest envelope = fetchManifest(request.product(), request.toVersion());
     ReleaseManifest manifest =
-        verifier.verify(envelope, new ManifestVerifier.Expectation(
-            request.product(), installedVersion, clock.instant(), request.allowDowngrade()));
+        verifier.verify(
+            envelope,
+            new ManifestVerifier.Expectation(
+                request.product(), installedVersion, clock.instant(), request.allowDowngrade()));
     if (!SemVer.parse(manifest.version()).equals(SemVer.parse(request.toVersion()))) {
-      throw new UpdateFailure(UpdateFailures.MALFORMED_MANIFEST,
-          "asked for the manifest of " + request.toVersion() + " but got one for " + manifest.version());
+      throw new UpdateFailure(
+          UpdateFailures.MALFORMED_MANIFEST,
+          "asked for the manifest of "
+              + request.toVersion()
+              + " but got one for "
+              + manifest.version());
     }
-    ChunkSizes sizes = new ChunkSizes(manifest.chunking().min(), manifest.chunking().avg(), manifest.chunking().max());
+    ChunkSizes sizes =
+        new ChunkSizes(
+            manifest.chunking().min(), manifest.chunking().avg(), manifest.chunking().max());
 
     // Which installed files can be trusted without reading them, and the seeds they offer.
     Map<String, InstalledFile> installedByPath = new HashMap<>();
@@ -105,11 +117,13 @@ public final class UpdatePlanner {
       for (InstalledFile f : installed.get().files()) {
         installedByPath.put(f.path(), f);
         Path file = currentDir.resolve(f.path());
-        if (InstalledReleases.unchangedSinceInstall(file, f) && Files.isRegularFile(folder.index(f.indexSha256()))) {
+        if (InstalledReleases.unchangedSinceInstall(file, f)
+            && Files.isRegularFile(folder.index(f.indexSha256()))) {
           seeds.add(new StoredPlan.SeedRef(f.path(), f.indexSha256()));
         } else {
           damaged.add(f.path());
-          if (Files.isRegularFile(file)) seeds.add(new StoredPlan.SeedRef(f.path(), rehash(file, sizes)));
+          if (Files.isRegularFile(file))
+            seeds.add(new StoredPlan.SeedRef(f.path(), rehash(file, sizes)));
         }
       }
     }
@@ -135,7 +149,9 @@ public final class UpdatePlanner {
     // The chunks no seed holds, in file order: what must cross the wire.
     List<FileSeed> fileSeeds = new ArrayList<>();
     for (StoredPlan.SeedRef s : seeds) {
-      fileSeeds.add(new FileSeed(CaibxReader.read(folder.index(s.indexSha256())), currentDir.resolve(s.path())));
+      fileSeeds.add(
+          new FileSeed(
+              CaibxReader.read(folder.index(s.indexSha256())), currentDir.resolve(s.path())));
     }
     SeedSet located = SeedSet.of(fileSeeds);
     LocalChunkStore cache = new LocalChunkStore(folder.cache());
@@ -143,8 +159,14 @@ public final class UpdatePlanner {
     for (ManifestFile f : changed) {
       ChunkIndex index = fetchIndex(f.indexSha256());
       if (index.length() != f.size()) {
-        throw new UpdateFailure(UpdateFailures.MALFORMED_MANIFEST,
-            "the index of " + f.path() + " describes " + index.length() + " bytes, the manifest says " + f.size());
+        throw new UpdateFailure(
+            UpdateFailures.MALFORMED_MANIFEST,
+            "the index of "
+                + f.path()
+                + " describes "
+                + index.length()
+                + " bytes, the manifest says "
+                + f.size());
       }
       Map<ChunkId, Integer> sizeOf = new HashMap<>();
       for (IndexChunk c : index.chunks()) sizeOf.put(c.id(), c.size());
@@ -154,17 +176,31 @@ public final class UpdatePlanner {
     }
     List<String> downloads = new ArrayList<>(needed.size());
     List<Integer> downloadSizes = new ArrayList<>(needed.size());
-    needed.forEach((id, size) -> {
-      downloads.add(id.toHex());
-      downloadSizes.add(size);
-    });
+    needed.forEach(
+        (id, size) -> {
+          downloads.add(id.toHex());
+          downloadSizes.add(size);
+        });
 
-    String planId = manifest.version() + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
-    StoredPlan plan = new StoredPlan(
-        planId, request.installId(), request.product(), request.mode(),
-        installedManifest == null ? null : installedManifest.version(), manifest.version(),
-        installed.map(InstalledRelease::releaseId).orElse(null), envelope,
-        changed, unchanged, removed, dedupe(seeds), downloads, downloadSizes, bytesRehashed.get());
+    String planId =
+        manifest.version() + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    StoredPlan plan =
+        new StoredPlan(
+            planId,
+            request.installId(),
+            request.product(),
+            request.mode(),
+            installedManifest == null ? null : installedManifest.version(),
+            manifest.version(),
+            installed.map(InstalledRelease::releaseId).orElse(null),
+            envelope,
+            changed,
+            unchanged,
+            removed,
+            dedupe(seeds),
+            downloads,
+            downloadSizes,
+            bytesRehashed.get());
     requireDiskSpace(plan);
     Files.createDirectories(folder.plans());
     org.vsekai.nebula.activities.local.Json.write(folder.plan(planId), plan);
@@ -176,7 +212,9 @@ public final class UpdatePlanner {
       return service.manifest(product, version);
     } catch (ServiceException e) {
       if (e.notFound()) {
-        throw new UpdateFailure(UpdateFailures.UNKNOWN_RELEASE, "the service has no manifest of " + product + " " + version);
+        throw new UpdateFailure(
+            UpdateFailures.UNKNOWN_RELEASE,
+            "the service has no manifest of " + product + " " + version);
       }
       throw e;
     }
@@ -187,14 +225,16 @@ public final class UpdatePlanner {
     Path local = folder.index(sha256);
     if (Files.isRegularFile(local)) {
       byte[] bytes = Files.readAllBytes(local);
-      if (ServiceClient.sha256Hex(bytes).equals(sha256)) return CaibxReader.read(bytes, local.toString());
+      if (ServiceClient.sha256Hex(bytes).equals(sha256))
+        return CaibxReader.read(bytes, local.toString());
     }
     byte[] bytes;
     try {
       bytes = service.index(sha256);
     } catch (ServiceException e) {
       if (e.notFound()) {
-        throw new UpdateFailure(UpdateFailures.UNKNOWN_RELEASE, "the service has no index " + sha256);
+        throw new UpdateFailure(
+            UpdateFailures.UNKNOWN_RELEASE, "the service has no index " + sha256);
       }
       throw e;
     }
@@ -228,9 +268,17 @@ public final class UpdatePlanner {
     long needed = plan.bytesToStage() + plan.bytesToDownload() + DISK_MARGIN;
     long free = disk.usableBytes(folder.meta());
     if (free < needed) {
-      throw new UpdateFailure(UpdateFailures.INSUFFICIENT_DISK_SPACE,
-          "updating to " + plan.toVersion() + " needs " + mib(needed) + " MiB free in " + folder.root()
-              + ", only " + mib(free) + " MiB are");
+      throw new UpdateFailure(
+          UpdateFailures.INSUFFICIENT_DISK_SPACE,
+          "updating to "
+              + plan.toVersion()
+              + " needs "
+              + mib(needed)
+              + " MiB free in "
+              + folder.root()
+              + ", only "
+              + mib(free)
+              + " MiB are");
     }
   }
 

@@ -22,7 +22,9 @@ import org.vsekai.nebula.workflows.activities.RegistryRequest;
 import org.vsekai.nebula.workflows.activities.UpdateActivities;
 import org.vsekai.nebula.workflows.activities.UpdatePlan;
 
-/** An install folder with the activities bound to it, run in Temporal's activity test environment. */
+/**
+ * An install folder with the activities bound to it, run in Temporal's activity test environment.
+ */
 final class ActivitiesTestBed implements AutoCloseable {
   final LauncherFolder folder;
   final FakeReleaseService service;
@@ -36,23 +38,49 @@ final class ActivitiesTestBed implements AutoCloseable {
     this.folder = new LauncherFolder(dir.resolve("launcher"));
     this.service = service;
     this.registryDir = dir.resolve("config");
-    new InstallStateFile(folder).write(new InstallState(
-        installId, "v-sekai", "stable", service.url().toString(), service.publicKey(), true, 60, 0, null, null));
-    impl = new UpdateActivitiesImpl(folder, service.client(), RegistryWriter.jsonIn(registryDir), Clock.systemUTC(), disk,
-        "vsekai uninstall " + folder.root());
+    new InstallStateFile(folder)
+        .write(
+            new InstallState(
+                installId,
+                "v-sekai",
+                "stable",
+                service.url().toString(),
+                service.publicKey(),
+                true,
+                60,
+                0,
+                null,
+                null));
+    impl =
+        new UpdateActivitiesImpl(
+            folder,
+            service.client(),
+            RegistryWriter.jsonIn(registryDir),
+            Clock.systemUTC(),
+            disk,
+            "vsekai uninstall " + folder.root());
     env.registerActivitiesImplementations(impl);
-    activities = env.newActivityStub(UpdateActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(5))
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    activities =
+        env.newActivityStub(
+            UpdateActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(5))
+                .setHeartbeatTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
   }
 
   /** Runs check through finalize and registry, as the workflow would, in two download batches. */
   UpdatePlan update(String toVersion) {
-    String installed = activities.check(new CheckRequest(installId, "v-sekai", "stable", null, null)).installedVersion();
-    UpdatePlan plan = activities.prepare(new PrepareRequest(installId, "v-sekai", "stable", installed, toVersion, false));
-    for (int b = 0; b < 2; b++) activities.downloadChunks(new DownloadBatchRequest(plan.planId(), b, 2, 0));
+    String installed =
+        activities
+            .check(new CheckRequest(installId, "v-sekai", "stable", null, null))
+            .installedVersion();
+    UpdatePlan plan =
+        activities.prepare(
+            new PrepareRequest(installId, "v-sekai", "stable", installed, toVersion, false));
+    for (int b = 0; b < 2; b++)
+      activities.downloadChunks(new DownloadBatchRequest(plan.planId(), b, 2, 0));
     activities.apply(new ApplyRequest(plan.planId()));
     activities.finalizeUpdate(new FinalizeRequest(plan.planId(), toVersion));
     activities.updateRegistry(new RegistryRequest(installId, "v-sekai", "stable", toVersion));

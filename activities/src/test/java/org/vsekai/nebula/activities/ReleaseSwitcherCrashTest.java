@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
 import org.vsekai.nebula.activities.testing.FakeReleaseService;
 import org.vsekai.nebula.workflows.activities.ApplyRequest;
@@ -22,8 +22,8 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
 
 /**
  * finalize stopped dead at each journal step, as a crash would stop it: the folder then holds the
- * complete old or the complete new release, and running finalize again finishes the switch. So
- * does a new update's prepare, for a switch whose workflow is gone.
+ * complete old or the complete new release, and running finalize again finishes the switch. So does
+ * a new update's prepare, for a switch whose workflow is gone.
  */
 class ReleaseSwitcherCrashTest {
   @TempDir Path dir;
@@ -50,7 +50,9 @@ class ReleaseSwitcherCrashTest {
     bed = new ActivitiesTestBed(dir, service, DiskSpace.REAL);
     bed.update("0.1.0");
     service.publish("0.2.0", "stable", v2, later);
-    UpdatePlan plan = bed.activities.prepare(new PrepareRequest(bed.installId, "v-sekai", "stable", "0.1.0", "0.2.0", false));
+    UpdatePlan plan =
+        bed.activities.prepare(
+            new PrepareRequest(bed.installId, "v-sekai", "stable", "0.1.0", "0.2.0", false));
     bed.activities.downloadChunks(new DownloadBatchRequest(plan.planId(), 0, 1, 0));
     bed.activities.apply(new ApplyRequest(plan.planId()));
     planId = plan.planId();
@@ -64,10 +66,14 @@ class ReleaseSwitcherCrashTest {
 
   @ParameterizedTest
   @EnumSource(ReleaseSwitcher.Step.class)
-  void aCrashAtAnyStepLeavesOneWholeReleaseAndRollsForward(ReleaseSwitcher.Step crashAt) throws Exception {
-    ReleaseSwitcher crashing = new ReleaseSwitcher(bed.folder, step -> {
-      if (step == crashAt) throw new Crash();
-    });
+  void aCrashAtAnyStepLeavesOneWholeReleaseAndRollsForward(ReleaseSwitcher.Step crashAt)
+      throws Exception {
+    ReleaseSwitcher crashing =
+        new ReleaseSwitcher(
+            bed.folder,
+            step -> {
+              if (step == crashAt) throw new Crash();
+            });
     assertThatThrownBy(() -> crashing.finalizeUpdate(planId)).isInstanceOf(Crash.class);
     Map<String, String> seen = Builds.contents(bed.folder.current());
     assertThat(seen).isIn(v1Contents, v2Contents);
@@ -83,16 +89,20 @@ class ReleaseSwitcherCrashTest {
   @ParameterizedTest
   @EnumSource(ReleaseSwitcher.Step.class)
   void aNewUpdateFinishesOrForgetsAnAbandonedSwitch(ReleaseSwitcher.Step crashAt) throws Exception {
-    ReleaseSwitcher crashing = new ReleaseSwitcher(bed.folder, step -> {
-      if (step == crashAt) throw new Crash();
-    });
+    ReleaseSwitcher crashing =
+        new ReleaseSwitcher(
+            bed.folder,
+            step -> {
+              if (step == crashAt) throw new Crash();
+            });
     assertThatThrownBy(() -> crashing.finalizeUpdate(planId)).isInstanceOf(Crash.class);
     new UpdatePlanner(bed.folder, service.client(), Clock.systemUTC(), DiskSpace.REAL)
         .prepare(new UpdatePlanner.Request(bed.installId, "v-sekai", "stable", "0.2.0", true));
     assertThat(bed.folder.journal()).doesNotExist();
     // Once the journal says SWITCH the new release is complete, so the switch is rolled forward;
     // before that, the half-made new release is forgotten and the old one stays.
-    Map<String, String> expected = crashAt == ReleaseSwitcher.Step.COMPLETE_NEW ? v1Contents : v2Contents;
+    Map<String, String> expected =
+        crashAt == ReleaseSwitcher.Step.COMPLETE_NEW ? v1Contents : v2Contents;
     assertThat(Builds.contents(bed.folder.current())).isEqualTo(expected);
   }
 }

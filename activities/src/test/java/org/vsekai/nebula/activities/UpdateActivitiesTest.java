@@ -57,7 +57,8 @@ class UpdateActivitiesTest {
 
   @Test
   void installsIntoAnEmptyFolderAndRecordsTheRegistry() throws Exception {
-    CheckResult check = bed.activities.check(new CheckRequest(bed.installId, "v-sekai", "stable", null, null));
+    CheckResult check =
+        bed.activities.check(new CheckRequest(bed.installId, "v-sekai", "stable", null, null));
     assertThat(check).isEqualTo(new CheckResult(null, "0.1.0"));
     UpdatePlan plan = bed.update("0.1.0");
     assertThat(plan.filesChanged()).isEqualTo(5);
@@ -65,9 +66,14 @@ class UpdateActivitiesTest {
     assertThat(Files.isExecutable(current().resolve("v-sekai"))).isTrue();
     assertThat(Files.readSymbolicLink(current())).isEqualTo(Path.of("versions", plan.planId()));
     String registry = Files.readString(bed.registryDir.resolve(bed.installId + ".json"));
-    assertThat(registry).contains("\"Version\" : \"0.1.0\"").contains(current().resolve("v-sekai").toString());
+    assertThat(registry)
+        .contains("\"Version\" : \"0.1.0\"")
+        .contains(current().resolve("v-sekai").toString());
     assertThat(bed.folder.cache()).doesNotExist();
-    assertThat(bed.activities.check(new CheckRequest(bed.installId, "v-sekai", "stable", null, null)).installedVersion())
+    assertThat(
+            bed.activities
+                .check(new CheckRequest(bed.installId, "v-sekai", "stable", null, null))
+                .installedVersion())
         .isEqualTo("0.1.0");
   }
 
@@ -84,8 +90,10 @@ class UpdateActivitiesTest {
     assertThat(plan.filesUnchanged()).isEqualTo(3);
     // a few changed chunks and the new file, far less than the 2 MB build
     assertThat(plan.bytesToDownload()).isLessThan(300_000);
-    assertThat(service.chunkBytesServed() - servedBefore).isLessThanOrEqualTo(plan.bytesToDownload() + 10_000);
-    assertThat(Files.getAttribute(current().resolve("data/avatars.pck"), "unix:ino")).isEqualTo(inodeBefore);
+    assertThat(service.chunkBytesServed() - servedBefore)
+        .isLessThanOrEqualTo(plan.bytesToDownload() + 10_000);
+    assertThat(Files.getAttribute(current().resolve("data/avatars.pck"), "unix:ino"))
+        .isEqualTo(inodeBefore);
     try (var versions = Files.list(bed.folder.versions())) {
       assertThat(versions).hasSize(1); // the old release is gone
     }
@@ -95,16 +103,24 @@ class UpdateActivitiesTest {
   void plansWithoutReadingUnchangedFilesAndRehashesOnlyOnesThatChangedOnDisk() throws Exception {
     bed.update("0.1.0");
     service.publish("0.2.0", "stable", v2, NEXT_MONTH);
-    UpdatePlanner planner = new UpdatePlanner(bed.folder, service.client(), java.time.Clock.systemUTC(), DiskSpace.REAL);
-    StoredPlan clean = planner.prepare(new UpdatePlanner.Request(bed.installId, "v-sekai", "stable", "0.2.0", false));
+    UpdatePlanner planner =
+        new UpdatePlanner(
+            bed.folder, service.client(), java.time.Clock.systemUTC(), DiskSpace.REAL);
+    StoredPlan clean =
+        planner.prepare(
+            new UpdatePlanner.Request(bed.installId, "v-sekai", "stable", "0.2.0", false));
     assertThat(clean.bytesRehashed()).isZero();
     // The player's disk flipped bytes in a file that did not change between versions.
     Path avatars = current().resolve("data/avatars.pck");
     byte[] b = Files.readAllBytes(avatars);
     b[1000] ^= 1;
     Files.write(avatars, b);
-    UpdatePlanner again = new UpdatePlanner(bed.folder, service.client(), java.time.Clock.systemUTC(), DiskSpace.REAL);
-    StoredPlan repaired = again.prepare(new UpdatePlanner.Request(bed.installId, "v-sekai", "stable", "0.2.0", false));
+    UpdatePlanner again =
+        new UpdatePlanner(
+            bed.folder, service.client(), java.time.Clock.systemUTC(), DiskSpace.REAL);
+    StoredPlan repaired =
+        again.prepare(
+            new UpdatePlanner.Request(bed.installId, "v-sekai", "stable", "0.2.0", false));
     assertThat(repaired.bytesRehashed()).isEqualTo(b.length);
     assertThat(repaired.changed()).extracting(ManifestFile::path).contains("data/avatars.pck");
     assertThat(repaired.bytesToDownload() - clean.bytesToDownload()).isBetween(1L, 65536L);
@@ -113,7 +129,9 @@ class UpdateActivitiesTest {
   @Test
   void aRetriedDownloadResumesFromTheCache() throws Exception {
     service.publish("0.2.0", "stable", v2, NEXT_MONTH);
-    UpdatePlan plan = bed.activities.prepare(new PrepareRequest(bed.installId, "v-sekai", "stable", null, "0.2.0", false));
+    UpdatePlan plan =
+        bed.activities.prepare(
+            new PrepareRequest(bed.installId, "v-sekai", "stable", null, "0.2.0", false));
     bed.activities.downloadChunks(new DownloadBatchRequest(plan.planId(), 0, 2, 0));
     long afterFirst = service.chunkBytesServed();
     // the attempt that dies after batch 0 is retried from the start: batch 0 costs nothing now
@@ -130,13 +148,21 @@ class UpdateActivitiesTest {
     ReleaseManifest good = service.publish("0.2.0", "stable", v2, NEXT_MONTH);
     SignedManifest signed = service.manifest("0.2.0");
 
-    String json = new String(signed.payloadBytes()).replace("\"mode\":\"stable\"", "\"mode\":\"stablE\"");
-    service.serve("0.2.0", new SignedManifest(signed.payloadType(),
-        java.util.Base64.getEncoder().encodeToString(json.getBytes()), signed.signatures()));
+    String json =
+        new String(signed.payloadBytes()).replace("\"mode\":\"stable\"", "\"mode\":\"stablE\"");
+    service.serve(
+        "0.2.0",
+        new SignedManifest(
+            signed.payloadType(),
+            java.util.Base64.getEncoder().encodeToString(json.getBytes()),
+            signed.signatures()));
     assertRefused("0.2.0", UpdateFailures.BAD_SIGNATURE, "does not verify", installed);
 
     java.security.KeyPair other = org.vsekai.nebula.api.manifest.Ed25519Keys.generate();
-    service.serve("0.2.0", new org.vsekai.nebula.api.manifest.ManifestSigner(other.getPrivate(), other.getPublic()).sign(good));
+    service.serve(
+        "0.2.0",
+        new org.vsekai.nebula.api.manifest.ManifestSigner(other.getPrivate(), other.getPublic())
+            .sign(good));
     assertRefused("0.2.0", UpdateFailures.UNTRUSTED_KEY, "not signed by the pinned key", installed);
 
     service.publish("0.3.0", "stable", v2, Instant.now().minusSeconds(60));
@@ -145,8 +171,14 @@ class UpdateActivitiesTest {
     service.publish("0.0.9", "stable", v2, NEXT_MONTH);
     assertRefused("0.0.9", UpdateFailures.DOWNGRADE, "older than the installed 0.1.0", installed);
 
-    service.publish("0.4.0", "stable", v2, NEXT_MONTH, m -> withFiles(m, List.of(
-        new ManifestFile("../x", 3, "0644", m.files().get(0).indexSha256()))));
+    service.publish(
+        "0.4.0",
+        "stable",
+        v2,
+        NEXT_MONTH,
+        m ->
+            withFiles(
+                m, List.of(new ManifestFile("../x", 3, "0644", m.files().get(0).indexSha256()))));
     assertRefused("0.4.0", UpdateFailures.UNSAFE_PATH, "'../x' is unsafe", installed);
   }
 
@@ -155,17 +187,23 @@ class UpdateActivitiesTest {
     bed.update("0.1.0");
     Map<String, String> installed = Builds.contents(current());
     service.publish("0.2.0", "stable", v2, NEXT_MONTH);
-    UpdatePlan plan = bed.activities.prepare(new PrepareRequest(bed.installId, "v-sekai", "stable", "0.1.0", "0.2.0", false));
+    UpdatePlan plan =
+        bed.activities.prepare(
+            new PrepareRequest(bed.installId, "v-sekai", "stable", "0.1.0", "0.2.0", false));
     StoredPlan stored = PlanFiles.read(bed.folder, plan.planId());
     service.corruptChunk(org.vsekai.nebula.desync.ChunkId.fromHex(stored.downloads().get(0)));
-    assertThatThrownBy(() -> bed.activities.downloadChunks(new DownloadBatchRequest(plan.planId(), 0, 1, 0)))
+    assertThatThrownBy(
+            () -> bed.activities.downloadChunks(new DownloadBatchRequest(plan.planId(), 0, 1, 0)))
         .isInstanceOf(ActivityFailure.class)
-        .satisfies(e -> {
-          ApplicationFailure f = (ApplicationFailure) e.getCause();
-          assertThat(f.getType()).isEqualTo(UpdateFailures.CORRUPT_CHUNK);
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getOriginalMessage()).contains("chunk " + stored.downloads().get(0)).contains("3 fetches");
-        });
+        .satisfies(
+            e -> {
+              ApplicationFailure f = (ApplicationFailure) e.getCause();
+              assertThat(f.getType()).isEqualTo(UpdateFailures.CORRUPT_CHUNK);
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage())
+                  .contains("chunk " + stored.downloads().get(0))
+                  .contains("3 fetches");
+            });
     bed.activities.discardStaging(new DiscardStagingRequest(bed.installId, plan.planId()));
     assertThat(Builds.contents(current())).isEqualTo(installed);
   }
@@ -173,23 +211,44 @@ class UpdateActivitiesTest {
   @Test
   void aFullDiskIsReportedBeforeAnythingIsWritten() throws Exception {
     service.publish("0.2.0", "stable", v2, NEXT_MONTH);
-    try (ActivitiesTestBed full = new ActivitiesTestBed(dir.resolve("full"), service, path -> 1 << 20)) {
-      assertThatThrownBy(() -> full.activities.prepare(new PrepareRequest(full.installId, "v-sekai", "stable", null, "0.2.0", false)))
+    try (ActivitiesTestBed full =
+        new ActivitiesTestBed(dir.resolve("full"), service, path -> 1 << 20)) {
+      assertThatThrownBy(
+              () ->
+                  full.activities.prepare(
+                      new PrepareRequest(
+                          full.installId, "v-sekai", "stable", null, "0.2.0", false)))
           .isInstanceOf(ActivityFailure.class)
-          .satisfies(e -> {
-            ApplicationFailure f = (ApplicationFailure) e.getCause();
-            assertThat(f.getType()).isEqualTo(UpdateFailures.INSUFFICIENT_DISK_SPACE);
-            assertThat(f.getOriginalMessage()).contains("needs").contains("MiB free");
-          });
+          .satisfies(
+              e -> {
+                ApplicationFailure f = (ApplicationFailure) e.getCause();
+                assertThat(f.getType()).isEqualTo(UpdateFailures.INSUFFICIENT_DISK_SPACE);
+                assertThat(f.getOriginalMessage()).contains("needs").contains("MiB free");
+              });
       assertThat(full.folder.versions()).doesNotExist();
-      assertThat(full.folder.plans()).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+      assertThat(full.folder.plans())
+          .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
     }
   }
 
   @Test
   void aReleaseWithoutAnExecutableRegistersTheFolder() throws Exception {
-    service.publish("0.2.0", "stable", v2, NEXT_MONTH, m -> new ReleaseManifest(m.schemaVersion(), m.product(),
-        m.version(), m.mode(), m.created(), m.expires(), m.chunking(), null, m.files()));
+    service.publish(
+        "0.2.0",
+        "stable",
+        v2,
+        NEXT_MONTH,
+        m ->
+            new ReleaseManifest(
+                m.schemaVersion(),
+                m.product(),
+                m.version(),
+                m.mode(),
+                m.created(),
+                m.expires(),
+                m.chunking(),
+                null,
+                m.files()));
     bed.update("0.2.0");
     assertThat(Files.readString(bed.registryDir.resolve(bed.installId + ".json")))
         .contains("\"Executable\" : \"" + current() + "\"");
@@ -206,7 +265,8 @@ class UpdateActivitiesTest {
       Path pointer = bed.folder.root().resolve("current.release");
       assertThat(Files.readString(pointer).trim()).isEqualTo(plan.planId());
       assertThat(current()).doesNotExist();
-      assertThat(Builds.contents(bed.folder.releaseDir(plan.planId()))).isEqualTo(Builds.contents(v2));
+      assertThat(Builds.contents(bed.folder.releaseDir(plan.planId())))
+          .isEqualTo(Builds.contents(v2));
       assertThat(Files.readString(bed.registryDir.resolve(bed.installId + ".json")))
           .contains(bed.folder.releaseDir(plan.planId()).resolve("v-sekai").toString());
       try (var versions = Files.list(bed.folder.versions())) {
@@ -220,21 +280,36 @@ class UpdateActivitiesTest {
   @Test
   void aFolderThatIsNotAnInstallIsRefused() {
     bed.folder.installStateFile().toFile().delete();
-    assertThatThrownBy(() -> bed.activities.check(new CheckRequest(bed.installId, "v-sekai", "stable", null, null)))
+    assertThatThrownBy(
+            () ->
+                bed.activities.check(
+                    new CheckRequest(bed.installId, "v-sekai", "stable", null, null)))
         .isInstanceOf(ActivityFailure.class)
-        .satisfies(e -> assertThat(((ApplicationFailure) e.getCause()).getType()).isEqualTo(UpdateFailures.INVALID_INSTALL))
-        .satisfies(e -> assertThat(((ApplicationFailure) e.getCause()).getOriginalMessage()).contains("is not a Nebula install"));
+        .satisfies(
+            e ->
+                assertThat(((ApplicationFailure) e.getCause()).getType())
+                    .isEqualTo(UpdateFailures.INVALID_INSTALL))
+        .satisfies(
+            e ->
+                assertThat(((ApplicationFailure) e.getCause()).getOriginalMessage())
+                    .contains("is not a Nebula install"));
   }
 
-  private void assertRefused(String version, String type, String message, Map<String, String> installed) throws Exception {
-    assertThatThrownBy(() -> bed.activities.prepare(new PrepareRequest(bed.installId, "v-sekai", "stable", "0.1.0", version, false)))
+  private void assertRefused(
+      String version, String type, String message, Map<String, String> installed) throws Exception {
+    assertThatThrownBy(
+            () ->
+                bed.activities.prepare(
+                    new PrepareRequest(
+                        bed.installId, "v-sekai", "stable", "0.1.0", version, false)))
         .isInstanceOf(ActivityFailure.class)
-        .satisfies(e -> {
-          ApplicationFailure f = (ApplicationFailure) e.getCause();
-          assertThat(f.getType()).isEqualTo(type);
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getOriginalMessage()).contains(message);
-        });
+        .satisfies(
+            e -> {
+              ApplicationFailure f = (ApplicationFailure) e.getCause();
+              assertThat(f.getType()).isEqualTo(type);
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage()).contains(message);
+            });
     assertThat(Builds.contents(current())).isEqualTo(installed);
     try (var plans = Files.list(bed.folder.plans())) {
       assertThat(plans).isEmpty();
@@ -244,7 +319,15 @@ class UpdateActivitiesTest {
   }
 
   private static ReleaseManifest withFiles(ReleaseManifest m, List<ManifestFile> files) {
-    return new ReleaseManifest(m.schemaVersion(), m.product(), m.version(), m.mode(), m.created(), m.expires(),
-        m.chunking(), m.executablePath(), files);
+    return new ReleaseManifest(
+        m.schemaVersion(),
+        m.product(),
+        m.version(),
+        m.mode(),
+        m.created(),
+        m.expires(),
+        m.chunking(),
+        m.executablePath(),
+        files);
   }
 }

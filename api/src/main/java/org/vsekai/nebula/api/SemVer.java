@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Semantic Version (semver.org 2.0.0). Ordering follows the spec: numeric core first, a
- * pre-release sorts before its release, pre-release identifiers compare numerically when both
- * are numeric and lexically otherwise, and build metadata is ignored.
+ * pre-release sorts before its release, pre-release identifiers compare numerically when both are
+ * numeric and lexically otherwise, and build metadata is ignored.
  */
 public record SemVer(long major, long minor, long patch, String preRelease, String build)
     implements Comparable<SemVer> {
@@ -107,7 +107,8 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+    StringBuilder sb =
+        new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
     if (!preRelease.isEmpty()) sb.append('-').append(preRelease);
     if (!build.isEmpty()) sb.append('+').append(build);
     return sb.toString();

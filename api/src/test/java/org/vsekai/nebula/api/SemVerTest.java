@@ -16,8 +16,18 @@ class SemVerTest {
   void ordersAsSemverOrgSpecifies() {
     List<String> expected =
         List.of(
-            "0.9.9", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta",
-            "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.2.0", "1.10.0",
+            "0.9.9",
+            "1.0.0-alpha",
+            "1.0.0-alpha.1",
+            "1.0.0-alpha.beta",
+            "1.0.0-beta",
+            "1.0.0-beta.2",
+            "1.0.0-beta.11",
+            "1.0.0-rc.1",
+            "1.0.0",
+            "1.0.1",
+            "1.2.0",
+            "1.10.0",
             "2.0.0");
     List<SemVer> shuffled = new ArrayList<>(expected.stream().map(SemVer::parse).toList());
     Collections.shuffle(shuffled, new java.util.Random(7));
@@ -32,7 +42,19 @@ class SemVerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "1", "1.2", "1.2.3.4", "01.2.3", "1.2.3-", "1.2.3-01", "a.b.c", "1.2.3+", "-1.2.3"})
+  @ValueSource(
+      strings = {
+        "",
+        "1",
+        "1.2",
+        "1.2.3.4",
+        "01.2.3",
+        "1.2.3-",
+        "1.2.3-01",
+        "a.b.c",
+        "1.2.3+",
+        "-1.2.3"
+      })
   void rejectsWhatIsNotAVersion(String text) {
     assertThatThrownBy(() -> SemVer.parse(text))
         .isInstanceOf(InvalidVersionException.class)

@@ -50,11 +50,15 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
   public static int exitCodeOf(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ExitCodeCarrier c) return c.exitCode();
-      if (t instanceof ChunkMissingException || t instanceof NoSuchFileException || t instanceof FileMissingException) {
+      if (t instanceof ChunkMissingException
+          || t instanceof NoSuchFileException
+          || t instanceof FileMissingException) {
         return ExitCodes.NOT_FOUND;
       }
-      if (t instanceof ChunkInvalidException || t instanceof IndexFormatException) return ExitCodes.INVALID_DATA;
-      if (t instanceof ChunkStoreException cse) return cse.transientFailure() ? ExitCodes.UNAVAILABLE : ExitCodes.ERROR;
+      if (t instanceof ChunkInvalidException || t instanceof IndexFormatException)
+        return ExitCodes.INVALID_DATA;
+      if (t instanceof ChunkStoreException cse)
+        return cse.transientFailure() ? ExitCodes.UNAVAILABLE : ExitCodes.ERROR;
       if (t instanceof TemporalUnavailableException) return ExitCodes.UNAVAILABLE;
       if (t instanceof ServiceException se) {
         if (se.transientFailure()) return ExitCodes.UNAVAILABLE;

@@ -8,10 +8,16 @@ import picocli.CommandLine.ScopeType;
  * variable; a flag beats the variable, which beats the install's own state file.
  */
 public final class GlobalOptions {
-  @Option(names = "--json", scope = ScopeType.INHERIT, description = "machine-readable output (JSON lines)")
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "machine-readable output (JSON lines)")
   public boolean json;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "show stack traces of errors")
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "show stack traces of errors")
   public boolean verbose;
 
   @Option(
@@ -25,13 +31,15 @@ public final class GlobalOptions {
       names = "--temporal",
       scope = ScopeType.INHERIT,
       paramLabel = "HOST:PORT",
-      description = "Temporal frontend (env TEMPORAL_ADDRESS; default: the install's, else 127.0.0.1:7233)")
+      description =
+          "Temporal frontend (env TEMPORAL_ADDRESS; default: the install's, else 127.0.0.1:7233)")
   public String temporalAddress;
 
   @Option(
       names = "--namespace",
       scope = ScopeType.INHERIT,
       paramLabel = "NS",
-      description = "Temporal namespace (env TEMPORAL_NAMESPACE; default: the install's, else default)")
+      description =
+          "Temporal namespace (env TEMPORAL_NAMESPACE; default: the install's, else default)")
   public String temporalNamespace;
 }

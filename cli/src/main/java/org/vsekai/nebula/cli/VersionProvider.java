@@ -21,7 +21,9 @@ public final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     return new String[] {
       "vsekai " + version(),
-      "Nebula, the durable game updater for V-Sekai (Java " + System.getProperty("java.version") + ")"
+      "Nebula, the durable game updater for V-Sekai (Java "
+          + System.getProperty("java.version")
+          + ")"
     };
   }
 }

@@ -2,6 +2,7 @@ package org.vsekai.nebula.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vsekai.nebula.cli.commands.InstallChecks;
 import org.vsekai.nebula.cli.commands.InstallCommand;
 import org.vsekai.nebula.cli.commands.ModeCommand;
 import org.vsekai.nebula.cli.commands.ProductCommand;
@@ -10,7 +11,6 @@ import org.vsekai.nebula.cli.commands.ServerCommand;
 import org.vsekai.nebula.cli.commands.StatusCommand;
 import org.vsekai.nebula.cli.commands.UpdateCommand;
 import org.vsekai.nebula.cli.commands.UpdateControls;
-import org.vsekai.nebula.cli.commands.InstallChecks;
 import org.vsekai.nebula.cli.commands.WorkerCommand;
 import org.vsekai.nebula.cli.demo.DemoCommand;
 import org.vsekai.nebula.cli.desync.DesyncCommand;
@@ -55,29 +55,50 @@ import picocli.CommandLine.Option;
 public final class VsekaiCommand implements Callable<Integer> {
   // Not mixinStandardHelpOptions: its --version would be inherited too, and publish and
   // rollout take --version as the release's. -h/--help works on every subcommand.
-  @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Show this help message and exit.")
   boolean helpRequested;
 
-  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print version information and exit.")
   boolean versionRequested;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin public GlobalOptions global = new GlobalOptions();
 
-  @Option(names = "--update", paramLabel = "DIR", description = "update the launcher folder DIR to the highest version of its mode")
+  @Option(
+      names = "--update",
+      paramLabel = "DIR",
+      description = "update the launcher folder DIR to the highest version of its mode")
   Path update;
 
-  @Option(names = "--max-rate", paramLabel = "RATE", converter = ByteRate.class, description = "with --update: download cap, e.g. 500K or 2M (bytes/s)")
+  @Option(
+      names = "--max-rate",
+      paramLabel = "RATE",
+      converter = ByteRate.class,
+      description = "with --update: download cap, e.g. 500K or 2M (bytes/s)")
   Long maxRate;
 
-  @Option(names = "--allow-downgrade", description = "with --update: install a lower version if that is what the mode offers")
+  @Option(
+      names = "--allow-downgrade",
+      description = "with --update: install a lower version if that is what the mode offers")
   boolean allowDowngrade;
 
   @Override
   public Integer call() {
     if (update != null) {
-      return UpdateAction.run(update, global, maxRate, allowDowngrade, spec.commandLine().getOut(), Terminal.isInteractive());
+      return UpdateAction.run(
+          update,
+          global,
+          maxRate,
+          allowDowngrade,
+          spec.commandLine().getOut(),
+          Terminal.isInteractive());
     }
     spec.commandLine().usage(spec.commandLine().getOut());
     return ExitCodes.OK;
@@ -87,10 +108,11 @@ public final class VsekaiCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     return new CommandLine(new VsekaiCommand())
         .setExecutionExceptionHandler(new ErrorReporter())
-        .setExecutionStrategy(parsed -> {
-          if (ErrorReporter.isVerbose(parsed)) Logging.verbose();
-          return new CommandLine.RunLast().execute(parsed);
-        })
+        .setExecutionStrategy(
+            parsed -> {
+              if (ErrorReporter.isVerbose(parsed)) Logging.verbose();
+              return new CommandLine.RunLast().execute(parsed);
+            })
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 

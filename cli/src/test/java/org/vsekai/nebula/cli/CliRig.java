@@ -14,10 +14,16 @@ public final class CliRig implements AutoCloseable {
 
   public CliRig(Path dir) throws Exception {
     temporal = EmbeddedTemporal.start(0);
-    nebula = EmbeddedNebulaService.start(dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
+    nebula =
+        EmbeddedNebulaService.start(
+            dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
     ServiceClient admin = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
-    for (Runnable r : new Runnable[] {
-        () -> admin.createProduct("v-sekai"), () -> admin.createMode("stable"), () -> admin.createMode("beta")}) {
+    for (Runnable r :
+        new Runnable[] {
+          () -> admin.createProduct("v-sekai"),
+          () -> admin.createMode("stable"),
+          () -> admin.createMode("beta")
+        }) {
       try {
         r.run();
       } catch (ServiceException e) {

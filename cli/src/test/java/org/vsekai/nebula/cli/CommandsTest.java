@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
 
 /**
- * Every command through picocli against a real embedded service and Temporal: output, exit code
- * and bad arguments. The tests share one install and run in order, as a player's session would.
+ * Every command through picocli against a real embedded service and Temporal: output, exit code and
+ * bad arguments. The tests share one install and run in order, as a player's session would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,7 +52,12 @@ class CommandsTest {
   void helpAndVersion() {
     CliRun help = run("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("--update=DIR").contains("mode").contains("publish").contains("demo").contains("Exit codes");
+    assertThat(help.out())
+        .contains("--update=DIR")
+        .contains("mode")
+        .contains("publish")
+        .contains("demo")
+        .contains("Exit codes");
     CliRun version = run("--version");
     assertThat(version.exitCode()).isZero();
     assertThat(version.out()).startsWith("vsekai 0.1.0");
@@ -77,7 +82,8 @@ class CommandsTest {
     }
   }
 
-  private static void collectCommands(picocli.CommandLine command, List<String> parents, List<String> out) {
+  private static void collectCommands(
+      picocli.CommandLine command, List<String> parents, List<String> out) {
     for (var e : command.getSubcommands().entrySet()) {
       List<String> path = new ArrayList<>(parents);
       path.add(e.getKey());
@@ -92,16 +98,20 @@ class CommandsTest {
     CliRun noToken = run(rig.with("publish", "--version", "0.1.0", v1.toString()));
     assertThat(noToken.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noToken.err()).contains("needs the publisher token");
-    CliRun badVersion = run(rig.with("publish", "--token", rig.token(), "--version", "one", v1.toString()));
+    CliRun badVersion =
+        run(rig.with("publish", "--token", rig.token(), "--version", "one", v1.toString()));
     assertThat(badVersion.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(badVersion.err()).contains("'one' is not a semantic version");
-    CliRun wrongToken = run(rig.with("publish", "--token", "nope", "--version", "0.1.0", v1.toString()));
+    CliRun wrongToken =
+        run(rig.with("publish", "--token", "nope", "--version", "0.1.0", v1.toString()));
     assertThat(wrongToken.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(wrongToken.err().lines()).hasSize(1);
-    CliRun ok = run(rig.with("publish", "--token", rig.token(), "--version", "0.1.0", v1.toString()));
+    CliRun ok =
+        run(rig.with("publish", "--token", rig.token(), "--version", "0.1.0", v1.toString()));
     assertThat(ok.exitCode()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("Published v-sekai 0.1.0 to stable: 5 files");
-    CliRun again = run(rig.with("publish", "--token", rig.token(), "--version", "0.1.0", v1.toString()));
+    CliRun again =
+        run(rig.with("publish", "--token", rig.token(), "--version", "0.1.0", v1.toString()));
     assertThat(again.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(again.err()).contains("0.1.0");
   }
@@ -112,7 +122,9 @@ class CommandsTest {
     CliRun install = run(rig.with("install", launcher));
     assertThat(install.exitCode()).as(install.err()).isZero();
     assertThat(install.err()).contains("pinned the service's signing key");
-    assertThat(install.out()).contains("Created install").contains("Updated " + launcher + " from nothing to 0.1.0");
+    assertThat(install.out())
+        .contains("Created install")
+        .contains("Updated " + launcher + " from nothing to 0.1.0");
     assertThat(Path.of(launcher, "current", "data", "world.pck")).exists();
     CliRun twice = run(rig.with("install", launcher));
     assertThat(twice.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -125,8 +137,11 @@ class CommandsTest {
     CliRun list = run(rig.with("mode", "list"));
     assertThat(list.exitCode()).isZero();
     assertThat(list.out().lines()).contains("stable", "beta");
-    assertThat(run(rig.with("mode", "list", "--json")).out()).startsWith("[").contains("\"name\":\"beta\"");
-    assertThat(run(rig.with("mode", "current", "--dir", launcher)).out().trim()).isEqualTo("stable");
+    assertThat(run(rig.with("mode", "list", "--json")).out())
+        .startsWith("[")
+        .contains("\"name\":\"beta\"");
+    assertThat(run(rig.with("mode", "current", "--dir", launcher)).out().trim())
+        .isEqualTo("stable");
     CliRun nope = run(rig.with("mode", "switch", "--mode_name", "nightly", "--dir", launcher));
     assertThat(nope.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(nope.err()).contains("offers no mode 'nightly' (modes: ").contains("stable");
@@ -134,8 +149,11 @@ class CommandsTest {
     assertThat(toBeta.exitCode()).as(toBeta.err()).isZero();
     assertThat(toBeta.out()).contains("from stable to beta");
     assertThat(run(rig.with("mode", "current", "--dir", launcher)).out().trim()).isEqualTo("beta");
-    assertThat(run(rig.with("mode", "current", "--json", "--dir", launcher)).out()).contains("\"mode\":\"beta\"");
-    assertThat(run(rig.with("mode", "switch", "--mode_name", "stable", "--dir", launcher)).exitCode()).isZero();
+    assertThat(run(rig.with("mode", "current", "--json", "--dir", launcher)).out())
+        .contains("\"mode\":\"beta\"");
+    assertThat(
+            run(rig.with("mode", "switch", "--mode_name", "stable", "--dir", launcher)).exitCode())
+        .isZero();
     CliRun missing = run(rig.with("mode", "switch"));
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).contains("Missing required option: '--mode_name=NAME'");
@@ -146,7 +164,9 @@ class CommandsTest {
   void statusAndUpToDate() {
     CliRun status = run(rig.with("status", launcher));
     assertThat(status.exitCode()).isZero();
-    assertThat(status.out()).contains("version   0.1.0 of v-sekai, mode stable").contains("UpdateSuccessful");
+    assertThat(status.out())
+        .contains("version   0.1.0 of v-sekai, mode stable")
+        .contains("UpdateSuccessful");
     assertThat(run(rig.with("status", "--json", launcher)).out()).contains("\"version\":\"0.1.0\"");
     CliRun upToDate = run(rig.with("--update", launcher));
     assertThat(upToDate.exitCode()).isZero();
@@ -156,16 +176,24 @@ class CommandsTest {
   @Test
   @Order(6)
   void updateToTheNextVersion() {
-    assertThat(run(rig.with("publish", "--token", rig.token(), "--version", "0.2.0", v2.toString())).exitCode()).isZero();
+    assertThat(
+            run(rig.with("publish", "--token", rig.token(), "--version", "0.2.0", v2.toString()))
+                .exitCode())
+        .isZero();
     CliRun update = run(rig.with("--update", launcher, "--json"));
     assertThat(update.exitCode()).as(update.err()).isZero();
-    assertThat(update.out()).contains("\"event\":\"result\"").contains("\"outcome\":\"UPDATED\"").contains("\"toVersion\":\"0.2.0\"");
+    assertThat(update.out())
+        .contains("\"event\":\"result\"")
+        .contains("\"outcome\":\"UPDATED\"")
+        .contains("\"toVersion\":\"0.2.0\"");
   }
 
   @Test
   @Order(7)
   void verifyAndRepair() throws Exception {
-    assertThat(run(rig.with("verify", launcher)).out()).contains("0.2.0: 5 files").contains("0 damaged");
+    assertThat(run(rig.with("verify", launcher)).out())
+        .contains("0.2.0: 5 files")
+        .contains("0 damaged");
     Path world = Path.of(launcher, "current", "data", "world.pck");
     byte[] b = Files.readAllBytes(world);
     b[12345] ^= 0x55;
@@ -183,12 +211,19 @@ class CommandsTest {
   @Test
   @Order(8)
   void pauseResumeAndCancelAWatchedUpdate() throws Exception {
-    assertThat(run(rig.with("pause", launcher)).err()).contains("no update of " + launcher + " is running");
+    assertThat(run(rig.with("pause", launcher)).err())
+        .contains("no update of " + launcher + " is running");
     Path v3 = dir.resolve("build-v3");
     Builds.copy(v2, v3);
-    Files.write(v3.resolve("data/big.pck"), org.vsekai.nebula.desync.testing.TestData.random(77, 3 << 20));
-    assertThat(run(rig.with("publish", "--token", rig.token(), "--version", "0.3.0", v3.toString())).exitCode()).isZero();
-    CompletableFuture<CliRun> slow = CompletableFuture.supplyAsync(() -> run(rig.with("--update", launcher, "--max-rate", "200K")));
+    Files.write(
+        v3.resolve("data/big.pck"), org.vsekai.nebula.desync.testing.TestData.random(77, 3 << 20));
+    assertThat(
+            run(rig.with("publish", "--token", rig.token(), "--version", "0.3.0", v3.toString()))
+                .exitCode())
+        .isZero();
+    CompletableFuture<CliRun> slow =
+        CompletableFuture.supplyAsync(
+            () -> run(rig.with("--update", launcher, "--max-rate", "200K")));
     awaitState("DownloadingUpdate");
     CliRun pause = run(rig.with("pause", launcher));
     assertThat(pause.exitCode()).as(pause.err()).isZero();
@@ -217,7 +252,10 @@ class CommandsTest {
     assertThat(noTemporal.err()).contains("cannot reach Temporal at 127.0.0.1:1");
     CliRun noService = run("mode", "list", "--service", "http://127.0.0.1:1/");
     assertThat(noService.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(noService.err().lines()).singleElement().asString().contains("cannot reach the Nebula service");
+    assertThat(noService.err().lines())
+        .singleElement()
+        .asString()
+        .contains("cannot reach the Nebula service");
   }
 
   @Test
@@ -235,7 +273,17 @@ class CommandsTest {
     assertThat(run(rig.with("product", "list")).out().lines()).contains("v-sekai", "v-sekai-tools");
     CliRun bad = run(rig.with("mode", "create", "--token", rig.token(), "no spaces allowed"));
     assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
-    CliRun unknownProduct = run(rig.with("publish", "--token", rig.token(), "--product", "nope", "--version", "1.0.0", v1.toString()));
+    CliRun unknownProduct =
+        run(
+            rig.with(
+                "publish",
+                "--token",
+                rig.token(),
+                "--product",
+                "nope",
+                "--version",
+                "1.0.0",
+                v1.toString()));
     assertThat(unknownProduct.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(unknownProduct.err()).contains("create it first");
   }
@@ -244,19 +292,37 @@ class CommandsTest {
   @Order(11)
   void theBackgroundWorkerRunsTheLauncherAndFollowsAModeSwitch() throws Exception {
     CompletableFuture<CliRun> worker = new CompletableFuture<>();
-    Thread t = new Thread(() -> worker.complete(run(rig.with("worker", launcher))), "vsekai-worker-under-test");
+    Thread t =
+        new Thread(
+            () -> worker.complete(run(rig.with("worker", launcher))), "vsekai-worker-under-test");
     t.start();
-    String installId = org.vsekai.nebula.activities.local.Json.mapper()
-        .readTree(Path.of(launcher, ".nebula", "install.json").toFile()).path("installId").asText();
-    var client = org.vsekai.nebula.worker.TemporalClients.connect(
-        org.vsekai.nebula.worker.TemporalSettings.plain(rig.temporal.address(), "default"));
+    String installId =
+        org.vsekai.nebula.activities.local.Json.mapper()
+            .readTree(Path.of(launcher, ".nebula", "install.json").toFile())
+            .path("installId")
+            .asText();
+    var client =
+        org.vsekai.nebula.worker.TemporalClients.connect(
+            org.vsekai.nebula.worker.TemporalSettings.plain(rig.temporal.address(), "default"));
     try {
       var launcherStub = client.newUntypedWorkflowStub("launcher-" + installId);
       awaitOutput(() -> describeStatus(launcherStub), "RUNNING");
       String firstRun = launcherStub.describe().getExecution().getRunId();
-      assertThat(run(rig.with("mode", "switch", "--mode_name", "beta", "--dir", launcher)).exitCode()).isZero();
-      awaitOutput(() -> launcherStub.describe().getExecution().getRunId().equals(firstRun) ? "same run" : "replaced", "replaced");
-      assertThat(describeStatus(client.newUntypedWorkflowStub("launcher-" + installId, java.util.Optional.of(firstRun), java.util.Optional.empty())))
+      assertThat(
+              run(rig.with("mode", "switch", "--mode_name", "beta", "--dir", launcher)).exitCode())
+          .isZero();
+      awaitOutput(
+          () ->
+              launcherStub.describe().getExecution().getRunId().equals(firstRun)
+                  ? "same run"
+                  : "replaced",
+          "replaced");
+      assertThat(
+              describeStatus(
+                  client.newUntypedWorkflowStub(
+                      "launcher-" + installId,
+                      java.util.Optional.of(firstRun),
+                      java.util.Optional.empty())))
           .contains("TERMINATED");
     } finally {
       t.interrupt();
@@ -275,10 +341,13 @@ class CommandsTest {
   }
 
   private void awaitState(String state) throws InterruptedException {
-    awaitOutput(() -> run(rig.with("status", "--json", launcher)).out(), "\"updateState\":\"" + state + "\"");
+    awaitOutput(
+        () -> run(rig.with("status", "--json", launcher)).out(),
+        "\"updateState\":\"" + state + "\"");
   }
 
-  private static void awaitOutput(java.util.function.Supplier<String> output, String expected) throws InterruptedException {
+  private static void awaitOutput(java.util.function.Supplier<String> output, String expected)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 120_000_000_000L;
     String last = "";
     while (System.nanoTime() < deadline) {

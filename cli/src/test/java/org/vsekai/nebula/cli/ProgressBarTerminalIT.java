@@ -29,16 +29,38 @@ class ProgressBarTerminalIT {
     try (CliRig rig = new CliRig(dir)) {
       Path build = dir.resolve("build");
       TestData.write(build.resolve("v-sekai.x86_64"), TestData.random(1, 100_000));
-      assertThat(CliRun.of(rig.with("publish", "--token", rig.token(), "--version", "0.1.0", build.toString())).exitCode()).isZero();
+      assertThat(
+              CliRun.of(
+                      rig.with(
+                          "publish",
+                          "--token",
+                          rig.token(),
+                          "--version",
+                          "0.1.0",
+                          build.toString()))
+                  .exitCode())
+          .isZero();
       String launcher = dir.resolve("launcher").toString();
       assertThat(CliRun.of(rig.with("install", launcher)).exitCode()).isZero();
       TestData.write(build.resolve("data/world.pck"), TestData.random(2, 3 << 20));
-      assertThat(CliRun.of(rig.with("publish", "--token", rig.token(), "--version", "0.2.0", build.toString())).exitCode()).isZero();
+      assertThat(
+              CliRun.of(
+                      rig.with(
+                          "publish",
+                          "--token",
+                          rig.token(),
+                          "--version",
+                          "0.2.0",
+                          build.toString()))
+                  .exitCode())
+          .isZero();
 
       String session = "vsekai-it-" + ProcessHandle.current().pid();
       Path done = dir.resolve("exit-code");
-      String command = String.format("VSEKAI_NO_REBUILD=1 %s --update %s --max-rate 400K --service %s --temporal %s; echo $? > %s; sleep 600",
-          VsekaiScript.path(), launcher, rig.service(), rig.temporal.address(), done);
+      String command =
+          String.format(
+              "VSEKAI_NO_REBUILD=1 %s --update %s --max-rate 400K --service %s --temporal %s; echo $? > %s; sleep 600",
+              VsekaiScript.path(), launcher, rig.service(), rig.temporal.address(), done);
       tmux.run(null, "new-session", "-d", "-s", session, "-x", "200", "-y", "30", command);
       try {
         Set<Integer> percentages = new TreeSet<>();
@@ -60,10 +82,13 @@ class ProgressBarTerminalIT {
         assertThat(Files.readString(done).trim()).as(last).isEqualTo("0");
         assertThat(last).contains("Updated " + launcher + " from 0.1.0 to 0.2.0");
         assertThat(percentages).as("percentages the one bar showed").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(screens).as("a screen with a rate and an ETA").anyMatch(x -> x.matches("(?s).*/s  ETA \\d+:\\d\\d.*"));
+        assertThat(screens)
+            .as("a screen with a rate and an ETA")
+            .anyMatch(x -> x.matches("(?s).*/s  ETA \\d+:\\d\\d.*"));
         System.out.printf("progress bar showed %s over %d screens%n", percentages, screens.size());
       } finally {
-        tmux.runAllowingFailure(null, java.time.Duration.ofSeconds(10), "kill-session", "-t", session);
+        tmux.runAllowingFailure(
+            null, java.time.Duration.ofSeconds(10), "kill-session", "-t", session);
       }
     }
   }

@@ -46,6 +46,9 @@ class VsekaiProcessIT {
 
     Result down = vsekai("mode", "list", "--service", "http://127.0.0.1:1/");
     assertThat(down.code()).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(down.err().lines()).singleElement().asString().startsWith("vsekai: cannot reach the Nebula service");
+    assertThat(down.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("vsekai: cannot reach the Nebula service");
   }
 }

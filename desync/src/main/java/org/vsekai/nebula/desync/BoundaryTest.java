@@ -4,10 +4,10 @@ package org.vsekai.nebula.desync;
  * Decides {@code h mod d == d - 1} (unsigned) for the rolling hash h without a division per byte.
  *
  * <p>{@code h mod d == d - 1} is {@code (h + 1) mod d == 0} except where h + 1 wraps to zero. With
- * {@code d = odd * 2^k}, v is divisible by d exactly when {@code rotr(v * inverse(odd), k) <=
- * (2^32 - 1) / d} (Hacker's Delight, 10-17), a multiply and a rotate. Every hit is then confirmed
- * with the exact unsigned remainder, which settles the wrap-around case and costs nothing on the
- * misses that make up almost every byte.
+ * {@code d = odd * 2^k}, v is divisible by d exactly when {@code rotr(v * inverse(odd), k) <= (2^32
+ * - 1) / d} (Hacker's Delight, 10-17), a multiply and a rotate. Every hit is then confirmed with
+ * the exact unsigned remainder, which settles the wrap-around case and costs nothing on the misses
+ * that make up almost every byte.
  */
 final class BoundaryTest {
   private final int divisor;

@@ -15,6 +15,7 @@ final class CaibxFormat {
   static final int ITEM_SIZE = 40;
   static final int TABLE_HEADER_SIZE = 16;
   static final int TAIL_SIZE = 40;
+
   /** Header + table header + tail: the size of the index of an empty blob. */
   static final int EMPTY_INDEX_SIZE = (int) HEADER_SIZE + TABLE_HEADER_SIZE + TAIL_SIZE;
 

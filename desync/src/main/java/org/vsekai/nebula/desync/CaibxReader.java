@@ -60,7 +60,8 @@ public final class CaibxReader {
     } catch (IllegalArgumentException e) {
       throw bad(name, "has invalid chunk sizes: " + e.getMessage());
     }
-    if (b.getLong(48) != CaibxFormat.TABLE_SIZE_UNKNOWN || b.getLong(56) != CaibxFormat.TYPE_TABLE) {
+    if (b.getLong(48) != CaibxFormat.TABLE_SIZE_UNKNOWN
+        || b.getLong(56) != CaibxFormat.TYPE_TABLE) {
       throw bad(name, "has no chunk table where one is expected");
     }
     int itemBytes = data.length - CaibxFormat.EMPTY_INDEX_SIZE;
@@ -86,7 +87,8 @@ public final class CaibxReader {
     long previous = 0;
     byte[] id = new byte[ChunkId.LENGTH];
     for (int i = 0; i < n; i++) {
-      int at = (int) CaibxFormat.HEADER_SIZE + CaibxFormat.TABLE_HEADER_SIZE + i * CaibxFormat.ITEM_SIZE;
+      int at =
+          (int) CaibxFormat.HEADER_SIZE + CaibxFormat.TABLE_HEADER_SIZE + i * CaibxFormat.ITEM_SIZE;
       long end = b.getLong(at);
       if (Long.compareUnsigned(end, previous) <= 0) {
         throw bad(name, "has a non-increasing offset at chunk " + i);

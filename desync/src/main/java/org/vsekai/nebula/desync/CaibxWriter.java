@@ -15,7 +15,9 @@ public final class CaibxWriter {
     ByteBuffer b =
         ByteBuffer.allocate(CaibxFormat.EMPTY_INDEX_SIZE + n * CaibxFormat.ITEM_SIZE)
             .order(ByteOrder.LITTLE_ENDIAN);
-    b.putLong(CaibxFormat.HEADER_SIZE).putLong(CaibxFormat.TYPE_INDEX).putLong(index.featureFlags());
+    b.putLong(CaibxFormat.HEADER_SIZE)
+        .putLong(CaibxFormat.TYPE_INDEX)
+        .putLong(index.featureFlags());
     b.putLong(index.sizes().min()).putLong(index.sizes().avg()).putLong(index.sizes().max());
     b.putLong(CaibxFormat.TABLE_SIZE_UNKNOWN).putLong(CaibxFormat.TYPE_TABLE);
     byte[] id = new byte[ChunkId.LENGTH];
@@ -25,7 +27,8 @@ public final class CaibxWriter {
       b.put(id);
     }
     b.putLong(0).putLong(0).putLong(CaibxFormat.HEADER_SIZE);
-    b.putLong(CaibxFormat.TABLE_HEADER_SIZE + (long) CaibxFormat.ITEM_SIZE * n + CaibxFormat.TAIL_SIZE);
+    b.putLong(
+        CaibxFormat.TABLE_HEADER_SIZE + (long) CaibxFormat.ITEM_SIZE * n + CaibxFormat.TAIL_SIZE);
     b.putLong(CaibxFormat.TABLE_TAIL_MARKER);
     return b.array();
   }

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stores tried in order: a chunk missing from one is looked for in the next. A store that fails
- * or holds a corrupt copy is also passed over, and its failure is reported only when no store
- * could provide the chunk.
+ * Stores tried in order: a chunk missing from one is looked for in the next. A store that fails or
+ * holds a corrupt copy is also passed over, and its failure is reported only when no store could
+ * provide the chunk.
  */
 public final class ChainedChunkStore implements ChunkStore {
   private final List<ChunkStore> stores;
 
   public ChainedChunkStore(List<? extends ChunkStore> stores) {
-    if (stores.isEmpty()) throw new IllegalArgumentException("a store chain needs at least one store");
+    if (stores.isEmpty())
+      throw new IllegalArgumentException("a store chain needs at least one store");
     this.stores = List.copyOf(stores);
   }
 

@@ -26,18 +26,21 @@ public final class Chopper {
     AtomicLong added = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      Extractor.runAll(pool, chunks.size(), i -> {
-        IndexChunk c = chunks.get(i);
-        if (!seen.add(c.id())) return;
-        byte[] data = IndexMaker.readChunk(ch, c);
-        if (!ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id())) {
-          throw new DesyncException(file + " does not match its index at offset " + c.start());
-        }
-        if (!store.has(c.id())) {
-          store.put(c.id(), data);
-          added.incrementAndGet();
-        }
-      });
+      Extractor.runAll(
+          pool,
+          chunks.size(),
+          i -> {
+            IndexChunk c = chunks.get(i);
+            if (!seen.add(c.id())) return;
+            byte[] data = IndexMaker.readChunk(ch, c);
+            if (!ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id())) {
+              throw new DesyncException(file + " does not match its index at offset " + c.start());
+            }
+            if (!store.has(c.id())) {
+              store.put(c.id(), data);
+              added.incrementAndGet();
+            }
+          });
       return added.get();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

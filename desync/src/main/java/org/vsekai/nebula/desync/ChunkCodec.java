@@ -51,12 +51,16 @@ public final class ChunkCodec {
   public static byte[] decompress(byte[] compressed, int maxSize) {
     long declared = Zstd.getFrameContentSize(compressed);
     if (declared > maxSize) {
-      throw new ChunkInvalidException(null, "decompresses to " + declared + " bytes, more than " + maxSize);
+      throw new ChunkInvalidException(
+          null, "decompresses to " + declared + " bytes, more than " + maxSize);
     }
     if (declared >= 0) {
       try {
         byte[] out = new byte[(int) declared];
-        int n = DECOMPRESS.get().decompressByteArray(out, 0, out.length, compressed, 0, compressed.length);
+        int n =
+            DECOMPRESS
+                .get()
+                .decompressByteArray(out, 0, out.length, compressed, 0, compressed.length);
         if (n == out.length) return out;
       } catch (ZstdException e) {
         // Several frames, or a lying header: the streaming path below settles it.

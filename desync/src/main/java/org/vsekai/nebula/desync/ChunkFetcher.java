@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Copies chunks from a source store into a local one (desync's {@code cache}): the download step
- * of an update, which fills the install's chunk cache before anything is assembled. Chunks the
- * target has are skipped, so a retried or resumed fetch only moves what is still missing.
+ * Copies chunks from a source store into a local one (desync's {@code cache}): the download step of
+ * an update, which fills the install's chunk cache before anything is assembled. Chunks the target
+ * has are skipped, so a retried or resumed fetch only moves what is still missing.
  */
 public final class ChunkFetcher {
   private final ChunkStore source;
@@ -42,24 +42,30 @@ public final class ChunkFetcher {
     AtomicLong present = new AtomicLong();
     AtomicLong doneChunks = new AtomicLong();
     AtomicLong doneBytes = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "fetch");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "fetch");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      Extractor.runAll(pool, chunks.size(), i -> {
-        ChunkId id = chunks.get(i);
-        if (target.has(id)) {
-          present.incrementAndGet();
-        } else {
-          byte[] data = source.get(id);
-          target.put(id, data);
-          fetched.incrementAndGet();
-          fetchedBytes.addAndGet(data.length);
-        }
-        progress.update(doneChunks.incrementAndGet(), doneBytes.addAndGet(sizes.get(i)));
-      });
+      Extractor.runAll(
+          pool,
+          chunks.size(),
+          i -> {
+            ChunkId id = chunks.get(i);
+            if (target.has(id)) {
+              present.incrementAndGet();
+            } else {
+              byte[] data = source.get(id);
+              target.put(id, data);
+              fetched.incrementAndGet();
+              fetchedBytes.addAndGet(data.length);
+            }
+            progress.update(doneChunks.incrementAndGet(), doneBytes.addAndGet(sizes.get(i)));
+          });
     } finally {
       pool.shutdownNow();
     }

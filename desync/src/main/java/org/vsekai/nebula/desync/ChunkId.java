@@ -39,12 +39,14 @@ public final class ChunkId implements Comparable<ChunkId> {
   /** Parses 64 hex digits; anything else is rejected with the reason. */
   public static ChunkId fromHex(String hex) {
     if (hex == null || hex.length() != 2 * LENGTH) {
-      throw new IllegalArgumentException("'" + hex + "' is not a chunk id (64 hex digits expected)");
+      throw new IllegalArgumentException(
+          "'" + hex + "' is not a chunk id (64 hex digits expected)");
     }
     try {
       return new ChunkId(HEX.parseHex(hex.toLowerCase(java.util.Locale.ROOT)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + hex + "' is not a chunk id (64 hex digits expected)");
+      throw new IllegalArgumentException(
+          "'" + hex + "' is not a chunk id (64 hex digits expected)");
     }
   }
 

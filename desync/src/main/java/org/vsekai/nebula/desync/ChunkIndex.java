@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a {@code .caibx} holds: the chunk sizes the blob was cut with, feature flags, and its
- * chunks in order. The blob is the concatenation of the chunks.
+ * What a {@code .caibx} holds: the chunk sizes the blob was cut with, feature flags, and its chunks
+ * in order. The blob is the concatenation of the chunks.
  */
 public record ChunkIndex(long featureFlags, ChunkSizes sizes, List<IndexChunk> chunks) {
 

@@ -24,7 +24,8 @@ public record ChunkSizes(long min, long avg, long max) {
       throw new IllegalArgumentException("avg chunk size " + avg + " is greater than max " + max);
     }
     if (max > LARGEST_MAX) {
-      throw new IllegalArgumentException("max chunk size " + max + " is larger than " + LARGEST_MAX);
+      throw new IllegalArgumentException(
+          "max chunk size " + max + " is larger than " + LARGEST_MAX);
     }
   }
 

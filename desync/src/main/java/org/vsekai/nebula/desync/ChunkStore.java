@@ -1,8 +1,8 @@
 package org.vsekai.nebula.desync;
 
 /**
- * Where chunks come from. Every read is verified: what {@link #get} returns decompressed within
- * the store's size limit and hashes to the id asked for.
+ * Where chunks come from. Every read is verified: what {@link #get} returns decompressed within the
+ * store's size limit and hashes to the id asked for.
  */
 public interface ChunkStore extends AutoCloseable {
 

@@ -26,7 +26,8 @@ public record ChunkVerifier(HashAlgorithm algorithm, int maxSize) {
   public void verify(ChunkId id, byte[] data, int off, int len, String location) {
     ChunkId actual = ChunkId.digest(data, off, len, algorithm);
     if (!actual.equals(id)) {
-      throw new ChunkInvalidException(id, "is corrupt in " + location + " (its bytes hash to " + actual + ")");
+      throw new ChunkInvalidException(
+          id, "is corrupt in " + location + " (its bytes hash to " + actual + ")");
     }
   }
 }

@@ -2,8 +2,8 @@ package org.vsekai.nebula.desync;
 
 /**
  * Content-defined chunking, pure: bytes in, chunk lengths out. A boundary falls where the buzhash
- * of the last 48 bytes of the candidate chunk satisfies the {@link BoundaryTest}; a chunk is cut
- * at {@code max} when none is found, and the remainder of the data is the last chunk. The hash
+ * of the last 48 bytes of the candidate chunk satisfies the {@link BoundaryTest}; a chunk is cut at
+ * {@code max} when none is found, and the remainder of the data is the last chunk. The hash
  * restarts at every cut, so the chunks of a stream depend only on where the current chunk starts.
  */
 public final class Chunker {
@@ -40,8 +40,8 @@ public final class Chunker {
   /**
    * The length of the chunk that starts at {@code buf[off]}.
    *
-   * @param available bytes readable from {@code off}; at least {@code max} unless the data ends
-   *     at {@code off + available}
+   * @param available bytes readable from {@code off}; at least {@code max} unless the data ends at
+   *     {@code off + available}
    */
   public int nextChunkLength(byte[] buf, int off, int available) {
     if (available <= min) {

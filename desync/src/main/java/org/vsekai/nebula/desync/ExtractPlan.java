@@ -42,7 +42,9 @@ public final class ExtractPlan {
     long seeds = 0, zero = 0, fetch = 0, chunks = 0, dup = 0;
     for (Step s : steps) {
       if (s instanceof SeedCopy c) {
-        seeds += target.chunks().get(c.targetFirst() + c.count() - 1).end() - target.chunks().get(c.targetFirst()).start();
+        seeds +=
+            target.chunks().get(c.targetFirst() + c.count() - 1).end()
+                - target.chunks().get(c.targetFirst()).start();
       } else if (s instanceof Zero z) {
         zero += target.chunks().get(z.target()).size();
       } else if (s instanceof Fetch f) {

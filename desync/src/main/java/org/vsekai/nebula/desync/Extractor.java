@@ -34,12 +34,24 @@ public final class Extractor {
   private final ExtractProgress progress;
 
   public Extractor(ChunkStore store) {
-    this(store, SeedSet.EMPTY, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), false, true, false, ExtractProgress.NONE);
+    this(
+        store,
+        SeedSet.EMPTY,
+        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+        false,
+        true,
+        false,
+        ExtractProgress.NONE);
   }
 
   private Extractor(
-      ChunkStore store, SeedSet seeds, int threads, boolean inPlace, boolean seedFromOutput,
-      boolean durable, ExtractProgress progress) {
+      ChunkStore store,
+      SeedSet seeds,
+      int threads,
+      boolean inPlace,
+      boolean seedFromOutput,
+      boolean durable,
+      ExtractProgress progress) {
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     this.store = store;
     this.seeds = seeds;
@@ -80,15 +92,19 @@ public final class Extractor {
 
   /** Plans without writing: what would come from where. */
   public ExtractPlan plan(ChunkIndex index, Path output) {
-    return ExtractPlan.of(index, allSeeds(index, output), inPlace ? checkInPlace(index, output) : null);
+    return ExtractPlan.of(
+        index, allSeeds(index, output), inPlace ? checkInPlace(index, output) : null);
   }
 
   public ExtractStats extract(ChunkIndex index, Path output) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "extract");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "extract");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       boolean[] done = inPlace ? checkInPlace(index, output, pool) : null;
       ExtractPlan plan = ExtractPlan.of(index, allSeeds(index, output), done);
@@ -131,7 +147,11 @@ public final class Extractor {
       Files.createDirectories(parent);
       ExtractStats stats;
       try (FileChannel out =
-          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.READ)) {
         // A fresh file of the final length reads as zeros, so zero chunks need no writes.
         out.truncate(0);
         if (plan.bytesTotal() > 0) {
@@ -158,7 +178,11 @@ public final class Extractor {
       Path parent = output.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       try (FileChannel out =
-          FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+          FileChannel.open(
+              output,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.READ)) {
         ExtractStats stats = execute(plan, out, true, pool);
         // Shrink only after writing: bytes past the new end might have been in-place chunks.
         if (out.size() > plan.bytesTotal()) out.truncate(plan.bytesTotal());
@@ -170,7 +194,8 @@ public final class Extractor {
     }
   }
 
-  private ExtractStats execute(ExtractPlan plan, FileChannel out, boolean writeZeros, ExecutorService pool)
+  private ExtractStats execute(
+      ExtractPlan plan, FileChannel out, boolean writeZeros, ExecutorService pool)
       throws IOException {
     ChunkIndex index = plan.target();
     List<IndexChunk> chunks = index.chunks();
@@ -184,45 +209,73 @@ public final class Extractor {
     Map<Path, FileChannel> seedFiles = new ConcurrentHashMap<>();
     List<ExtractPlan.Step> steps = plan.steps();
     try {
-      runAll(pool, steps.size(), k -> {
-        ExtractPlan.Step step = steps.get(k);
-        if (step instanceof ExtractPlan.Fetch f) {
-          byte[] data = fetch(f.id(), f.size());
-          fetchedBytes.addAndGet(data.length);
-          fetchedChunks.incrementAndGet();
-          for (int t : f.targets()) {
-            writeFully(out, ByteBuffer.wrap(data), chunks.get(t).start());
-            progress.update(done.addAndGet(data.length), total);
-          }
-        } else if (step instanceof ExtractPlan.SeedCopy s) {
-          copyFromSeed(s, seedFiles, out, chunks, algorithm, done, total, seedBytes, fetchedBytes, fetchedChunks);
-        } else if (step instanceof ExtractPlan.Zero z) {
-          IndexChunk c = chunks.get(z.target());
-          if (writeZeros) writeFully(out, ByteBuffer.wrap(new byte[c.size()]), c.start());
-          progress.update(done.addAndGet(c.size()), total);
-        }
-      });
+      runAll(
+          pool,
+          steps.size(),
+          k -> {
+            ExtractPlan.Step step = steps.get(k);
+            if (step instanceof ExtractPlan.Fetch f) {
+              byte[] data = fetch(f.id(), f.size());
+              fetchedBytes.addAndGet(data.length);
+              fetchedChunks.incrementAndGet();
+              for (int t : f.targets()) {
+                writeFully(out, ByteBuffer.wrap(data), chunks.get(t).start());
+                progress.update(done.addAndGet(data.length), total);
+              }
+            } else if (step instanceof ExtractPlan.SeedCopy s) {
+              copyFromSeed(
+                  s,
+                  seedFiles,
+                  out,
+                  chunks,
+                  algorithm,
+                  done,
+                  total,
+                  seedBytes,
+                  fetchedBytes,
+                  fetchedChunks);
+            } else if (step instanceof ExtractPlan.Zero z) {
+              IndexChunk c = chunks.get(z.target());
+              if (writeZeros) writeFully(out, ByteBuffer.wrap(new byte[c.size()]), c.start());
+              progress.update(done.addAndGet(c.size()), total);
+            }
+          });
     } finally {
       for (FileChannel ch : seedFiles.values()) ch.close();
     }
     return new ExtractStats(
-        total, fetchedBytes.get(), fetchedChunks.get(), seedBytes.get(), plan.bytesInPlace(),
-        plan.bytesZero(), plan.bytesDuplicated());
+        total,
+        fetchedBytes.get(),
+        fetchedChunks.get(),
+        seedBytes.get(),
+        plan.bytesInPlace(),
+        plan.bytesZero(),
+        plan.bytesDuplicated());
   }
 
   private byte[] fetch(ChunkId id, int size) {
     byte[] data = store.get(id);
     if (data.length != size) {
-      throw new ChunkInvalidException(id, "from " + store.location() + " has " + data.length + " bytes, the index says " + size);
+      throw new ChunkInvalidException(
+          id,
+          "from " + store.location() + " has " + data.length + " bytes, the index says " + size);
     }
     return data;
   }
 
   /** Copies a run from a seed, checking every chunk; a chunk the seed no longer has is fetched. */
   private void copyFromSeed(
-      ExtractPlan.SeedCopy s, Map<Path, FileChannel> seedFiles, FileChannel out, List<IndexChunk> chunks,
-      HashAlgorithm algorithm, AtomicLong done, long total, AtomicLong seedBytes, AtomicLong fetchedBytes,
-      AtomicLong fetchedChunks) throws IOException {
+      ExtractPlan.SeedCopy s,
+      Map<Path, FileChannel> seedFiles,
+      FileChannel out,
+      List<IndexChunk> chunks,
+      HashAlgorithm algorithm,
+      AtomicLong done,
+      long total,
+      AtomicLong seedBytes,
+      AtomicLong fetchedBytes,
+      AtomicLong fetchedChunks)
+      throws IOException {
     List<IndexChunk> seedChunks = s.seed().index().chunks();
     IndexChunk first = seedChunks.get(s.seedFirst());
     IndexChunk last = seedChunks.get(s.seedFirst() + s.count() - 1);
@@ -231,15 +284,17 @@ public final class Extractor {
     FileChannel in = seedFiles.computeIfAbsent(s.seed().file(), Extractor::openSeed);
     ByteBuffer bb = ByteBuffer.wrap(buf, 0, length);
     while (bb.hasRemaining()) {
-      if (in.read(bb, first.start() + bb.position()) < 0) break; // a shorter seed fails the check below
+      if (in.read(bb, first.start() + bb.position()) < 0)
+        break; // a shorter seed fails the check below
     }
     int filled = bb.position();
     for (int k = 0; k < s.count(); k++) {
       IndexChunk sc = seedChunks.get(s.seedFirst() + k);
       IndexChunk tc = chunks.get(s.targetFirst() + k);
       int off = (int) (sc.start() - first.start());
-      boolean intact = off + sc.size() <= filled
-          && ChunkId.digest(buf, off, sc.size(), algorithm).equals(tc.id());
+      boolean intact =
+          off + sc.size() <= filled
+              && ChunkId.digest(buf, off, sc.size(), algorithm).equals(tc.id());
       if (intact) {
         writeFully(out, ByteBuffer.wrap(buf, off, sc.size()), tc.start());
         seedBytes.addAndGet(sc.size());
@@ -287,14 +342,16 @@ public final class Extractor {
     List<Future<?>> futures = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       final int k = i;
-      futures.add(pool.submit(() -> {
-        if (failure.get() != null) return;
-        try {
-          task.run(k);
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                if (failure.get() != null) return;
+                try {
+                  task.run(k);
+                } catch (Throwable t) {
+                  failure.compareAndSet(null, t);
+                }
+              }));
     }
     for (Future<?> f : futures) {
       try {

@@ -23,9 +23,12 @@ public final class FileVerifier {
 
     public String describe() {
       if (matches()) return "matches its index";
-      if (length != expectedLength) return "is " + length + " bytes, its index says " + expectedLength;
+      if (length != expectedLength)
+        return "is " + length + " bytes, its index says " + expectedLength;
       IndexChunk c = mismatched.get(0);
-      return mismatched.size() + " chunk(s) differ from the index, the first at offset " + c.start();
+      return mismatched.size()
+          + " chunk(s) differ from the index, the first at offset "
+          + c.start();
     }
   }
 
@@ -51,19 +54,23 @@ public final class FileVerifier {
   }
 
   /**
-   * Which chunks of {@code index} the file already holds at their offsets, hashing them on
-   * {@code pool}; a chunk beyond the file's end is not held.
+   * Which chunks of {@code index} the file already holds at their offsets, hashing them on {@code
+   * pool}; a chunk beyond the file's end is not held.
    */
-  static boolean[] matching(ChunkIndex index, FileChannel ch, ExecutorService pool) throws IOException {
+  static boolean[] matching(ChunkIndex index, FileChannel ch, ExecutorService pool)
+      throws IOException {
     long size = ch.size();
     List<IndexChunk> chunks = index.chunks();
     boolean[] ok = new boolean[chunks.size()];
-    Extractor.runAll(pool, chunks.size(), i -> {
-      IndexChunk c = chunks.get(i);
-      if (c.end() > size) return;
-      byte[] data = IndexMaker.readChunk(ch, c);
-      ok[i] = ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id());
-    });
+    Extractor.runAll(
+        pool,
+        chunks.size(),
+        i -> {
+          IndexChunk c = chunks.get(i);
+          if (c.end() > size) return;
+          byte[] data = IndexMaker.readChunk(ch, c);
+          ok[i] = ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id());
+        });
     return ok;
   }
 }

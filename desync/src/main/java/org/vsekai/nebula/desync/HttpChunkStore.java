@@ -43,7 +43,8 @@ public final class HttpChunkStore implements WritableChunkStore {
 
   @Override
   public byte[] get(ChunkId id) {
-    HttpResponse<byte[]> r = send(request(id).GET().build(), HttpResponse.BodyHandlers.ofByteArray(), id);
+    HttpResponse<byte[]> r =
+        send(request(id).GET().build(), HttpResponse.BodyHandlers.ofByteArray(), id);
     if (r.statusCode() == 404) throw new ChunkMissingException(id, location());
     expect(r, id, "GET", 200);
     options.listener().received(r.body().length);
@@ -94,13 +95,18 @@ public final class HttpChunkStore implements WritableChunkStore {
     for (int code : ok) {
       if (r.statusCode() == code) return;
     }
-    String why = r.statusCode() == 401 || r.statusCode() == 403 ? " (the store refused the credentials)" : "";
-    throw new ChunkStoreException(r.statusCode(),
+    String why =
+        r.statusCode() == 401 || r.statusCode() == 403
+            ? " (the store refused the credentials)"
+            : "";
+    throw new ChunkStoreException(
+        r.statusCode(),
         method + " " + r.uri() + " for chunk " + id + " returned HTTP " + r.statusCode() + why);
   }
 
   /** Sends with retries on transport errors and 5xx; the last answer or failure is final. */
-  private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler, ChunkId id) {
+  private <T> HttpResponse<T> send(
+      HttpRequest req, HttpResponse.BodyHandler<T> handler, ChunkId id) {
     IOException lastError = null;
     HttpResponse<T> last = null;
     for (int attempt = 0; attempt <= options.retries(); attempt++) {
@@ -118,7 +124,12 @@ public final class HttpChunkStore implements WritableChunkStore {
     }
     if (last != null && lastError == null) return last;
     throw new ChunkStoreException(
-        req.method() + " " + req.uri() + " failed after " + (options.retries() + 1) + " attempts: "
+        req.method()
+            + " "
+            + req.uri()
+            + " failed after "
+            + (options.retries() + 1)
+            + " attempts: "
             + describe(lastError),
         lastError);
   }

@@ -18,7 +18,12 @@ public record HttpStoreOptions(
 
   public static final HttpStoreOptions DEFAULT =
       new HttpStoreOptions(
-          Duration.ofMinutes(1), 3, Duration.ofMillis(500), null, ChunkVerifier.DEFAULT, TransferListener.NONE);
+          Duration.ofMinutes(1),
+          3,
+          Duration.ofMillis(500),
+          null,
+          ChunkVerifier.DEFAULT,
+          TransferListener.NONE);
 
   public HttpStoreOptions withAuthorization(String value) {
     return new HttpStoreOptions(timeout, retries, backoff, value, verifier, listener);

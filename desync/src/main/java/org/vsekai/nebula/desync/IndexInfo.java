@@ -44,8 +44,14 @@ public record IndexInfo(
       for (ChunkId id : seen) if (store.has(id)) inStore++;
     }
     return new IndexInfo(
-        index.length(), index.chunks().size(), seen.size(), uniqueBytes, smallest, largest,
-        index.sizes(), index.hashAlgorithm(),
+        index.length(),
+        index.chunks().size(),
+        seen.size(),
+        uniqueBytes,
+        smallest,
+        largest,
+        index.sizes(),
+        index.hashAlgorithm(),
         plan == null ? uniqueBytes : plan.bytesToFetch(),
         plan == null ? seen.size() : plan.chunksToFetch(),
         inStore);

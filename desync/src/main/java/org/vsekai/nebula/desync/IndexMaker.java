@@ -35,11 +35,22 @@ public final class IndexMaker {
   private final LongConsumer progress;
 
   public IndexMaker(ChunkSizes sizes) {
-    this(sizes, BoundaryRule.DESYNC, HashAlgorithm.SHA512_256, Runtime.getRuntime().availableProcessors(), null, b -> {});
+    this(
+        sizes,
+        BoundaryRule.DESYNC,
+        HashAlgorithm.SHA512_256,
+        Runtime.getRuntime().availableProcessors(),
+        null,
+        b -> {});
   }
 
   private IndexMaker(
-      ChunkSizes sizes, BoundaryRule rule, HashAlgorithm algorithm, int threads, WritableChunkStore store, LongConsumer progress) {
+      ChunkSizes sizes,
+      BoundaryRule rule,
+      HashAlgorithm algorithm,
+      int threads,
+      WritableChunkStore store,
+      LongConsumer progress) {
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     this.sizes = sizes;
     this.rule = rule;
@@ -84,7 +95,8 @@ public final class IndexMaker {
   private Result make(FileChannel channel, String name) throws IOException {
     long size = channel.size();
     Chunker chunker = new Chunker(sizes, rule);
-    // Segments much smaller than a few max-sized chunks would spend more on lining up than they save.
+    // Segments much smaller than a few max-sized chunks would spend more on lining up than they
+    // save.
     long minSegment = 16L * sizes.max();
     int n = (int) Math.max(1, Math.min(threads, size / minSegment));
     List<SegmentChunker> workers = new ArrayList<>(n);
@@ -121,7 +133,8 @@ public final class IndexMaker {
     }
     for (SegmentChunker w : workers) {
       if (w.failure() != null) {
-        throw new DesyncException("chunking " + name + " failed: " + w.failure().getMessage(), w.failure());
+        throw new DesyncException(
+            "chunking " + name + " failed: " + w.failure().getMessage(), w.failure());
       }
     }
     List<IndexChunk> chunks = join(workers.get(0), size);
@@ -134,7 +147,8 @@ public final class IndexMaker {
       }
     }
     progress.accept(size);
-    return new Result(ChunkIndex.of(sizes, algorithm, chunks), cut.get(), newChunks.get(), newBytes.get());
+    return new Result(
+        ChunkIndex.of(sizes, algorithm, chunks), cut.get(), newChunks.get(), newBytes.get());
   }
 
   /** Follows the workers from the first, each up to where it joined the next one's chunks. */
@@ -161,7 +175,13 @@ public final class IndexMaker {
   }
 
   private void storeIfNew(
-      ChunkId id, byte[] buf, int off, int len, Set<ChunkId> stored, AtomicLong newChunks, AtomicLong newBytes) {
+      ChunkId id,
+      byte[] buf,
+      int off,
+      int len,
+      Set<ChunkId> stored,
+      AtomicLong newChunks,
+      AtomicLong newBytes) {
     if (!stored.add(id) || store.has(id)) return;
     store.put(id, buf, off, len);
     newChunks.incrementAndGet();

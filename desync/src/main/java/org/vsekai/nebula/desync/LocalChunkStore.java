@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * A chunk store in a folder, laid out as casync and desync lay it out:
- * {@code <dir>/<first 4 hex>/<64 hex>.cacnk}. Chunks are written to a temporary file and renamed,
- * so a crash never leaves half a chunk under a chunk's name.
+ * A chunk store in a folder, laid out as casync and desync lay it out: {@code <dir>/<first 4
+ * hex>/<64 hex>.cacnk}. Chunks are written to a temporary file and renamed, so a crash never leaves
+ * half a chunk under a chunk's name.
  */
 public final class LocalChunkStore implements PrunableChunkStore {
   public static final String SUFFIX = ".cacnk";
@@ -51,7 +51,8 @@ public final class LocalChunkStore implements PrunableChunkStore {
     } catch (NoSuchFileException e) {
       throw new ChunkMissingException(id, location());
     } catch (IOException e) {
-      throw new ChunkStoreException("cannot read chunk " + id + " in " + location() + ": " + e.getMessage(), e);
+      throw new ChunkStoreException(
+          "cannot read chunk " + id + " in " + location() + ": " + e.getMessage(), e);
     }
   }
 
@@ -83,7 +84,8 @@ public final class LocalChunkStore implements PrunableChunkStore {
     try {
       AtomicFiles.write(target, compressed);
     } catch (IOException e) {
-      throw new ChunkStoreException("cannot store chunk " + id + " in " + location() + ": " + e.getMessage(), e);
+      throw new ChunkStoreException(
+          "cannot store chunk " + id + " in " + location() + ": " + e.getMessage(), e);
     }
   }
 
@@ -111,7 +113,8 @@ public final class LocalChunkStore implements PrunableChunkStore {
     try {
       Files.deleteIfExists(chunkPath(id));
     } catch (IOException e) {
-      throw new ChunkStoreException("cannot remove chunk " + id + " from " + location() + ": " + e.getMessage(), e);
+      throw new ChunkStoreException(
+          "cannot remove chunk " + id + " from " + location() + ": " + e.getMessage(), e);
     }
   }
 
@@ -128,7 +131,8 @@ public final class LocalChunkStore implements PrunableChunkStore {
         if (!Files.isDirectory(prefix)) continue;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix, ".*.tmp-*")) {
           for (Path f : files) {
-            if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) {
+            if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)
+                && Files.deleteIfExists(f)) {
               removed++;
             }
           }

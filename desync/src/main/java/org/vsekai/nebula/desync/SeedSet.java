@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Seeds with the places each chunk id occurs in them, worked out once: an update plans and
- * assembles many files against the same installed files, and locating every seed chunk again
- * for each would cost (files changed) x (chunks installed).
+ * assembles many files against the same installed files, and locating every seed chunk again for
+ * each would cost (files changed) x (chunks installed).
  */
 public final class SeedSet {
   /** Enough to find the long runs; bounds the work on data with a chunk repeated very often. */
@@ -17,6 +17,7 @@ public final class SeedSet {
   public static final SeedSet EMPTY = new SeedSet(List.of());
 
   private final List<FileSeed> seeds;
+
   /** Chunk id to {seed number, chunk number} pairs, at most MAX_CANDIDATES of them. */
   private final Map<ChunkId, List<long[]>> locations = new HashMap<>();
 

@@ -14,7 +14,8 @@ import java.util.Arrays;
 final class SegmentChunker {
   interface ChunkSink {
     /** Called for every chunk this worker cuts, before it is known to be kept. */
-    void accept(SegmentChunker worker, int ordinal, long start, byte[] buf, int off, int len, ChunkId id)
+    void accept(
+        SegmentChunker worker, int ordinal, long start, byte[] buf, int off, int len, ChunkId id)
         throws IOException;
   }
 
@@ -35,6 +36,7 @@ final class SegmentChunker {
 
   /** Where this worker joined a later worker's chunks, and which one; -1/null if it ran to EOF. */
   private long joinedAt = -1;
+
   private SegmentChunker joinedWorker;
 
   SegmentChunker(int number, long start, long fileEnd, Chunker chunker, HashAlgorithm algorithm) {
@@ -57,7 +59,14 @@ final class SegmentChunker {
         ChunkId id = ChunkId.digest(reader.buffer(), reader.offset(), reader.length(), algorithm);
         long end = reader.chunkStart() + reader.length();
         int ordinal = append(end, id);
-        sink.accept(this, ordinal, reader.chunkStart(), reader.buffer(), reader.offset(), reader.length(), id);
+        sink.accept(
+            this,
+            ordinal,
+            reader.chunkStart(),
+            reader.buffer(),
+            reader.offset(),
+            reader.length(),
+            id);
         if (next != null && end > next.start) {
           SegmentChunker owner = next.ownerOfBoundary(end);
           if (owner != null) {
@@ -134,11 +143,14 @@ final class SegmentChunker {
     return ids[i];
   }
 
-  /** Index of the first chunk that starts at {@code position}, i.e. after the chunk ending there. */
+  /**
+   * Index of the first chunk that starts at {@code position}, i.e. after the chunk ending there.
+   */
   synchronized int firstChunkAfter(long position) {
     if (position == start) return 0;
     int i = Arrays.binarySearch(ends, 0, count, position);
-    if (i < 0) throw new IllegalStateException("worker " + number + " has no boundary at " + position);
+    if (i < 0)
+      throw new IllegalStateException("worker " + number + " has no boundary at " + position);
     return i + 1;
   }
 }

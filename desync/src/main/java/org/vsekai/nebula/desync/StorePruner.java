@@ -21,12 +21,16 @@ public final class StorePruner {
     for (ChunkIndex index : keep) referenced.addAll(index.distinctIds());
     List<ChunkId> unreferenced = new ArrayList<>();
     long[] kept = {0};
-    store.forEachId(id -> {
-      if (referenced.contains(id)) kept[0]++;
-      else unreferenced.add(id);
-    });
+    store.forEachId(
+        id -> {
+          if (referenced.contains(id)) kept[0]++;
+          else unreferenced.add(id);
+        });
     for (ChunkId id : unreferenced) store.remove(id);
-    long stale = store instanceof LocalChunkStore local ? local.removeStaleTemporaryFiles(STALE_TEMPORARY) : 0;
+    long stale =
+        store instanceof LocalChunkStore local
+            ? local.removeStaleTemporaryFiles(STALE_TEMPORARY)
+            : 0;
     return new Report(kept[0], unreferenced.size(), stale);
   }
 }

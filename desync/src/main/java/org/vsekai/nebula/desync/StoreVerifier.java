@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** desync's {@code verify}: reads every chunk of a store, reporting (and optionally removing) bad ones. */
+/**
+ * desync's {@code verify}: reads every chunk of a store, reporting (and optionally removing) bad
+ * ones.
+ */
 public final class StoreVerifier {
   private StoreVerifier() {}
 
@@ -23,18 +26,21 @@ public final class StoreVerifier {
     java.util.concurrent.atomic.AtomicLong removed = new java.util.concurrent.atomic.AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
-      Extractor.runAll(pool, ids.size(), i -> {
-        ChunkId id = ids.get(i);
-        try {
-          store.get(id);
-        } catch (ChunkInvalidException | ChunkMissingException e) {
-          problems.add(e.getMessage());
-          if (removeInvalid) {
-            store.remove(id);
-            removed.incrementAndGet();
-          }
-        }
-      });
+      Extractor.runAll(
+          pool,
+          ids.size(),
+          i -> {
+            ChunkId id = ids.get(i);
+            try {
+              store.get(id);
+            } catch (ChunkInvalidException | ChunkMissingException e) {
+              problems.add(e.getMessage());
+              if (removeInvalid) {
+                store.remove(id);
+                removed.incrementAndGet();
+              }
+            }
+          });
     } finally {
       pool.shutdownNow();
     }

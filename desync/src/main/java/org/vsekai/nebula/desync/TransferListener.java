@@ -1,8 +1,8 @@
 package org.vsekai.nebula.desync;
 
 /**
- * Told the size of every chunk body an HTTP store receives (compressed, as it crossed the wire).
- * It may block to pace downloads ({@link ByteRateLimiter}); it is called from fetching threads.
+ * Told the size of every chunk body an HTTP store receives (compressed, as it crossed the wire). It
+ * may block to pace downloads ({@link ByteRateLimiter}); it is called from fetching threads.
  */
 @FunctionalInterface
 public interface TransferListener {

@@ -11,8 +11,8 @@ public interface WritableChunkStore extends ChunkStore {
   void put(ChunkId id, byte[] data, int off, int len);
 
   /**
-   * Stores an already compressed chunk after checking it decompresses to bytes with this id, so
-   * an uploader's mistake never enters the store.
+   * Stores an already compressed chunk after checking it decompresses to bytes with this id, so an
+   * uploader's mistake never enters the store.
    */
   void putCompressed(ChunkId id, byte[] compressed);
 }

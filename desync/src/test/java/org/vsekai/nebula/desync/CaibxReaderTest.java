@@ -20,8 +20,11 @@ class CaibxReaderTest {
       ids.add(ChunkId.digest(data, off, s, HashAlgorithm.SHA512_256));
       off += s;
     }
-    return CaibxWriter.toBytes(ChunkIndex.of(ChunkSizes.DEFAULT, HashAlgorithm.SHA512_256,
-        ChunkIndex.chunksFromSizes(sizes.subList(0, 3), ids.subList(0, 3))));
+    return CaibxWriter.toBytes(
+        ChunkIndex.of(
+            ChunkSizes.DEFAULT,
+            HashAlgorithm.SHA512_256,
+            ChunkIndex.chunksFromSizes(sizes.subList(0, 3), ids.subList(0, 3))));
   }
 
   @Test
@@ -56,7 +59,8 @@ class CaibxReaderTest {
     // second chunk's end offset below the first's
     assertRejected(with(sampleIndex(), 64 + 40, 10L), "non-increasing offset at chunk 1");
     // first chunk larger than max (256 KiB)
-    assertRejected(with(sampleIndex(), 64, 300_000L), "chunk 0 of 300000 bytes, larger than max 262144");
+    assertRejected(
+        with(sampleIndex(), 64, 300_000L), "chunk 0 of 300000 bytes, larger than max 262144");
     assertRejected(with(sampleIndex(), 24, 10L), "invalid chunk sizes");
     byte[] trailing = Arrays.copyOf(sampleIndex(), sampleIndex().length + 7);
     assertRejected(trailing, "not a whole number of items");

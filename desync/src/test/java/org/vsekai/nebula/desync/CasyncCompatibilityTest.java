@@ -48,8 +48,11 @@ class CasyncCompatibilityTest {
   void casyncExtractsOursByteExact(CompatibilityInputs.Input input) throws Exception {
     Path file = TestData.write(dir.resolve(input.name()), input.data());
     LocalChunkStore store = new LocalChunkStore(dir.resolve("our-store"));
-    CaibxWriter.write(new IndexMaker(ChunkSizes.DEFAULT).store(store).make(file).index(), dir.resolve("ours.caibx"));
-    casync.run(dir, "extract", "--store=" + store.dir(), "--seed-output=no", "ours.caibx", "by-casync");
+    CaibxWriter.write(
+        new IndexMaker(ChunkSizes.DEFAULT).store(store).make(file).index(),
+        dir.resolve("ours.caibx"));
+    casync.run(
+        dir, "extract", "--store=" + store.dir(), "--seed-output=no", "ours.caibx", "by-casync");
     assertThat(Files.readAllBytes(dir.resolve("by-casync"))).isEqualTo(input.data());
   }
 
@@ -57,7 +60,8 @@ class CasyncCompatibilityTest {
   void casyncsRuleAtTinySizesIsReproducedAndDiffersFromDesyncs() throws Exception {
     // casync-format.md: at 64:256:1024 bytes casync cuts content-defined chunks of exactly min.
     Path file = TestData.write(dir.resolve("random-2m"), TestData.random(21, 2_000_000));
-    casync.run(dir, "make", "--chunk-size=64:256:1024", "--store=store", "theirs.caibx", file.toString());
+    casync.run(
+        dir, "make", "--chunk-size=64:256:1024", "--store=store", "theirs.caibx", file.toString());
     ChunkIndex theirs = CaibxReader.read(dir.resolve("theirs.caibx"));
     ChunkSizes sizes = new ChunkSizes(64, 256, 1024);
     ChunkIndex casyncRule = new IndexMaker(sizes).rule(BoundaryRule.CASYNC).make(file).index();

@@ -45,10 +45,13 @@ class DesyncCompatibilityTest {
     desync.run(dir, "make", "-m", "1:2:8", "theirs.caibx", file.toString());
     ChunkSizes sizes = ChunkSizes.parseKiB("1:2:8");
     ChunkIndex ours = new IndexMaker(sizes).make(file).index();
-    assertThat(CaibxWriter.toBytes(ours)).isEqualTo(Files.readAllBytes(dir.resolve("theirs.caibx")));
-    ChunkIndex casyncRule = new IndexMaker(sizes).rule(BoundaryRule.CASYNC).threads(1).make(file).index();
+    assertThat(CaibxWriter.toBytes(ours))
+        .isEqualTo(Files.readAllBytes(dir.resolve("theirs.caibx")));
+    ChunkIndex casyncRule =
+        new IndexMaker(sizes).rule(BoundaryRule.CASYNC).threads(1).make(file).index();
     assertThat(casyncRule.chunks()).isNotEqualTo(ours.chunks());
-    assertThat(casyncRule.chunks()).anyMatch(c -> c.size() == sizes.min() && c.end() != ours.length());
+    assertThat(casyncRule.chunks())
+        .anyMatch(c -> c.size() == sizes.min() && c.end() != ours.length());
   }
 
   @Test
@@ -65,7 +68,8 @@ class DesyncCompatibilityTest {
     Files.createDirectories(dir.resolve("their-store"));
     desync.run(dir, "make", "-s", "their-store", "theirs.caibx", file.toString());
     ChunkIndex theirs = CaibxReader.read(dir.resolve("theirs.caibx"));
-    new Extractor(new LocalChunkStore(dir.resolve("their-store"))).extract(theirs, dir.resolve("by-us.bin"));
+    new Extractor(new LocalChunkStore(dir.resolve("their-store")))
+        .extract(theirs, dir.resolve("by-us.bin"));
     assertThat(Files.readAllBytes(dir.resolve("by-us.bin"))).isEqualTo(data);
   }
 }

@@ -27,8 +27,10 @@ class ExtractorTest {
     store = new InMemoryChunkStore();
     v1 = TestData.random(1, 4 << 20);
     v2 = TestData.mutate(v1, 2, 10, 3000);
-    v1Index = new IndexMaker(SIZES).store(store).make(TestData.write(dir.resolve("pub/v1"), v1)).index();
-    v2Index = new IndexMaker(SIZES).store(store).make(TestData.write(dir.resolve("pub/v2"), v2)).index();
+    v1Index =
+        new IndexMaker(SIZES).store(store).make(TestData.write(dir.resolve("pub/v1"), v1)).index();
+    v2Index =
+        new IndexMaker(SIZES).store(store).make(TestData.write(dir.resolve("pub/v2"), v2)).index();
   }
 
   @Test
@@ -42,9 +44,15 @@ class ExtractorTest {
   void aSeedLeavesOnlyTheChangedChunksToFetch() throws Exception {
     Path installed = TestData.write(dir.resolve("installed"), v1);
     ExtractStats stats =
-        new Extractor(store).seeds(List.of(new FileSeed(v1Index, installed))).extract(v2Index, dir.resolve("out"));
+        new Extractor(store)
+            .seeds(List.of(new FileSeed(v1Index, installed)))
+            .extract(v2Index, dir.resolve("out"));
     assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(v2);
-    long changed = v2Index.chunks().stream().filter(c -> !v1Index.distinctIds().contains(c.id())).mapToLong(IndexChunk::size).sum();
+    long changed =
+        v2Index.chunks().stream()
+            .filter(c -> !v1Index.distinctIds().contains(c.id()))
+            .mapToLong(IndexChunk::size)
+            .sum();
     assertThat(stats.bytesFetched()).isEqualTo(changed);
     assertThat(stats.bytesFromSeeds()).isEqualTo(v2.length - changed);
     assertThat(changed).isLessThan(v2.length / 3);
@@ -61,7 +69,9 @@ class ExtractorTest {
   @Test
   void aSeedThatChangedSinceItWasIndexedCostsAFetchNotAWrongByte() throws Exception {
     Path installed = TestData.write(dir.resolve("installed"), TestData.mutate(v1, 9, 5, 100));
-    new Extractor(store).seeds(List.of(new FileSeed(v1Index, installed))).seedFromOutput(false)
+    new Extractor(store)
+        .seeds(List.of(new FileSeed(v1Index, installed)))
+        .seedFromOutput(false)
         .extract(v2Index, dir.resolve("out"));
     assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(v2);
   }
@@ -70,7 +80,8 @@ class ExtractorTest {
   void inPlaceRewritesOnlyWhatDiffers() throws Exception {
     byte[] partial = v2.clone();
     java.util.Arrays.fill(partial, 1 << 20, 2 << 20, (byte) 7); // an interrupted earlier attempt
-    Path out = TestData.write(dir.resolve("out"), java.util.Arrays.copyOf(partial, v2.length + 5000));
+    Path out =
+        TestData.write(dir.resolve("out"), java.util.Arrays.copyOf(partial, v2.length + 5000));
     int before = store.gets();
     ExtractStats stats = new Extractor(store).inPlace(true).extract(v2Index, out);
     assertThat(Files.readAllBytes(out)).isEqualTo(v2);
@@ -82,7 +93,8 @@ class ExtractorTest {
   void zeroChunksAndRepeatsAreFetchedOnce() throws Exception {
     byte[] data = new byte[1 << 20];
     System.arraycopy(TestData.repeats(3, 65536, 512 * 1024), 0, data, 0, 512 * 1024);
-    ChunkIndex index = new IndexMaker(SIZES).store(store).make(TestData.write(dir.resolve("pub/z"), data)).index();
+    ChunkIndex index =
+        new IndexMaker(SIZES).store(store).make(TestData.write(dir.resolve("pub/z"), data)).index();
     int before = store.gets();
     ExtractStats stats = new Extractor(store).extract(index, dir.resolve("out"));
     assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(data);
@@ -95,10 +107,13 @@ class ExtractorTest {
   @Test
   void reportsProgressUpToTheTotal() {
     AtomicLong last = new AtomicLong();
-    new Extractor(store).progress((done, total) -> {
-      assertThat(done).isLessThanOrEqualTo(total);
-      last.accumulateAndGet(done, Math::max);
-    }).extract(v2Index, dir.resolve("out"));
+    new Extractor(store)
+        .progress(
+            (done, total) -> {
+              assertThat(done).isLessThanOrEqualTo(total);
+              last.accumulateAndGet(done, Math::max);
+            })
+        .extract(v2Index, dir.resolve("out"));
     assertThat(last.get()).isEqualTo(v2.length);
   }
 

@@ -17,7 +17,9 @@ import org.vsekai.nebula.desync.testing.TestData;
 /** The HTTP store against a real server on loopback. */
 class HttpChunkStoreTest {
   private static final HttpStoreOptions FAST =
-      HttpStoreOptions.DEFAULT.withRetries(3, Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(5));
+      HttpStoreOptions.DEFAULT
+          .withRetries(3, Duration.ofMillis(20))
+          .withTimeout(Duration.ofSeconds(5));
   @TempDir Path dir;
   private LoopbackStoreServer server;
   private LocalChunkStore backing;
@@ -78,7 +80,8 @@ class HttpChunkStoreTest {
     ChunkId id = ChunkId.digest(data);
     LocalChunkStore second = new LocalChunkStore(dir.resolve("second"));
     second.put(id, data);
-    ChunkStore chain = new ChainedChunkStore(List.of(new HttpChunkStore(server.storeUri(), FAST), second));
+    ChunkStore chain =
+        new ChainedChunkStore(List.of(new HttpChunkStore(server.storeUri(), FAST), second));
     assertThat(chain.get(id)).isEqualTo(data);
     assertThat(server.requests()).isEqualTo(1);
   }
@@ -99,7 +102,9 @@ class HttpChunkStoreTest {
     server.requireAuthorization("Bearer s3cret");
     assertThatThrownBy(() -> new HttpChunkStore(server.storeUri(), FAST).get(id))
         .hasMessageContaining("HTTP 401");
-    assertThat(new HttpChunkStore(server.storeUri(), FAST.withAuthorization("Bearer s3cret")).has(id)).isTrue();
+    assertThat(
+            new HttpChunkStore(server.storeUri(), FAST.withAuthorization("Bearer s3cret")).has(id))
+        .isTrue();
     assertThat(server.lastAuthorization()).isEqualTo("Bearer s3cret");
   }
 
@@ -107,7 +112,8 @@ class HttpChunkStoreTest {
   void timesOut() {
     ChunkId id = add(TestData.random(9, 100));
     server.delay(2000);
-    HttpStoreOptions impatient = FAST.withTimeout(Duration.ofMillis(200)).withRetries(1, Duration.ofMillis(10));
+    HttpStoreOptions impatient =
+        FAST.withTimeout(Duration.ofMillis(200)).withRetries(1, Duration.ofMillis(10));
     assertThatThrownBy(() -> new HttpChunkStore(server.storeUri(), impatient).get(id))
         .isInstanceOf(ChunkStoreException.class)
         .hasMessageContaining("failed after 2 attempts")
@@ -124,11 +130,13 @@ class HttpChunkStoreTest {
     }
     long compressed = 0;
     for (ChunkId id : ids) compressed += backing.getCompressed(id).length;
-    ByteRateLimiter cap = new ByteRateLimiter(compressed / 2); // about 1 s of burst, then 1 s of waiting
+    ByteRateLimiter cap =
+        new ByteRateLimiter(compressed / 2); // about 1 s of burst, then 1 s of waiting
     HttpChunkStore http = new HttpChunkStore(server.storeUri(), FAST.withListener(cap));
     long start = System.nanoTime();
-    ChunkFetcher.Result r = new ChunkFetcher(http, new LocalChunkStore(dir.resolve("cache")), 3)
-        .fetch(ids, sizes, (c, b) -> {});
+    ChunkFetcher.Result r =
+        new ChunkFetcher(http, new LocalChunkStore(dir.resolve("cache")), 3)
+            .fetch(ids, sizes, (c, b) -> {});
     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(r.chunksFetched()).isEqualTo(6);
     assertThat(elapsedMs).isGreaterThanOrEqualTo(800);

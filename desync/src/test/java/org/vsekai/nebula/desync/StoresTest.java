@@ -49,7 +49,8 @@ class StoresTest {
   void decompressionIsBoundedByMax() {
     byte[] big = new byte[100_000];
     ChunkId id = ChunkId.digest(big);
-    LocalChunkStore store = new LocalChunkStore(dir, new ChunkVerifier(HashAlgorithm.SHA512_256, 65536));
+    LocalChunkStore store =
+        new LocalChunkStore(dir, new ChunkVerifier(HashAlgorithm.SHA512_256, 65536));
     assertThatThrownBy(() -> store.putCompressed(id, ChunkCodec.compress(big)))
         .isInstanceOf(ChunkInvalidException.class)
         .hasMessageContaining("more than 65536");
@@ -96,8 +97,11 @@ class StoresTest {
   void verifyPruneAndStaleTemporaryFiles() throws Exception {
     LocalChunkStore store = new LocalChunkStore(dir);
     byte[] data = TestData.random(7, 200_000);
-    ChunkIndex keep = new IndexMaker(new ChunkSizes(4096, 16384, 65536)).store(store)
-        .make(TestData.write(dir.resolve("../keep.bin"), data)).index();
+    ChunkIndex keep =
+        new IndexMaker(new ChunkSizes(4096, 16384, 65536))
+            .store(store)
+            .make(TestData.write(dir.resolve("../keep.bin"), data))
+            .index();
     byte[] other = TestData.random(8, 3000);
     store.put(ChunkId.digest(other), other);
     ChunkId broken = keep.chunks().get(0).id();

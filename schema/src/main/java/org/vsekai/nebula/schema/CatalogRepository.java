@@ -28,14 +28,14 @@ import org.vsekai.nebula.schema.db.VersionRow;
 
 /**
  * What is published: products, modes, versions, which version is offered in which mode, and the
- * signed manifests. Each public method is one SERIALIZABLE transaction; "now" comes from the
- * clock, truncated to the database's microseconds so what is returned equals what is stored.
+ * signed manifests. Each public method is one SERIALIZABLE transaction; "now" comes from the clock,
+ * truncated to the database's microseconds so what is returned equals what is stored.
  */
 public final class CatalogRepository {
   /**
-   * How many candidates the current-version query reads at once. Only versions sharing the
-   * highest major.minor.patch matter; when all of them do (many pre-releases of one version),
-   * a second query reads that version's pre-releases in full.
+   * How many candidates the current-version query reads at once. Only versions sharing the highest
+   * major.minor.patch matter; when all of them do (many pre-releases of one version), a second
+   * query reads that version's pre-releases in full.
    */
   static final int CURRENT_VERSION_CANDIDATES = VersionDao.CANDIDATES;
 
@@ -124,12 +124,12 @@ public final class CatalogRepository {
   // ---- releases ----------------------------------------------------------------------------
 
   /**
-   * Registers a new version, offers it in the release's mode from {@code validFrom}, and stores
-   * its files and signed manifest, all or nothing.
+   * Registers a new version, offers it in the release's mode from {@code validFrom}, and stores its
+   * files and signed manifest, all or nothing.
    *
    * @throws RecordNotFoundException the product or mode does not exist
-   * @throws RecordConflictException the version exists already, or the product or mode is not
-   *     valid when the release would start
+   * @throws RecordConflictException the version exists already, or the product or mode is not valid
+   *     when the release would start
    */
   public VersionInfo registerRelease(NewRelease release) {
     return tx.inTransaction(
@@ -139,19 +139,27 @@ public final class CatalogRepository {
           NamedRow mode = validMode(h, release.mode(), from);
           SemVer v = release.version();
           VersionDao versions = h.attach(VersionDao.class);
-          if (versions.find(product.id(), v.major(), v.minor(), v.patch(), v.preRelease()).isPresent()) {
+          if (versions
+              .find(product.id(), v.major(), v.minor(), v.patch(), v.preRelease())
+              .isPresent()) {
             throw new RecordConflictException(release.product() + " " + v + " already exists");
           }
           UUID versionId =
               versions.insert(
-                  product.id(), v.major(), v.minor(), v.patch(), v.preRelease(), v.build(),
+                  product.id(),
+                  v.major(),
+                  v.minor(),
+                  v.patch(),
+                  v.preRelease(),
+                  v.build(),
                   release.executablePath());
           versions.insertValidity(versionId, from, null);
           h.attach(ReleaseDao.class).insert(versionId, mode.id(), from, null);
           ManifestDao manifests = h.attach(ManifestDao.class);
           manifests.insertFiles(versionId, release.files());
           SignedEnvelope m = release.manifest();
-          manifests.insert(versionId, m.keyId(), m.json(), micros(m.signedAt()), micros(m.expiresAt()));
+          manifests.insert(
+              versionId, m.keyId(), m.json(), micros(m.signedAt()), micros(m.expiresAt()));
           return versionInfo(h, versions.findById(versionId).orElseThrow());
         });
   }
@@ -165,7 +173,8 @@ public final class CatalogRepository {
           NamedRow m = validMode(h, mode, from);
           ReleaseDao releases = h.attach(ReleaseDao.class);
           if (releases.findOpen(row.id(), m.id()).isPresent()) {
-            throw new RecordConflictException(product + " " + version + " is already released to " + mode);
+            throw new RecordConflictException(
+                product + " " + version + " is already released to " + mode);
           }
           releases.insert(row.id(), m.id(), from, null);
           return versionInfo(h, row);
@@ -177,9 +186,11 @@ public final class CatalogRepository {
     return tx.inTransaction(
         h -> {
           VersionRow row = version(h, product, version);
-          NamedRow m = h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
+          NamedRow m =
+              h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
           if (h.attach(ReleaseDao.class).close(row.id(), m.id(), now()) == 0) {
-            throw new RecordNotFoundException(product + " " + version + " is not released to " + mode);
+            throw new RecordNotFoundException(
+                product + " " + version + " is not released to " + mode);
           }
           return versionInfo(h, row);
         });
@@ -200,8 +211,8 @@ public final class CatalogRepository {
 
   /**
    * The current version of a product in a mode at {@code at}: the highest SemVer (semver.org
-   * pre-release ordering) among the versions valid at {@code at} and released to the mode at
-   * {@code at}. Empty when there is none.
+   * pre-release ordering) among the versions valid at {@code at} and released to the mode at {@code
+   * at}. Empty when there is none.
    *
    * @throws RecordNotFoundException the product or mode does not exist
    */
@@ -212,12 +223,18 @@ public final class CatalogRepository {
           Optional<VersionRow> current = currentVersionRow(h, product, mode, when);
           if (current.isEmpty()) {
             // Only now tell "nothing offered" from "no such product or mode".
-            h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+            h.attach(ProductDao.class)
+                .findLatest(product)
+                .orElseThrow(() -> unknownProduct(product));
             h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
             return Optional.empty();
           }
           VersionRow row = current.get();
-          return Optional.of(versionInfo(product, row, modesNow(h, List.of(row.id()), when).getOrDefault(row.id(), List.of())));
+          return Optional.of(
+              versionInfo(
+                  product,
+                  row,
+                  modesNow(h, List.of(row.id()), when).getOrDefault(row.id(), List.of())));
         });
   }
 
@@ -245,16 +262,25 @@ public final class CatalogRepository {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
-          NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+          NamedRow p =
+              h.attach(ProductDao.class)
+                  .findLatest(product)
+                  .orElseThrow(() -> unknownProduct(product));
           List<VersionRow> rows =
-              h.attach(VersionDao.class).pageByPublication(p.id(), after.at(), after.id(), limit + 1);
+              h.attach(VersionDao.class)
+                  .pageByPublication(p.id(), after.at(), after.id(), limit + 1);
           List<VersionRow> items = rows.subList(0, Math.min(limit, rows.size()));
-          Map<UUID, List<String>> modes = modesNow(h, items.stream().map(VersionRow::id).toList(), now());
+          Map<UUID, List<String>> modes =
+              modesNow(h, items.stream().map(VersionRow::id).toList(), now());
           List<VersionInfo> infos =
-              items.stream().map(r -> versionInfo(product, r, modes.getOrDefault(r.id(), List.of()))).toList();
+              items.stream()
+                  .map(r -> versionInfo(product, r, modes.getOrDefault(r.id(), List.of())))
+                  .toList();
           String next =
               rows.size() > limit
-                  ? PageCursors.encode(new PageCursors.Keyset(items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
+                  ? PageCursors.encode(
+                      new PageCursors.Keyset(
+                          items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
                   : null;
           return new Page<>(infos, next);
         });
@@ -263,7 +289,8 @@ public final class CatalogRepository {
   // ---- manifests ---------------------------------------------------------------------------
 
   /** A version's row, its newest manifest signature and its files, read together. */
-  public record StoredManifest(VersionRow version, ManifestRow manifest, List<VersionFileRow> files) {}
+  public record StoredManifest(
+      VersionRow version, ManifestRow manifest, List<VersionFileRow> files) {}
 
   public StoredManifest manifest(String product, SemVer version) {
     return tx.inReadOnlyTransaction(
@@ -273,14 +300,17 @@ public final class CatalogRepository {
           ManifestRow m =
               manifests
                   .latest(row.id())
-                  .orElseThrow(() -> new RecordNotFoundException(product + " " + version + " has no manifest"));
+                  .orElseThrow(
+                      () ->
+                          new RecordNotFoundException(
+                              product + " " + version + " has no manifest"));
           return new StoredManifest(row, m, manifests.files(row.id()));
         });
   }
 
   /**
-   * Stores a fresh signature of a version's manifest, unless someone stored one after
-   * {@code replacing} meanwhile; returns the signature that is current afterwards.
+   * Stores a fresh signature of a version's manifest, unless someone stored one after {@code
+   * replacing} meanwhile; returns the signature that is current afterwards.
    */
   public ManifestRow resign(UUID versionId, UUID replacing, SignedEnvelope envelope) {
     return tx.inTransaction(
@@ -289,7 +319,11 @@ public final class CatalogRepository {
           ManifestRow latest = manifests.latest(versionId).orElseThrow();
           if (!latest.id().equals(replacing)) return latest;
           manifests.insert(
-              versionId, envelope.keyId(), envelope.json(), micros(envelope.signedAt()), micros(envelope.expiresAt()));
+              versionId,
+              envelope.keyId(),
+              envelope.json(),
+              micros(envelope.signedAt()),
+              micros(envelope.expiresAt()));
           return manifests.latest(versionId).orElseThrow();
         });
   }
@@ -319,10 +353,12 @@ public final class CatalogRepository {
   }
 
   static VersionRow version(Handle h, String product, SemVer version) {
-    NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+    NamedRow p =
+        h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
     return h.attach(VersionDao.class)
         .find(p.id(), version.major(), version.minor(), version.patch(), version.preRelease())
-        .orElseThrow(() -> new RecordNotFoundException(product + " " + version + " does not exist"));
+        .orElseThrow(
+            () -> new RecordNotFoundException(product + " " + version + " does not exist"));
   }
 
   static RecordNotFoundException unknownProduct(String name) {
@@ -339,21 +375,31 @@ public final class CatalogRepository {
 
   private static VersionInfo versionInfo(Handle h, VersionRow row, Instant at) {
     String product = h.attach(ProductDao.class).name(row.productId());
-    return versionInfo(product, row, modesNow(h, List.of(row.id()), at).getOrDefault(row.id(), List.of()));
+    return versionInfo(
+        product, row, modesNow(h, List.of(row.id()), at).getOrDefault(row.id(), List.of()));
   }
 
   private static VersionInfo versionInfo(String product, VersionRow row, List<String> modes) {
     return new VersionInfo(
-        product, row.semVer().toString(), row.executablePath(), row.createdAt(), row.validFrom(), row.validTo(), modes);
+        product,
+        row.semVer().toString(),
+        row.executablePath(),
+        row.createdAt(),
+        row.validFrom(),
+        row.validTo(),
+        modes);
   }
 
   private static Map<UUID, List<String>> modesNow(Handle h, List<UUID> versionIds, Instant at) {
     if (versionIds.isEmpty()) return Map.of();
     return h.attach(ReleaseDao.class).validAt(versionIds, at).stream()
-        .collect(Collectors.groupingBy(ReleaseRow::versionId, Collectors.mapping(ReleaseRow::mode, Collectors.toList())));
+        .collect(
+            Collectors.groupingBy(
+                ReleaseRow::versionId, Collectors.mapping(ReleaseRow::mode, Collectors.toList())));
   }
 
-  private static <T> Page<T> namePage(List<NamedRow> rows, int limit, java.util.function.Function<NamedRow, T> map) {
+  private static <T> Page<T> namePage(
+      List<NamedRow> rows, int limit, java.util.function.Function<NamedRow, T> map) {
     List<NamedRow> items = rows.subList(0, Math.min(limit, rows.size()));
     String next = rows.size() > limit ? PageCursors.encodeName(items.get(limit - 1).name()) : null;
     return new Page<>(items.stream().map(map).toList(), next);

@@ -39,12 +39,13 @@ public final class InstallRepository {
   }
 
   /**
-   * Registers an install of a product following a mode, holding {@code version} (null: none yet).
-   * A registration repeated with the same id and product returns the install as it is.
+   * Registers an install of a product following a mode, holding {@code version} (null: none yet). A
+   * registration repeated with the same id and product returns the install as it is.
    *
    * @param installId chosen by the client, or null to have one assigned
    */
-  public Created<InstallInfo> register(UUID installId, String product, String mode, SemVer version) {
+  public Created<InstallInfo> register(
+      UUID installId, String product, String mode, SemVer version) {
     return tx.inTransaction(
         h -> {
           InstallDao installs = h.attach(InstallDao.class);
@@ -54,12 +55,19 @@ public final class InstallRepository {
             if (existing.isPresent()) {
               if (!existing.get().product().equals(product)) {
                 throw new RecordConflictException(
-                    "install " + installId + " is registered for product '" + existing.get().product() + "'");
+                    "install "
+                        + installId
+                        + " is registered for product '"
+                        + existing.get().product()
+                        + "'");
               }
               return new Created<>(info(h, existing.get(), now), false);
             }
           }
-          NamedRow p = h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> CatalogRepository.unknownProduct(product));
+          NamedRow p =
+              h.attach(ProductDao.class)
+                  .findLatest(product)
+                  .orElseThrow(() -> CatalogRepository.unknownProduct(product));
           NamedRow m = CatalogRepository.validMode(h, mode, now);
           UUID id = installId != null ? installId : UUID.randomUUID();
           installs.insert(id, p.id());
@@ -97,7 +105,10 @@ public final class InstallRepository {
           InstallModeRow mode =
               h.attach(InstallDao.class)
                   .modeAt(installId, now())
-                  .orElseThrow(() -> new RecordNotFoundException("install " + installId + " follows no mode now"));
+                  .orElseThrow(
+                      () ->
+                          new RecordNotFoundException(
+                              "install " + installId + " follows no mode now"));
           return new CurrentMode(mode.mode(), mode.validFrom());
         });
   }
@@ -121,14 +132,20 @@ public final class InstallRepository {
     return tx.inReadOnlyTransaction(
         h -> {
           install(h, installId);
-          List<HistoryRow> rows = h.attach(InstallDao.class).history(installId, after.at(), after.id(), limit + 1);
+          List<HistoryRow> rows =
+              h.attach(InstallDao.class).history(installId, after.at(), after.id(), limit + 1);
           List<HistoryRow> items = rows.subList(0, Math.min(limit, rows.size()));
           String next =
               rows.size() > limit
-                  ? PageCursors.encode(new PageCursors.Keyset(items.get(limit - 1).validFrom(), items.get(limit - 1).id()))
+                  ? PageCursors.encode(
+                      new PageCursors.Keyset(
+                          items.get(limit - 1).validFrom(), items.get(limit - 1).id()))
                   : null;
           return new Page<>(
-              items.stream().map(r -> new InstallHistoryEntry(r.kind(), r.value(), r.validFrom(), r.validTo())).toList(),
+              items.stream()
+                  .map(
+                      r -> new InstallHistoryEntry(r.kind(), r.value(), r.validFrom(), r.validTo()))
+                  .toList(),
               next);
         });
   }
@@ -136,13 +153,19 @@ public final class InstallRepository {
   static InstallRow install(Handle h, UUID installId) {
     return h.attach(InstallDao.class)
         .find(installId)
-        .orElseThrow(() -> new RecordNotFoundException("install " + installId + " is not registered"));
+        .orElseThrow(
+            () -> new RecordNotFoundException("install " + installId + " is not registered"));
   }
 
   private static InstallInfo info(Handle h, InstallRow install, Instant at) {
     InstallDao installs = h.attach(InstallDao.class);
     String mode = installs.modeAt(install.id(), at).map(InstallModeRow::mode).orElse(null);
-    String version = installs.versionAt(install.id(), at).map(InstallVersionRow::semVer).map(SemVer::toString).orElse(null);
+    String version =
+        installs
+            .versionAt(install.id(), at)
+            .map(InstallVersionRow::semVer)
+            .map(SemVer::toString)
+            .orElse(null);
     return new InstallInfo(install.id(), install.product(), mode, version, install.createdAt());
   }
 }

@@ -24,23 +24,30 @@ public final class NebulaJdbi {
    * metadata once, on the Jdbi itself: Jdbi 3.51 gives every Handle a copy of the Jdbi's metadata
    * cache and never copies back what a Handle computed, so {@code h.attach(Dao.class)} in a new
    * Handle (every transaction) otherwise rebuilds it by reflection, throwing and catching
-   * exceptions on the way (jdbi/jdbi#2991, fixed after 3.53). That was about 1 ms of each
-   * "current version" call, more than half of it (in process, p50 1.8 ms before, 0.74 ms after;
+   * exceptions on the way (jdbi/jdbi#2991, fixed after 3.53). That was about 1 ms of each "current
+   * version" call, more than half of it (in process, p50 1.8 ms before, 0.74 ms after;
    * bench/service-bench.sh). A DAO missing here still works, only slower.
    */
   static final List<Class<?>> DAOS =
       List.of(
-          CasyncCacheDao.class, InstallDao.class, ManifestDao.class, ModeDao.class, ProductDao.class,
-          ReleaseDao.class, RolloutDao.class, UpdateProcessDao.class, VersionDao.class);
+          CasyncCacheDao.class,
+          InstallDao.class,
+          ManifestDao.class,
+          ModeDao.class,
+          ProductDao.class,
+          ReleaseDao.class,
+          RolloutDao.class,
+          UpdateProcessDao.class,
+          VersionDao.class);
 
   public static Jdbi create(DataSource dataSource) {
     return configure(Jdbi.create(dataSource));
   }
 
   /**
-   * Installs what the DAOs need: SqlObject, and java.time/UUID binding as PostgreSQL wants it;
-   * then caches the DAOs' metadata (opens no connection). Call it after any other configuration
-   * of {@code jdbi}: metadata cached before a later registration would not see it.
+   * Installs what the DAOs need: SqlObject, and java.time/UUID binding as PostgreSQL wants it; then
+   * caches the DAOs' metadata (opens no connection). Call it after any other configuration of
+   * {@code jdbi}: metadata cached before a later registration would not see it.
    */
   public static Jdbi configure(Jdbi jdbi) {
     jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());

@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public final class PageCursors {
   /** Starts a descending (time, id) walk: after everything that can be stored. */
-  public static final Keyset NEWEST = new Keyset(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
+  public static final Keyset NEWEST =
+      new Keyset(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -32,7 +33,8 @@ public final class PageCursors {
     int bar = text.indexOf('|');
     if (!text.startsWith("k:") || bar < 0) throw new InvalidCursorException(cursor);
     try {
-      return new Keyset(Instant.parse(text.substring(2, bar)), UUID.fromString(text.substring(bar + 1)));
+      return new Keyset(
+          Instant.parse(text.substring(2, bar)), UUID.fromString(text.substring(bar + 1)));
     } catch (RuntimeException e) {
       throw new InvalidCursorException(cursor);
     }

@@ -30,12 +30,14 @@ public final class RolloutRepository {
   public static final String RUNNING = "Running";
   public static final String PAUSED = "Paused";
   public static final Set<String> ENDED = Set.of("Halted", "Aborted", "Completed");
-  private static final Set<String> STATES = Set.of(RUNNING, PAUSED, "Halted", "Aborted", "Completed");
+  private static final Set<String> STATES =
+      Set.of(RUNNING, PAUSED, "Halted", "Aborted", "Completed");
 
   public static final String WAVE_PENDING = "Pending";
   public static final String WAVE_SKIPPED = "Skipped";
   private static final Set<String> WAVE_ENDED = Set.of("Succeeded", "Halted", WAVE_SKIPPED);
-  private static final Set<String> WAVE_STATES = Set.of(WAVE_PENDING, "Running", "Succeeded", "Halted", WAVE_SKIPPED);
+  private static final Set<String> WAVE_STATES =
+      Set.of(WAVE_PENDING, "Running", "Succeeded", "Halted", WAVE_SKIPPED);
 
   private final SerializableTransactions tx;
   private final Clock clock;
@@ -66,8 +68,15 @@ public final class RolloutRepository {
           if (existing.isPresent()) {
             RolloutRow row = existing.get();
             if (!row.versionId().equals(version.id()) || !row.mode().equals(r.mode())) {
-              throw new RecordConflictException("rollout " + r.id() + " exists for " + row.product() + " "
-                  + row.version() + " to " + row.mode());
+              throw new RecordConflictException(
+                  "rollout "
+                      + r.id()
+                      + " exists for "
+                      + row.product()
+                      + " "
+                      + row.version()
+                      + " to "
+                      + row.mode());
             }
             return new Created<>(info(h, row, true), false);
           }
@@ -75,7 +84,8 @@ public final class RolloutRepository {
           rollouts.insert(r.id(), version.id(), mode.id(), r.maxFailureRate(), r.workflowId());
           rollouts.insertState(r.id(), RUNNING, null, now);
           for (int i = 0; i < r.wavePercents().size(); i++) {
-            UUID wave = rollouts.insertWave(r.id(), i, r.wavePercents().get(i), r.waveDeadlineSeconds());
+            UUID wave =
+                rollouts.insertWave(r.id(), i, r.wavePercents().get(i), r.waveDeadlineSeconds());
             rollouts.insertWaveState(wave, WAVE_PENDING, 0, 0, 0, null, now);
           }
           return new Created<>(info(h, rollouts.find(r.id()).orElseThrow(), true), true);
@@ -83,13 +93,14 @@ public final class RolloutRepository {
   }
 
   /**
-   * Checks that a rollout of {@code version} to {@code mode} could be opened now, without
-   * recording anything (a schedule's future runs).
+   * Checks that a rollout of {@code version} to {@code mode} could be opened now, without recording
+   * anything (a schedule's future runs).
    *
    * @throws RecordNotFoundException the product, version or mode does not exist
    * @throws RecordConflictException the mode is not valid now
    */
-  public void requireRolloutable(String product, org.vsekai.nebula.api.SemVer version, String mode) {
+  public void requireRolloutable(
+      String product, org.vsekai.nebula.api.SemVer version, String mode) {
     tx.inReadOnlyTransaction(
         h -> {
           CatalogRepository.version(h, product, version);
@@ -98,20 +109,27 @@ public final class RolloutRepository {
   }
 
   /**
-   * Moves the rollout to {@code state}; an ending state also skips the waves still Pending.
-   * Returns false when it was in that state already.
+   * Moves the rollout to {@code state}; an ending state also skips the waves still Pending. Returns
+   * false when it was in that state already.
    *
    * @throws RecordConflictException the rollout has ended in another state
    */
   public boolean recordState(UUID rolloutId, String state, String reason) {
-    if (!STATES.contains(state)) throw new IllegalArgumentException("no rollout state '" + state + "'");
+    if (!STATES.contains(state))
+      throw new IllegalArgumentException("no rollout state '" + state + "'");
     return tx.inTransaction(
         h -> {
           RolloutDao rollouts = h.attach(RolloutDao.class);
           RolloutRow row = rollout(h, rolloutId);
           if (state.equals(row.state())) return false;
           if (ENDED.contains(row.state())) {
-            throw new RecordConflictException("rollout " + rolloutId + " has ended " + row.state() + "; it cannot become " + state);
+            throw new RecordConflictException(
+                "rollout "
+                    + rolloutId
+                    + " has ended "
+                    + row.state()
+                    + "; it cannot become "
+                    + state);
           }
           Instant now = now();
           rollouts.closeState(rolloutId, now);
@@ -120,7 +138,8 @@ public final class RolloutRepository {
             for (RolloutWaveRow wave : rollouts.waves(rolloutId)) {
               if (WAVE_PENDING.equals(wave.state())) {
                 rollouts.closeWaveState(wave.id(), now);
-                rollouts.insertWaveState(wave.id(), WAVE_SKIPPED, 0, 0, 0, "the rollout ended before this wave", now);
+                rollouts.insertWaveState(
+                    wave.id(), WAVE_SKIPPED, 0, 0, 0, "the rollout ended before this wave", now);
               }
             }
           }
@@ -135,20 +154,37 @@ public final class RolloutRepository {
    * @throws RecordConflictException the wave has ended in another state
    */
   public boolean recordWaveState(
-      UUID rolloutId, int waveIndex, String state, long targeted, long succeeded, long failed, String reason) {
-    if (!WAVE_STATES.contains(state)) throw new IllegalArgumentException("no wave state '" + state + "'");
+      UUID rolloutId,
+      int waveIndex,
+      String state,
+      long targeted,
+      long succeeded,
+      long failed,
+      String reason) {
+    if (!WAVE_STATES.contains(state))
+      throw new IllegalArgumentException("no wave state '" + state + "'");
     return tx.inTransaction(
         h -> {
           RolloutDao rollouts = h.attach(RolloutDao.class);
           RolloutWaveRow wave = wave(h, rolloutId, waveIndex);
-          boolean same = state.equals(wave.state()) && targeted == wave.installsTargeted()
-              && succeeded == wave.installsSucceeded() && failed == wave.installsFailed()
-              && Objects.equals(reason, wave.reason());
+          boolean same =
+              state.equals(wave.state())
+                  && targeted == wave.installsTargeted()
+                  && succeeded == wave.installsSucceeded()
+                  && failed == wave.installsFailed()
+                  && Objects.equals(reason, wave.reason());
           if (same) return false;
           if (WAVE_ENDED.contains(wave.state())) {
             if (state.equals(wave.state())) return false;
-            throw new RecordConflictException("wave " + (waveIndex + 1) + " of rollout " + rolloutId + " has ended "
-                + wave.state() + "; it cannot become " + state);
+            throw new RecordConflictException(
+                "wave "
+                    + (waveIndex + 1)
+                    + " of rollout "
+                    + rolloutId
+                    + " has ended "
+                    + wave.state()
+                    + "; it cannot become "
+                    + state);
           }
           Instant now = now();
           rollouts.closeWaveState(wave.id(), now);
@@ -158,16 +194,21 @@ public final class RolloutRepository {
   }
 
   /**
-   * A page of the installs that follow the rollout's mode now and that the rollout has not
-   * reached yet, in id order after {@code afterInstallId} (null: from the start).
+   * A page of the installs that follow the rollout's mode now and that the rollout has not reached
+   * yet, in id order after {@code afterInstallId} (null: from the start).
    */
   public List<RolloutCandidateRow> candidates(UUID rolloutId, UUID afterInstallId, int limit) {
     return tx.inReadOnlyTransaction(
         h -> {
           RolloutRow row = rollout(h, rolloutId);
           return h.attach(RolloutDao.class)
-              .candidates(rolloutId, row.productId(), row.modeId(), now(),
-                  afterInstallId == null ? new UUID(0, 0) : afterInstallId, limit);
+              .candidates(
+                  rolloutId,
+                  row.productId(),
+                  row.modeId(),
+                  now(),
+                  afterInstallId == null ? new UUID(0, 0) : afterInstallId,
+                  limit);
         });
   }
 
@@ -175,7 +216,9 @@ public final class RolloutRepository {
   public void addTargets(UUID rolloutId, int waveIndex, List<RolloutTargetRow> targets) {
     if (targets.isEmpty()) return;
     tx.useTransaction(
-        h -> h.attach(RolloutDao.class).insertTargets(wave(h, rolloutId, waveIndex).id(), rolloutId, targets, now()));
+        h ->
+            h.attach(RolloutDao.class)
+                .insertTargets(wave(h, rolloutId, waveIndex).id(), rolloutId, targets, now()));
   }
 
   /** How the wave's updates stand now. */
@@ -186,7 +229,8 @@ public final class RolloutRepository {
           UUID waveId = wave(h, rolloutId, waveIndex).id();
           WaveTallyRow t = rollouts.tally(waveId);
           String firstFailure = t.failed() == 0 ? null : rollouts.firstFailure(waveId).orElse(null);
-          return new WaveTally(t.targeted(), t.succeeded(), t.failed(), t.cancelled(), firstFailure);
+          return new WaveTally(
+              t.targeted(), t.succeeded(), t.failed(), t.cancelled(), firstFailure);
         });
   }
 
@@ -196,18 +240,21 @@ public final class RolloutRepository {
   }
 
   /**
-   * Rollouts newest first. The waves carry the counts recorded with their state (cancelled
-   * updates are not recorded there, so 0), which costs nothing; {@link #find} counts live.
+   * Rollouts newest first. The waves carry the counts recorded with their state (cancelled updates
+   * are not recorded there, so 0), which costs nothing; {@link #find} counts live.
    */
   public Page<RolloutInfo> list(String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
-          List<RolloutRow> rows = h.attach(RolloutDao.class).page(after.at(), after.id(), limit + 1);
+          List<RolloutRow> rows =
+              h.attach(RolloutDao.class).page(after.at(), after.id(), limit + 1);
           List<RolloutRow> items = rows.subList(0, Math.min(limit, rows.size()));
           String next =
               rows.size() > limit
-                  ? PageCursors.encode(new PageCursors.Keyset(items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
+                  ? PageCursors.encode(
+                      new PageCursors.Keyset(
+                          items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
                   : null;
           return new Page<>(items.stream().map(r -> info(h, r, false)).toList(), next);
         });
@@ -224,26 +271,52 @@ public final class RolloutRepository {
     return h.attach(RolloutDao.class).waves(rolloutId).stream()
         .filter(w -> w.waveIndex() == waveIndex)
         .findFirst()
-        .orElseThrow(() -> new RecordNotFoundException("rollout " + rolloutId + " has no wave " + (waveIndex + 1)));
+        .orElseThrow(
+            () ->
+                new RecordNotFoundException(
+                    "rollout " + rolloutId + " has no wave " + (waveIndex + 1)));
   }
 
   private static RolloutInfo info(Handle h, RolloutRow row, boolean liveCounts) {
     RolloutDao rollouts = h.attach(RolloutDao.class);
     List<RolloutInfo.WaveInfo> waves =
         rollouts.waves(row.id()).stream()
-            .map(w -> {
-              WaveTallyRow t = liveCounts
-                  ? rollouts.tally(w.id())
-                  : new WaveTallyRow(w.installsTargeted(), w.installsSucceeded(), w.installsFailed(), 0);
-              return new RolloutInfo.WaveInfo(w.waveIndex(), w.percent(), w.deadlineSeconds(), w.state(), w.reason(),
-                  w.validFrom(), t.targeted(), t.succeeded(), t.failed(), t.cancelled());
-            })
+            .map(
+                w -> {
+                  WaveTallyRow t =
+                      liveCounts
+                          ? rollouts.tally(w.id())
+                          : new WaveTallyRow(
+                              w.installsTargeted(), w.installsSucceeded(), w.installsFailed(), 0);
+                  return new RolloutInfo.WaveInfo(
+                      w.waveIndex(),
+                      w.percent(),
+                      w.deadlineSeconds(),
+                      w.state(),
+                      w.reason(),
+                      w.validFrom(),
+                      t.targeted(),
+                      t.succeeded(),
+                      t.failed(),
+                      t.cancelled());
+                })
             .toList();
     List<RolloutInfo.StatePeriod> states =
         rollouts.states(row.id()).stream()
-            .map(s -> new RolloutInfo.StatePeriod(s.state(), s.reason(), s.validFrom(), s.validTo()))
+            .map(
+                s -> new RolloutInfo.StatePeriod(s.state(), s.reason(), s.validFrom(), s.validTo()))
             .toList();
-    return new RolloutInfo(row.id(), row.product(), row.version().toString(), row.mode(), row.maxFailureRate(),
-        row.workflowId(), row.createdAt(), row.state(), row.reason(), waves, states);
+    return new RolloutInfo(
+        row.id(),
+        row.product(),
+        row.version().toString(),
+        row.mode(),
+        row.maxFailureRate(),
+        row.workflowId(),
+        row.createdAt(),
+        row.state(),
+        row.reason(),
+        waves,
+        states);
   }
 }

@@ -9,16 +9,16 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Runs each unit of work as one SERIALIZABLE transaction and runs it again when the database
- * says it lost a race. CockroachDB reports every conflict as SQLSTATE 40001 and expects the
- * client to retry; PostgreSQL does the same under SERIALIZABLE. Bodies must therefore be free of
- * side effects outside the transaction: they may run more than once.
+ * Runs each unit of work as one SERIALIZABLE transaction and runs it again when the database says
+ * it lost a race. CockroachDB reports every conflict as SQLSTATE 40001 and expects the client to
+ * retry; PostgreSQL does the same under SERIALIZABLE. Bodies must therefore be free of side effects
+ * outside the transaction: they may run more than once.
  */
 public final class SerializableTransactions {
   /**
    * 40001 serialization failure, 40P01 deadlock: retry. 23505 unique violation: two writers
-   * inserted the same key concurrently; on the retry the body sees the winner's row and answers
-   * for itself (e.g. "already exists") instead of surfacing a constraint name.
+   * inserted the same key concurrently; on the retry the body sees the winner's row and answers for
+   * itself (e.g. "already exists") instead of surfacing a constraint name.
    */
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
 
@@ -28,7 +28,9 @@ public final class SerializableTransactions {
    * statement that travels with the BEGIN. PostgreSQL and CockroachDB both accept it.
    */
   private static final String SERIALIZABLE = "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE";
-  private static final String SERIALIZABLE_READ_ONLY = "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY";
+
+  private static final String SERIALIZABLE_READ_ONLY =
+      "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY";
 
   private static final long BASE_BACKOFF_MILLIS = 2;
   private static final long MAX_BACKOFF_MILLIS = 250;
@@ -96,7 +98,9 @@ public final class SerializableTransactions {
 
   static boolean isRetryable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && RETRYABLE.contains(sql.getSQLState())) {
         return true;
       }
       if (t.getCause() == t) break;

@@ -29,9 +29,9 @@ import org.vsekai.nebula.schema.db.VersionDao;
 import org.vsekai.nebula.schema.db.VersionRow;
 
 /**
- * Update processes as their updates report them: the seed's fields once, then each state over
- * its period. A process that reaches a final state has its run period closed; one that ends in
- * {@link UpdateState#UpdateSuccessful} moves its install to the new version.
+ * Update processes as their updates report them: the seed's fields once, then each state over its
+ * period. A process that reaches a final state has its run period closed; one that ends in {@link
+ * UpdateState#UpdateSuccessful} moves its install to the new version.
  */
 public final class UpdateProcessRepository {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -61,7 +61,10 @@ public final class UpdateProcessRepository {
           boolean created = existing.isEmpty();
           if (created) {
             UUID fromVersionId =
-                h.attach(InstallDao.class).versionAt(install.id(), now).map(InstallVersionRow::versionId).orElse(null);
+                h.attach(InstallDao.class)
+                    .versionAt(install.id(), now)
+                    .map(InstallVersionRow::versionId)
+                    .orElse(null);
             processes.insert(
                 report.updateProcessId(),
                 install.id(),
@@ -79,7 +82,12 @@ public final class UpdateProcessRepository {
             if (current != report.state()) {
               if (!report.state().mayFollow(current)) {
                 throw new RecordConflictException(
-                    "update process " + row.id() + " cannot go from " + current + " to " + report.state());
+                    "update process "
+                        + row.id()
+                        + " cannot go from "
+                        + current
+                        + " to "
+                        + report.state());
               }
               processes.closeState(row.id(), now);
               enter(h, report, row.toVersionId(), now);
@@ -88,7 +96,8 @@ public final class UpdateProcessRepository {
           if (report.cachePath() != null && !report.cachePath().isBlank()) {
             recordCache(h, install.id(), report.updateProcessId(), report.cachePath(), now);
           }
-          return new Created<>(info(h, processes.find(report.updateProcessId()).orElseThrow()), created);
+          return new Created<>(
+              info(h, processes.find(report.updateProcessId()).orElseThrow()), created);
         });
   }
 
@@ -99,7 +108,10 @@ public final class UpdateProcessRepository {
                 h,
                 h.attach(UpdateProcessDao.class)
                     .find(updateProcessId)
-                    .orElseThrow(() -> new RecordNotFoundException("update process " + updateProcessId + " does not exist"))));
+                    .orElseThrow(
+                        () ->
+                            new RecordNotFoundException(
+                                "update process " + updateProcessId + " does not exist"))));
   }
 
   /** Update processes, newest first; of one install when {@code installId} is not null. */
@@ -118,7 +130,9 @@ public final class UpdateProcessRepository {
           List<UpdateProcessRow> items = rows.subList(0, Math.min(limit, rows.size()));
           String next =
               rows.size() > limit
-                  ? PageCursors.encode(new PageCursors.Keyset(items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
+                  ? PageCursors.encode(
+                      new PageCursors.Keyset(
+                          items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
                   : null;
           return new Page<>(items.stream().map(r -> info(h, r)).toList(), next);
         });
@@ -146,11 +160,14 @@ public final class UpdateProcessRepository {
     }
   }
 
-  private static void recordCache(Handle h, UUID installId, UUID processId, String path, Instant now) {
+  private static void recordCache(
+      Handle h, UUID installId, UUID processId, String path, Instant now) {
     CasyncCacheDao caches = h.attach(CasyncCacheDao.class);
     UUID cacheId = caches.findForInstall(installId).orElseGet(() -> caches.insert(installId));
     Optional<CacheHistoryRow> open = caches.findOpen(cacheId);
-    if (open.isPresent() && open.get().path().equals(path) && processId.equals(open.get().updateProcessId())) {
+    if (open.isPresent()
+        && open.get().path().equals(path)
+        && processId.equals(open.get().updateProcessId())) {
       return;
     }
     caches.closeHistory(cacheId, now);
@@ -162,8 +179,11 @@ public final class UpdateProcessRepository {
     return CatalogRepository.version(h, install.product(), SemVer.parse(toVersion)).id();
   }
 
-  /** Later reports may omit the seed's fields but not change them: the process row is written once. */
-  private static void requireConsistent(UpdateProcessRow row, UpdateProcessReport report, UUID toVersionId) {
+  /**
+   * Later reports may omit the seed's fields but not change them: the process row is written once.
+   */
+  private static void requireConsistent(
+      UpdateProcessRow row, UpdateProcessReport report, UUID toVersionId) {
     String id = "update process " + row.id();
     if (!row.installId().equals(report.installId())) {
       throw new RecordConflictException(id + " belongs to install " + row.installId());
@@ -173,7 +193,8 @@ public final class UpdateProcessRepository {
     }
     if (report.manifestFileAndVersion() != null
         && !report.manifestFileAndVersion().equals(row.manifestFileAndVersion())) {
-      throw new RecordConflictException(id + " was recorded with another manifest_file_and_version");
+      throw new RecordConflictException(
+          id + " was recorded with another manifest_file_and_version");
     }
     if (report.filesForUpdate() != null
         && !report.filesForUpdate().isEmpty()
@@ -202,7 +223,10 @@ public final class UpdateProcessRepository {
         row.validFrom(),
         row.validTo(),
         h.attach(UpdateProcessDao.class).states(row.id()).stream()
-            .map(s -> new UpdateProcessInfo.StatePeriod(UpdateState.valueOf(s.state()), s.detail(), s.validFrom(), s.validTo()))
+            .map(
+                s ->
+                    new UpdateProcessInfo.StatePeriod(
+                        UpdateState.valueOf(s.state()), s.detail(), s.validFrom(), s.validTo()))
             .toList());
   }
 

@@ -9,4 +9,5 @@ package org.vsekai.nebula.schema;
  * @param cancelled updates that ended in UpdateCancelled
  * @param firstFailure what the earliest failed update recorded; null when none failed
  */
-public record WaveTally(long targeted, long succeeded, long failed, long cancelled, String firstFailure) {}
+public record WaveTally(
+    long targeted, long succeeded, long failed, long cancelled, String firstFailure) {}

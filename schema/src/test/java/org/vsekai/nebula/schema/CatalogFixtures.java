@@ -9,7 +9,8 @@ import org.vsekai.nebula.schema.db.VersionFileRow;
 final class CatalogFixtures {
   private CatalogFixtures() {}
 
-  static NewRelease release(String product, String version, String mode, Instant validFrom, Instant signedAt) {
+  static NewRelease release(
+      String product, String version, String mode, Instant validFrom, Instant signedAt) {
     return new NewRelease(
         product,
         SemVer.parse(version),
@@ -17,6 +18,10 @@ final class CatalogFixtures {
         "bin/game",
         validFrom,
         List.of(new VersionFileRow("bin/game", 42, "0755", "ab".repeat(32))),
-        new SignedEnvelope("key1", "{\"version\":\"" + version + "\"}", signedAt, signedAt.plusSeconds(86_400 * 30)));
+        new SignedEnvelope(
+            "key1",
+            "{\"version\":\"" + version + "\"}",
+            signedAt,
+            signedAt.plusSeconds(86_400 * 30)));
   }
 }

@@ -96,7 +96,10 @@ class CatalogRepositoryTest {
     VersionInfo withdrawn = catalog.findVersion("v-sekai", SemVer.parse("1.1.0"));
     assertThat(withdrawn.validTo()).isEqualTo(clock.instant());
     // Asked about the past, the answer is what was offered then.
-    assertThat(catalog.currentVersion("v-sekai", "stable", clock.instant().minusSeconds(60)).map(VersionInfo::version))
+    assertThat(
+            catalog
+                .currentVersion("v-sekai", "stable", clock.instant().minusSeconds(60))
+                .map(VersionInfo::version))
         .contains("1.1.0");
   }
 
@@ -106,7 +109,8 @@ class CatalogRepositoryTest {
     catalog.registerRelease(release("v-sekai", "1.1.0", "stable", T0.plus(DAY), T0));
 
     assertThat(current("stable")).contains("1.0.0");
-    assertThat(catalog.currentVersion("v-sekai", "stable", T0.plus(DAY)).map(VersionInfo::version)).contains("1.1.0");
+    assertThat(catalog.currentVersion("v-sekai", "stable", T0.plus(DAY)).map(VersionInfo::version))
+        .contains("1.1.0");
     clock.advance(DAY);
     assertThat(current("stable")).contains("1.1.0");
   }
@@ -135,7 +139,8 @@ class CatalogRepositoryTest {
     }
     publish("1.9.9", "beta");
 
-    assertThat(current("beta")).contains("2.0.0-nightly." + (CatalogRepository.CURRENT_VERSION_CANDIDATES + 8));
+    assertThat(current("beta"))
+        .contains("2.0.0-nightly." + (CatalogRepository.CURRENT_VERSION_CANDIDATES + 8));
   }
 
   @Test
@@ -145,8 +150,14 @@ class CatalogRepositoryTest {
     assertThatThrownBy(() -> publish("1.0.0+build.7", "beta"))
         .isInstanceOf(RecordConflictException.class)
         .hasMessage("v-sekai 1.0.0+build.7 already exists");
-    int versions = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM versions").mapTo(Integer.class).one());
-    int releases = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM releases").mapTo(Integer.class).one());
+    int versions =
+        db.jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT count(*) FROM versions").mapTo(Integer.class).one());
+    int releases =
+        db.jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT count(*) FROM releases").mapTo(Integer.class).one());
     assertThat(versions).isEqualTo(1);
     assertThat(releases).isEqualTo(1);
   }
@@ -156,14 +167,16 @@ class CatalogRepositoryTest {
     assertThatThrownBy(() -> catalog.registerRelease(release("nope", "1.0.0", "stable", null, T0)))
         .isInstanceOf(RecordNotFoundException.class)
         .hasMessage("product 'nope' does not exist");
-    assertThatThrownBy(() -> catalog.registerRelease(release("v-sekai", "1.0.0", "nightly", null, T0)))
+    assertThatThrownBy(
+            () -> catalog.registerRelease(release("v-sekai", "1.0.0", "nightly", null, T0)))
         .isInstanceOf(RecordNotFoundException.class)
         .hasMessage("mode 'nightly' does not exist");
     catalog.retireMode("beta");
     assertThatThrownBy(() -> publish("1.0.0", "beta"))
         .isInstanceOf(RecordConflictException.class)
         .hasMessageContaining("mode 'beta' is not valid at");
-    assertThatThrownBy(() -> catalog.currentVersion("nope", "stable", T0)).isInstanceOf(RecordNotFoundException.class);
+    assertThatThrownBy(() -> catalog.currentVersion("nope", "stable", T0))
+        .isInstanceOf(RecordNotFoundException.class);
   }
 
   @Test
@@ -171,9 +184,13 @@ class CatalogRepositoryTest {
     catalog.createMode("nightly", T0.plus(DAY), null);
     catalog.createMode("old", T0.minus(DAY.multipliedBy(2)), T0.minus(DAY));
 
-    assertThat(catalog.modesValidNow(null, 50).items()).extracting(ModeInfo::name).containsExactly("beta", "stable");
+    assertThat(catalog.modesValidNow(null, 50).items())
+        .extracting(ModeInfo::name)
+        .containsExactly("beta", "stable");
     clock.advance(DAY);
-    assertThat(catalog.modesValidNow(null, 50).items()).extracting(ModeInfo::name).containsExactly("beta", "nightly", "stable");
+    assertThat(catalog.modesValidNow(null, 50).items())
+        .extracting(ModeInfo::name)
+        .containsExactly("beta", "nightly", "stable");
   }
 
   @Test
@@ -200,17 +217,20 @@ class CatalogRepositoryTest {
   void aFreshSignatureReplacesTheManifestOnlyOnce() {
     publish("1.0.0", "stable");
     CatalogRepository.StoredManifest stored = catalog.manifest("v-sekai", SemVer.parse("1.0.0"));
-    SignedEnvelope fresh = new SignedEnvelope("key1", "{\"fresh\":true}", T0.plus(DAY), T0.plus(DAY.multipliedBy(60)));
+    SignedEnvelope fresh =
+        new SignedEnvelope("key1", "{\"fresh\":true}", T0.plus(DAY), T0.plus(DAY.multipliedBy(60)));
 
     catalog.resign(stored.version().id(), stored.manifest().id(), fresh);
     var second =
         catalog.resign(
             stored.version().id(),
             stored.manifest().id(),
-            new SignedEnvelope("key1", "{\"late\":true}", T0.plus(DAY), T0.plus(DAY.multipliedBy(60))));
+            new SignedEnvelope(
+                "key1", "{\"late\":true}", T0.plus(DAY), T0.plus(DAY.multipliedBy(60))));
 
     assertThat(second.envelope()).isEqualTo("{\"fresh\":true}");
-    assertThat(catalog.manifest("v-sekai", SemVer.parse("1.0.0")).manifest().envelope()).isEqualTo("{\"fresh\":true}");
+    assertThat(catalog.manifest("v-sekai", SemVer.parse("1.0.0")).manifest().envelope())
+        .isEqualTo("{\"fresh\":true}");
     assertThat(stored.files()).hasSize(1);
   }
 }

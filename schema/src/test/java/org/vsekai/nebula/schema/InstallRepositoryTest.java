@@ -92,7 +92,8 @@ class InstallRepositoryTest {
 
   @Test
   void historyPagesMixModesAndVersions() {
-    UUID id = installs.register(null, "v-sekai", "stable", SemVer.parse("1.0.0")).value().installId();
+    UUID id =
+        installs.register(null, "v-sekai", "stable", SemVer.parse("1.0.0")).value().installId();
     for (int i = 0; i < 4; i++) {
       clock.advance(Duration.ofMinutes(1));
       installs.switchMode(id, i % 2 == 0 ? "beta" : "stable");
@@ -104,12 +105,15 @@ class InstallRepositoryTest {
     assertThat(first.items()).hasSize(4);
     assertThat(second.items()).hasSize(2);
     assertThat(second.next()).isNull();
-    assertThat(second.items()).extracting(InstallHistoryEntry::kind).containsExactlyInAnyOrder("mode", "version");
+    assertThat(second.items())
+        .extracting(InstallHistoryEntry::kind)
+        .containsExactlyInAnyOrder("mode", "version");
   }
 
   @Test
   void unknownInstallsModesAndVersionsAreNotFound() {
-    assertThatThrownBy(() -> installs.find(UUID.randomUUID())).isInstanceOf(RecordNotFoundException.class);
+    assertThatThrownBy(() -> installs.find(UUID.randomUUID()))
+        .isInstanceOf(RecordNotFoundException.class);
     assertThatThrownBy(() -> installs.register(null, "v-sekai", "nightly", null))
         .isInstanceOf(RecordNotFoundException.class);
     assertThatThrownBy(() -> installs.register(null, "v-sekai", "stable", SemVer.parse("9.9.9")))

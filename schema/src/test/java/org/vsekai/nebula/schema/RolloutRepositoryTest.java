@@ -48,11 +48,22 @@ class RolloutRepositoryTest {
   }
 
   private NewRollout rollout(UUID id, String version) {
-    return new NewRollout(id, "v-sekai", SemVer.parse(version), "stable", 0.2, List.of(10, 50, 100), 3600, "rollout-" + id);
+    return new NewRollout(
+        id,
+        "v-sekai",
+        SemVer.parse(version),
+        "stable",
+        0.2,
+        List.of(10, 50, 100),
+        3600,
+        "rollout-" + id);
   }
 
   private UUID install(String product, String mode, String version) {
-    return installs.register(null, product, mode, version == null ? null : SemVer.parse(version)).value().installId();
+    return installs
+        .register(null, product, mode, version == null ? null : SemVer.parse(version))
+        .value()
+        .installId();
   }
 
   @Test
@@ -72,15 +83,18 @@ class RolloutRepositoryTest {
     assertThat(info.states()).hasSize(1);
 
     assertThatThrownBy(() -> rollouts.open(rollout(id, "0.1.0")))
-        .isInstanceOf(RecordConflictException.class).hasMessageContaining("exists for v-sekai 0.2.0 to stable");
+        .isInstanceOf(RecordConflictException.class)
+        .hasMessageContaining("exists for v-sekai 0.2.0 to stable");
     assertThatThrownBy(() -> rollouts.open(rollout(UUID.randomUUID(), "9.9.9")))
-        .isInstanceOf(RecordNotFoundException.class).hasMessage("v-sekai 9.9.9 does not exist");
+        .isInstanceOf(RecordNotFoundException.class)
+        .hasMessage("v-sekai 9.9.9 does not exist");
   }
 
   @Test
   void candidatesAreTheProductsInstallsInTheModeNotYetReachedInIdOrder() {
     List<UUID> stable = new ArrayList<>();
-    for (int i = 0; i < 5; i++) stable.add(install("v-sekai", "stable", i % 2 == 0 ? "0.1.0" : null));
+    for (int i = 0; i < 5; i++)
+      stable.add(install("v-sekai", "stable", i % 2 == 0 ? "0.1.0" : null));
     install("v-sekai", "beta", "0.1.0");
     install("other-game", "stable", "0.1.0");
     UUID switched = install("v-sekai", "stable", null);
@@ -90,21 +104,32 @@ class RolloutRepositoryTest {
     rollouts.open(rollout(id, "0.2.0"));
 
     List<RolloutCandidateRow> all = rollouts.candidates(id, null, 100);
-    assertThat(all).extracting(RolloutCandidateRow::installId).containsExactlyElementsOf(stable.stream().sorted(java.util.Comparator.comparing(UUID::toString)).toList()); // the database orders UUIDs by their bytes; Java by signed longs
-    assertThat(all.stream().filter(c -> c.version() != null).map(c -> c.version().toString())).containsOnly("0.1.0");
+    assertThat(all)
+        .extracting(RolloutCandidateRow::installId)
+        .containsExactlyElementsOf(
+            stable.stream()
+                .sorted(java.util.Comparator.comparing(UUID::toString))
+                .toList()); // the database orders UUIDs by their bytes; Java by signed longs
+    assertThat(all.stream().filter(c -> c.version() != null).map(c -> c.version().toString()))
+        .containsOnly("0.1.0");
 
     List<RolloutCandidateRow> page = rollouts.candidates(id, all.get(1).installId(), 2);
-    assertThat(page).extracting(RolloutCandidateRow::installId).containsExactly(all.get(2).installId(), all.get(3).installId());
+    assertThat(page)
+        .extracting(RolloutCandidateRow::installId)
+        .containsExactly(all.get(2).installId(), all.get(3).installId());
 
-    rollouts.addTargets(id, 0, List.of(target(all.get(0).installId()), target(all.get(3).installId())));
+    rollouts.addTargets(
+        id, 0, List.of(target(all.get(0).installId()), target(all.get(3).installId())));
     rollouts.addTargets(id, 0, List.of(target(all.get(0).installId()))); // a retried page
-    assertThat(rollouts.candidates(id, null, 100)).extracting(RolloutCandidateRow::installId)
+    assertThat(rollouts.candidates(id, null, 100))
+        .extracting(RolloutCandidateRow::installId)
         .containsExactly(all.get(1).installId(), all.get(2).installId(), all.get(4).installId());
     assertThat(rollouts.tally(id, 0).targeted()).isEqualTo(2);
   }
 
   private static RolloutTargetRow target(UUID installId) {
-    return new RolloutTargetRow(installId, "update-" + installId, UUID.randomUUID().toString(), UUID.randomUUID(), false);
+    return new RolloutTargetRow(
+        installId, "update-" + installId, UUID.randomUUID().toString(), UUID.randomUUID(), false);
   }
 
   @Test
@@ -117,7 +142,10 @@ class RolloutRepositoryTest {
     report(targets.get(0), UpdateState.UpdateSuccessful, "downloaded 10 of 10 bytes needed");
     report(targets.get(1), UpdateState.UpdateFailed, "UntrustedKey in Checking: not our key");
     clock.advance(Duration.ofSeconds(1));
-    report(targets.get(2), UpdateState.UpdateFailed, "CorruptChunk in DownloadingUpdate: chunk ab is corrupt");
+    report(
+        targets.get(2),
+        UpdateState.UpdateFailed,
+        "CorruptChunk in DownloadingUpdate: chunk ab is corrupt");
     report(targets.get(3), UpdateState.UpdateCancelled, null);
     // targets.get(4) has not reported: its install is offline.
 
@@ -131,11 +159,29 @@ class RolloutRepositoryTest {
 
   private void report(RolloutTargetRow target, UpdateState end, String detail) {
     clock.advance(Duration.ofSeconds(1));
-    processes.report(new UpdateProcessReport(target.updateProcessId(), target.installId(), UpdateState.UpdateAvailable,
-        null, "0.2.0", null, null, null, null));
+    processes.report(
+        new UpdateProcessReport(
+            target.updateProcessId(),
+            target.installId(),
+            UpdateState.UpdateAvailable,
+            null,
+            "0.2.0",
+            null,
+            null,
+            null,
+            null));
     clock.advance(Duration.ofSeconds(1));
-    processes.report(new UpdateProcessReport(target.updateProcessId(), target.installId(), end, detail, "0.2.0", null,
-        null, null, null));
+    processes.report(
+        new UpdateProcessReport(
+            target.updateProcessId(),
+            target.installId(),
+            end,
+            detail,
+            "0.2.0",
+            null,
+            null,
+            null,
+            null));
   }
 
   @Test
@@ -144,7 +190,9 @@ class RolloutRepositoryTest {
     rollouts.open(rollout(id, "0.2.0"));
     clock.advance(Duration.ofSeconds(1));
     assertThat(rollouts.recordWaveState(id, 0, "Running", 0, 0, 0, null)).isTrue();
-    assertThat(rollouts.recordWaveState(id, 0, "Running", 0, 0, 0, null)).as("a repeated record").isFalse();
+    assertThat(rollouts.recordWaveState(id, 0, "Running", 0, 0, 0, null))
+        .as("a repeated record")
+        .isFalse();
     clock.advance(Duration.ofSeconds(1));
     assertThat(rollouts.recordState(id, "Paused", "paused")).isTrue();
     assertThat(rollouts.recordState(id, "Paused", "paused")).isFalse();
@@ -153,22 +201,31 @@ class RolloutRepositoryTest {
     clock.advance(Duration.ofSeconds(1));
     rollouts.recordWaveState(id, 0, "Halted", 10, 7, 3, "wave 1 (10%): 3 of 10 updates failed");
     assertThat(rollouts.recordState(id, "Halted", "wave 1 (10%): 3 of 10 updates failed")).isTrue();
-    assertThat(rollouts.recordState(id, "Halted", "wave 1 (10%): 3 of 10 updates failed")).as("retried").isFalse();
+    assertThat(rollouts.recordState(id, "Halted", "wave 1 (10%): 3 of 10 updates failed"))
+        .as("retried")
+        .isFalse();
 
     RolloutInfo info = rollouts.find(id);
     assertThat(info.state()).isEqualTo("Halted");
     assertThat(info.reason()).isEqualTo("wave 1 (10%): 3 of 10 updates failed");
-    assertThat(info.states()).extracting(RolloutInfo.StatePeriod::state).containsExactly("Running", "Paused", "Running", "Halted");
+    assertThat(info.states())
+        .extracting(RolloutInfo.StatePeriod::state)
+        .containsExactly("Running", "Paused", "Running", "Halted");
     assertThat(info.states().get(0).validTo()).isEqualTo(info.states().get(1).validFrom());
     assertThat(info.states().get(3).validTo()).isNull();
-    assertThat(info.waves()).extracting(RolloutInfo.WaveInfo::state).containsExactly("Halted", "Skipped", "Skipped");
+    assertThat(info.waves())
+        .extracting(RolloutInfo.WaveInfo::state)
+        .containsExactly("Halted", "Skipped", "Skipped");
 
     assertThatThrownBy(() -> rollouts.recordState(id, "Running", null))
-        .isInstanceOf(RecordConflictException.class).hasMessageContaining("has ended Halted; it cannot become Running");
+        .isInstanceOf(RecordConflictException.class)
+        .hasMessageContaining("has ended Halted; it cannot become Running");
     assertThatThrownBy(() -> rollouts.recordWaveState(id, 1, "Running", 0, 0, 0, null))
-        .isInstanceOf(RecordConflictException.class).hasMessageContaining("has ended Skipped");
+        .isInstanceOf(RecordConflictException.class)
+        .hasMessageContaining("has ended Skipped");
     assertThatThrownBy(() -> rollouts.recordWaveState(id, 7, "Running", 0, 0, 0, null))
-        .isInstanceOf(RecordNotFoundException.class).hasMessage("rollout " + id + " has no wave 8");
+        .isInstanceOf(RecordNotFoundException.class)
+        .hasMessage("rollout " + id + " has no wave 8");
   }
 
   @Test
@@ -182,9 +239,12 @@ class RolloutRepositoryTest {
     }
     Page<RolloutInfo> first = rollouts.list(null, 2);
     Page<RolloutInfo> second = rollouts.list(first.next(), 2);
-    assertThat(first.items()).extracting(RolloutInfo::rolloutId).containsExactly(ids.get(2), ids.get(1));
+    assertThat(first.items())
+        .extracting(RolloutInfo::rolloutId)
+        .containsExactly(ids.get(2), ids.get(1));
     assertThat(second.items()).extracting(RolloutInfo::rolloutId).containsExactly(ids.get(0));
     assertThat(second.next()).isNull();
-    assertThatThrownBy(() -> rollouts.find(UUID.randomUUID())).isInstanceOf(RecordNotFoundException.class);
+    assertThatThrownBy(() -> rollouts.find(UUID.randomUUID()))
+        .isInstanceOf(RecordNotFoundException.class);
   }
 }

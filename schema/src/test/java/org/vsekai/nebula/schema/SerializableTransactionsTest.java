@@ -13,21 +13,28 @@ import org.vsekai.nebula.schema.testing.TestPostgres;
 class SerializableTransactionsTest {
 
   /**
-   * Write skew, the anomaly SERIALIZABLE exists to stop: two transactions each read both rows,
-   * then each writes one. PostgreSQL aborts one with 40001; the runner must run it again and
-   * both must end up committed, the second one seeing the first one's write.
+   * Write skew, the anomaly SERIALIZABLE exists to stop: two transactions each read both rows, then
+   * each writes one. PostgreSQL aborts one with 40001; the runner must run it again and both must
+   * end up committed, the second one seeing the first one's write.
    */
   @Test
   void retriesASerializationFailureInsteadOfSurfacingIt() throws Exception {
     TestPostgres.Database db = TestPostgres.newDatabase();
-    db.jdbi().useHandle(h -> h.execute("CREATE TABLE doctors (name TEXT PRIMARY KEY, on_call BOOLEAN NOT NULL)"));
-    db.jdbi().useHandle(h -> h.execute("INSERT INTO doctors VALUES ('alice', true), ('bob', true)"));
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "CREATE TABLE doctors (name TEXT PRIMARY KEY, on_call BOOLEAN NOT NULL)"));
+    db.jdbi()
+        .useHandle(h -> h.execute("INSERT INTO doctors VALUES ('alice', true), ('bob', true)"));
     SerializableTransactions tx = new SerializableTransactions(db.jdbi());
     CountDownLatch bothRead = new CountDownLatch(2);
     AtomicInteger attempts = new AtomicInteger();
 
-    CompletableFuture<Integer> alice = CompletableFuture.supplyAsync(() -> goOffCall(tx, "alice", bothRead, attempts));
-    CompletableFuture<Integer> bob = CompletableFuture.supplyAsync(() -> goOffCall(tx, "bob", bothRead, attempts));
+    CompletableFuture<Integer> alice =
+        CompletableFuture.supplyAsync(() -> goOffCall(tx, "alice", bothRead, attempts));
+    CompletableFuture<Integer> bob =
+        CompletableFuture.supplyAsync(() -> goOffCall(tx, "bob", bothRead, attempts));
 
     int onCallSeenByAlice = alice.get(30, TimeUnit.SECONDS);
     int onCallSeenByBob = bob.get(30, TimeUnit.SECONDS);
@@ -37,17 +44,23 @@ class SerializableTransactionsTest {
     assertThat(Math.min(onCallSeenByAlice, onCallSeenByBob)).isEqualTo(1);
   }
 
-  private static int goOffCall(SerializableTransactions tx, String name, CountDownLatch bothRead, AtomicInteger attempts) {
+  private static int goOffCall(
+      SerializableTransactions tx, String name, CountDownLatch bothRead, AtomicInteger attempts) {
     return tx.inTransaction(
         h -> {
           int attempt = attempts.incrementAndGet();
-          int onCall = h.createQuery("SELECT count(*) FROM doctors WHERE on_call").mapTo(Integer.class).one();
+          int onCall =
+              h.createQuery("SELECT count(*) FROM doctors WHERE on_call")
+                  .mapTo(Integer.class)
+                  .one();
           if (attempt <= 2) {
             bothRead.countDown();
             await(bothRead);
           }
           if (onCall == 2) {
-            h.createUpdate("UPDATE doctors SET on_call = false WHERE name = :n").bind("n", name).execute();
+            h.createUpdate("UPDATE doctors SET on_call = false WHERE name = :n")
+                .bind("n", name)
+                .execute();
           }
           return onCall;
         });
@@ -57,13 +70,21 @@ class SerializableTransactionsTest {
   void transactionsAreSerializableAndReadsReadOnly() {
     SerializableTransactions tx = new SerializableTransactions(TestPostgres.newDatabase().jdbi());
 
-    String isolation = tx.inTransaction(h -> h.createQuery("SHOW transaction_isolation").mapTo(String.class).one());
-    String readOnly = tx.inReadOnlyTransaction(h -> h.createQuery("SHOW transaction_read_only").mapTo(String.class).one());
-    String writable = tx.inTransaction(h -> h.createQuery("SHOW transaction_read_only").mapTo(String.class).one());
+    String isolation =
+        tx.inTransaction(
+            h -> h.createQuery("SHOW transaction_isolation").mapTo(String.class).one());
+    String readOnly =
+        tx.inReadOnlyTransaction(
+            h -> h.createQuery("SHOW transaction_read_only").mapTo(String.class).one());
+    String writable =
+        tx.inTransaction(
+            h -> h.createQuery("SHOW transaction_read_only").mapTo(String.class).one());
 
     assertThat(isolation).isEqualTo("serializable");
     assertThat(readOnly).isEqualTo("on");
-    assertThat(writable).as("read-only does not leak into the next transaction on the connection").isEqualTo("off");
+    assertThat(writable)
+        .as("read-only does not leak into the next transaction on the connection")
+        .isEqualTo("off");
   }
 
   @Test
@@ -96,7 +117,8 @@ class SerializableTransactionsTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      if (!latch.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("the other transaction never read");
+      if (!latch.await(10, TimeUnit.SECONDS))
+        throw new IllegalStateException("the other transaction never read");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

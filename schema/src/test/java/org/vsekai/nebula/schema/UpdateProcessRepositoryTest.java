@@ -38,7 +38,8 @@ class UpdateProcessRepositoryTest {
     catalog.createMode("stable", null, null);
     catalog.registerRelease(release("v-sekai", "0.1.0", "stable", null, T0));
     catalog.registerRelease(release("v-sekai", "0.2.0", "stable", null, T0));
-    installId = installs.register(null, "v-sekai", "stable", SemVer.parse("0.1.0")).value().installId();
+    installId =
+        installs.register(null, "v-sekai", "stable", SemVer.parse("0.1.0")).value().installId();
   }
 
   private UpdateProcessReport report(UUID id, UpdateState state) {
@@ -56,8 +57,15 @@ class UpdateProcessRepositoryTest {
     Created<UpdateProcessInfo> created =
         processes.report(
             new UpdateProcessReport(
-                id, installId, UpdateState.Checking, null, "0.2.0", "manifest.json 0.2.0",
-                List.of("bin/game", "data/pack0.pck"), Map.of("InstallPath", "C:/v-sekai"), "/launcher/cache"));
+                id,
+                installId,
+                UpdateState.Checking,
+                null,
+                "0.2.0",
+                "manifest.json 0.2.0",
+                List.of("bin/game", "data/pack0.pck"),
+                Map.of("InstallPath", "C:/v-sekai"),
+                "/launcher/cache"));
     assertThat(created.created()).isTrue();
     step(id, UpdateState.UpdateAvailable);
     step(id, UpdateState.PreparingUpdate);
@@ -73,17 +81,25 @@ class UpdateProcessRepositoryTest {
     assertThat(done.state()).isEqualTo(UpdateState.UpdateSuccessful);
     assertThat(done.validFrom()).isEqualTo(T0);
     assertThat(done.validTo()).isEqualTo(T0.plusSeconds(60));
-    assertThat(done.states()).extracting(UpdateProcessInfo.StatePeriod::state).containsExactly(
-        UpdateState.Checking, UpdateState.UpdateAvailable, UpdateState.PreparingUpdate,
-        UpdateState.DownloadingUpdate, UpdateState.ApplyingUpdate, UpdateState.FinalizingUpdate,
-        UpdateState.UpdateSuccessful);
+    assertThat(done.states())
+        .extracting(UpdateProcessInfo.StatePeriod::state)
+        .containsExactly(
+            UpdateState.Checking,
+            UpdateState.UpdateAvailable,
+            UpdateState.PreparingUpdate,
+            UpdateState.DownloadingUpdate,
+            UpdateState.ApplyingUpdate,
+            UpdateState.FinalizingUpdate,
+            UpdateState.UpdateSuccessful);
     // Each period ends where the next begins; the final state stays open.
     for (int i = 0; i + 1 < done.states().size(); i++) {
       assertThat(done.states().get(i).validTo()).isEqualTo(done.states().get(i + 1).validFrom());
     }
     assertThat(done.states().get(6).validTo()).isNull();
     assertThat(installs.find(installId).version()).isEqualTo("0.2.0");
-    assertThat(processes.cacheHistory(installId)).singleElement().satisfies(c -> assertThat(c.path()).isEqualTo("/launcher/cache"));
+    assertThat(processes.cacheHistory(installId))
+        .singleElement()
+        .satisfies(c -> assertThat(c.path()).isEqualTo("/launcher/cache"));
   }
 
   @Test
@@ -117,12 +133,23 @@ class UpdateProcessRepositoryTest {
   @Test
   void laterReportsMayNotRewriteTheSeedFields() {
     UUID id = UUID.randomUUID();
-    processes.report(new UpdateProcessReport(id, installId, UpdateState.Checking, null, "0.2.0", "m 0.2.0", null, null, null));
+    processes.report(
+        new UpdateProcessReport(
+            id, installId, UpdateState.Checking, null, "0.2.0", "m 0.2.0", null, null, null));
 
     assertThatThrownBy(
             () ->
                 processes.report(
-                    new UpdateProcessReport(id, installId, UpdateState.UpdateAvailable, null, "0.1.0", null, null, null, null)))
+                    new UpdateProcessReport(
+                        id,
+                        installId,
+                        UpdateState.UpdateAvailable,
+                        null,
+                        "0.1.0",
+                        null,
+                        null,
+                        null,
+                        null)))
         .isInstanceOf(RecordConflictException.class)
         .hasMessageContaining("another target version");
     assertThat(processes.find(id).states()).hasSize(1);
@@ -133,7 +160,17 @@ class UpdateProcessRepositoryTest {
     UUID other = installs.register(null, "v-sekai", "stable", null).value().installId();
     for (int i = 0; i < 5; i++) {
       clock.advance(Duration.ofSeconds(1));
-      processes.report(new UpdateProcessReport(UUID.randomUUID(), i < 3 ? installId : other, UpdateState.Checking, null, null, null, null, null, null));
+      processes.report(
+          new UpdateProcessReport(
+              UUID.randomUUID(),
+              i < 3 ? installId : other,
+              UpdateState.Checking,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
 
     Page<UpdateProcessInfo> first = processes.list(null, null, 2);
@@ -150,13 +187,31 @@ class UpdateProcessRepositoryTest {
     assertThatThrownBy(
             () ->
                 processes.report(
-                    new UpdateProcessReport(UUID.randomUUID(), UUID.randomUUID(), UpdateState.Checking, null, null, null, null, null, null)))
+                    new UpdateProcessReport(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        UpdateState.Checking,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
         .isInstanceOf(RecordNotFoundException.class)
         .hasMessageContaining("is not registered");
     assertThatThrownBy(
             () ->
                 processes.report(
-                    new UpdateProcessReport(UUID.randomUUID(), installId, UpdateState.Checking, null, "7.0.0", null, null, null, null)))
+                    new UpdateProcessReport(
+                        UUID.randomUUID(),
+                        installId,
+                        UpdateState.Checking,
+                        null,
+                        "7.0.0",
+                        null,
+                        null,
+                        null,
+                        null)))
         .isInstanceOf(RecordNotFoundException.class)
         .hasMessage("v-sekai 7.0.0 does not exist");
   }

@@ -13,8 +13,8 @@ import org.eclipse.jetty.server.Server;
 
 /**
  * The whole service in this process on its embedded defaults: PostgreSQL, chunk and index stores
- * and signing key under {@code dataDir} (kept across restarts), HTTP on a free loopback port.
- * For tests, {@code vsekai demo} and {@code vsekai server}:
+ * and signing key under {@code dataDir} (kept across restarts), HTTP on a free loopback port. For
+ * tests, {@code vsekai demo} and {@code vsekai server}:
  *
  * <pre>{@code
  * try (EmbeddedNebulaService nebula = EmbeddedNebulaService.start(dir)) {
@@ -39,13 +39,15 @@ public final class EmbeddedNebulaService implements AutoCloseable {
    * @param settings values for the {@code ${NEBULA_*}} keys of {@code nebula-embedded.yml}, e.g.
    *     {@code NEBULA_PORT} for a fixed port or {@code NEBULA_TEMPORAL_TARGET}
    */
-  public static EmbeddedNebulaService start(Path dataDir, Map<String, String> settings) throws Exception {
+  public static EmbeddedNebulaService start(Path dataDir, Map<String, String> settings)
+      throws Exception {
     Map<String, String> overrides = new HashMap<>(settings);
     overrides.put("NEBULA_DATA_DIR", dataDir.toAbsolutePath().toString());
     NebulaApplication application = new NebulaApplication(overrides);
     Bootstrap<NebulaConfiguration> bootstrap = new Bootstrap<>(application);
     application.initialize(bootstrap);
-    new ServerCommand<>(application).run(bootstrap, new Namespace(Map.of("file", "nebula-embedded.yml")));
+    new ServerCommand<>(application)
+        .run(bootstrap, new Namespace(Map.of("file", "nebula-embedded.yml")));
     Server server = application.server();
     if (server == null) throw new IllegalStateException("the embedded service did not start");
     return new EmbeddedNebulaService(application, server);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.logging.common.BootstrapLogging;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.logging.common.BootstrapLogging;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.vsekai.nebula.schema.NebulaJdbi;
+import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.config.ConfigSubstitutor;
 import org.vsekai.nebula.server.config.FileOrClasspathSourceProvider;
 import org.vsekai.nebula.server.db.DatabaseConnection;
@@ -26,12 +29,6 @@ import org.vsekai.nebula.server.db.DbCommand;
 import org.vsekai.nebula.server.db.Migrations;
 import org.vsekai.nebula.server.health.StoreDiskHealthCheck;
 import org.vsekai.nebula.server.health.TemporalConnection;
-import org.vsekai.nebula.server.temporal.ServiceWorker;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import org.vsekai.nebula.schema.RolloutRepository;
-import org.vsekai.nebula.server.resources.RolloutsResource;
-import org.vsekai.nebula.server.rollout.RolloutControl;
 import org.vsekai.nebula.server.jersey.ErrorMappers;
 import org.vsekai.nebula.server.jersey.PublisherTokenFilter;
 import org.vsekai.nebula.server.resources.InstallsResource;
@@ -40,26 +37,32 @@ import org.vsekai.nebula.server.resources.ModesResource;
 import org.vsekai.nebula.server.resources.ProductResource;
 import org.vsekai.nebula.server.resources.ProductsResource;
 import org.vsekai.nebula.server.resources.ReleasesResource;
+import org.vsekai.nebula.server.resources.RolloutsResource;
 import org.vsekai.nebula.server.resources.SigningKeyResource;
 import org.vsekai.nebula.server.resources.UpdateProcessesResource;
 import org.vsekai.nebula.server.resources.VersionsResource;
+import org.vsekai.nebula.server.rollout.RolloutControl;
 import org.vsekai.nebula.server.store.ChunkStoreServlet;
 import org.vsekai.nebula.server.store.ContentAddressedServlet;
 import org.vsekai.nebula.server.store.IndexStoreServlet;
 import org.vsekai.nebula.server.store.StoreReadHandler;
+import org.vsekai.nebula.server.temporal.ServiceWorker;
 
 /**
- * The updater service: REST under {@code /api/v1}, the chunk store at {@code /store/} and the
- * index store at {@code /index/}. Commands: {@code server [config.yml]} and
- * {@code db migrate [config.yml]}; without a file the bundled {@code nebula.yml} is used, which
- * reads its settings from {@code NEBULA_*} environment variables.
+ * The updater service: REST under {@code /api/v1}, the chunk store at {@code /store/} and the index
+ * store at {@code /index/}. Commands: {@code server [config.yml]} and {@code db migrate
+ * [config.yml]}; without a file the bundled {@code nebula.yml} is used, which reads its settings
+ * from {@code NEBULA_*} environment variables.
  */
 public class NebulaApplication extends Application<NebulaConfiguration> {
   public static final String DEFAULT_CONFIG = "nebula.yml";
+
   /** The name Dropwizard gives the connectors of the application port (the other is "admin"). */
   static final String APPLICATION_CONNECTOR = "application";
+
   /** Where the chunk store and the index store are served, in desync's layout. */
   static final String CHUNK_STORE_PATH = "/store";
+
   static final String INDEX_STORE_PATH = "/index";
 
   private final Map<String, String> configOverrides;
@@ -70,7 +73,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     this(Map.of());
   }
 
-  /** @param configOverrides values for {@code ${NAME}} in the YAML that win over the environment */
+  /**
+   * @param configOverrides values for {@code ${NAME}} in the YAML that win over the environment
+   */
   public NebulaApplication(Map<String, String> configOverrides) {
     this.configOverrides = Map.copyOf(configOverrides);
   }
@@ -81,9 +86,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   }
 
   /**
-   * Dropwizard resets the process's logging when an application is constructed; that is right
-   * for {@link #main} (which does it itself) and wrong for a host program that embeds the
-   * service and keeps its own logging.
+   * Dropwizard resets the process's logging when an application is constructed; that is right for
+   * {@link #main} (which does it itself) and wrong for a host program that embeds the service and
+   * keeps its own logging.
    */
   @Override
   protected void bootstrapLogging() {}
@@ -103,7 +108,8 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   @Override
   public void initialize(Bootstrap<NebulaConfiguration> bootstrap) {
     bootstrap.setConfigurationSourceProvider(
-        new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(), new ConfigSubstitutor(configOverrides)));
+        new SubstitutingSourceProvider(
+            new FileOrClasspathSourceProvider(), new ConfigSubstitutor(configOverrides)));
     bootstrap.addCommand(new DbCommand());
     bootstrap
         .getObjectMapper()
@@ -119,21 +125,32 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     // Managed objects start in the order they are added and stop in reverse: the embedded server
     // first, then the pool, then migrations; the HTTP port opens only after all of them.
     if (database.embedded() != null) environment.lifecycle().manage(database.embedded());
-    Jdbi jdbi = NebulaJdbi.configure(new JdbiFactory().build(environment, database.dataSource(), "database"));
+    Jdbi jdbi =
+        NebulaJdbi.configure(
+            new JdbiFactory().build(environment, database.dataSource(), "database"));
     NebulaServices wired = NebulaServices.wire(config, jdbi, Clock.systemUTC());
-    if (config.database().migrateOnStart()) environment.lifecycle().manage(new Migrations(wired.transactions()));
+    if (config.database().migrateOnStart())
+      environment.lifecycle().manage(new Migrations(wired.transactions()));
 
     registerApi(environment, wired);
     registerStores(config, environment, wired);
-    environment.healthChecks().register("chunk-store-disk", new StoreDiskHealthCheck(wired.chunkStore().dir(), config.store().minFreeBytes()));
+    environment
+        .healthChecks()
+        .register(
+            "chunk-store-disk",
+            new StoreDiskHealthCheck(wired.chunkStore().dir(), config.store().minFreeBytes()));
     RolloutRepository rollouts = new RolloutRepository(wired.transactions(), wired.clock());
     RolloutControl rolloutControl = null;
     if (config.temporal().configured()) {
       TemporalConnection temporal = new TemporalConnection(config.temporal().target());
       environment.lifecycle().manage(temporal);
       environment.healthChecks().register("temporal", temporal);
-      WorkflowClient client = WorkflowClient.newInstance(
-          temporal.stubs(), WorkflowClientOptions.newBuilder().setNamespace(config.temporal().namespace()).build());
+      WorkflowClient client =
+          WorkflowClient.newInstance(
+              temporal.stubs(),
+              WorkflowClientOptions.newBuilder()
+                  .setNamespace(config.temporal().namespace())
+                  .build());
       environment.lifecycle().manage(new ServiceWorker(client, rollouts, wired));
       rolloutControl = new RolloutControl(client, rollouts, wired.clock());
     }
@@ -157,25 +174,43 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     jersey.register(new UpdateProcessesResource(s.updateProcesses()));
   }
 
-  private static void registerStores(NebulaConfiguration config, Environment environment, NebulaServices s) {
+  private static void registerStores(
+      NebulaConfiguration config, Environment environment, NebulaServices s) {
     // Compressed chunks can be a little larger than their content; allow for zstd's worst case.
-    int maxCompressed = config.store().maxChunkBytes() + config.store().maxChunkBytes() / 128 + 1024;
+    int maxCompressed =
+        config.store().maxChunkBytes() + config.store().maxChunkBytes() / 128 + 1024;
     ChunkStoreServlet chunkServlet =
-        new ChunkStoreServlet(s.chunkStore(), s.publisherToken(), maxCompressed, environment.metrics());
+        new ChunkStoreServlet(
+            s.chunkStore(), s.publisherToken(), maxCompressed, environment.metrics());
     IndexStoreServlet indexServlet =
-        new IndexStoreServlet(s.indexStore(), s.publisherToken(), config.store().maxIndexBytes(), environment.metrics());
-    environment.servlets().addServlet("chunk-store", chunkServlet).addMapping(CHUNK_STORE_PATH + "/*");
-    environment.servlets().addServlet("index-store", indexServlet).addMapping(INDEX_STORE_PATH + "/*");
+        new IndexStoreServlet(
+            s.indexStore(),
+            s.publisherToken(),
+            config.store().maxIndexBytes(),
+            environment.metrics());
+    environment
+        .servlets()
+        .addServlet("chunk-store", chunkServlet)
+        .addMapping(CHUNK_STORE_PATH + "/*");
+    environment
+        .servlets()
+        .addServlet("index-store", indexServlet)
+        .addMapping(INDEX_STORE_PATH + "/*");
     // Downloads skip Dropwizard's handler chain; the servlets answer everything else.
-    Map<String, ContentAddressedServlet> stores = Map.of(CHUNK_STORE_PATH, chunkServlet, INDEX_STORE_PATH, indexServlet);
-    environment.lifecycle().addEventListener(new LifeCycle.Listener() {
-      @Override
-      public void lifeCycleStarting(LifeCycle event) {
-        if (event instanceof Server server) {
-          StoreReadHandler.install(server, stores, APPLICATION_CONNECTOR, config.store().memoryCacheBytes());
-        }
-      }
-    });
+    Map<String, ContentAddressedServlet> stores =
+        Map.of(CHUNK_STORE_PATH, chunkServlet, INDEX_STORE_PATH, indexServlet);
+    environment
+        .lifecycle()
+        .addEventListener(
+            new LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                  StoreReadHandler.install(
+                      server, stores, APPLICATION_CONNECTOR, config.store().memoryCacheBytes());
+                }
+              }
+            });
   }
 
   private static void createDirectories(NebulaConfiguration config) {
@@ -184,7 +219,8 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
       Files.createDirectories(config.store().chunkDir(config.dataDir()));
       Files.createDirectories(config.store().indexDir(config.dataDir()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the service's folders under " + config.dataDir(), e);
+      throw new UncheckedIOException(
+          "cannot create the service's folders under " + config.dataDir(), e);
     }
   }
 

@@ -11,7 +11,9 @@ import org.vsekai.nebula.server.config.SigningFactory;
 import org.vsekai.nebula.server.config.StoreFactory;
 import org.vsekai.nebula.server.config.TemporalFactory;
 
-/** The service's configuration; see {@code nebula.yml} for every key and its environment variable. */
+/**
+ * The service's configuration; see {@code nebula.yml} for every key and its environment variable.
+ */
 public class NebulaConfiguration extends Configuration {
   /** Everything the service keeps on its own disk: embedded database, stores, generated keys. */
   @NotBlank @JsonProperty private String dataDir = "nebula-data";

@@ -17,9 +17,8 @@ import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.store.ReleaseContentCheck;
 
 /**
- * The service's objects apart from HTTP: repositories, stores, keys. The REST resources use
- * them, and so can code running in the same process (server-side activities, the CLI's embedded
- * service).
+ * The service's objects apart from HTTP: repositories, stores, keys. The REST resources use them,
+ * and so can code running in the same process (server-side activities, the CLI's embedded service).
  */
 public record NebulaServices(
     Clock clock,
@@ -43,7 +42,8 @@ public record NebulaServices(
             new ChunkVerifier(HashAlgorithm.SHA512_256, config.store().maxChunkBytes()));
     IndexStore indexes = new IndexStore(config.store().indexDir(config.dataDir()));
     SigningKeys keys = SigningKeys.configuredOrStored(config.signing(), config.dataDir());
-    ManifestService manifests = new ManifestService(catalog, keys, config.signing().manifestLifetime(), clock);
+    ManifestService manifests =
+        new ManifestService(catalog, keys, config.signing().manifestLifetime(), clock);
     return new NebulaServices(
         clock,
         tx,

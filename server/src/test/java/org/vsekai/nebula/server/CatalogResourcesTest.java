@@ -40,7 +40,9 @@ class CatalogResourcesTest {
     assertThat(first.status()).isEqualTo(201);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.as(ProductInfo.class)).isEqualTo(first.as(ProductInfo.class));
-    assertThat(anonymous.get("api/v1/products").as(PRODUCTS).items()).extracting(ProductInfo::name).contains("catalog-game");
+    assertThat(anonymous.get("api/v1/products").as(PRODUCTS).items())
+        .extracting(ProductInfo::name)
+        .contains("catalog-game");
   }
 
   @Test
@@ -50,7 +52,8 @@ class CatalogResourcesTest {
 
     assertThat(none.status()).isEqualTo(401);
     assertThat(none.error()).contains("publisher token");
-    assertThat(none.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(none.raw().headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(anonymous.delete("api/v1/modes/stable").status()).isEqualTo(401);
     assertThat(APP.count("products WHERE name = 'no-token'")).isZero();
@@ -62,11 +65,16 @@ class CatalogResourcesTest {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     publisher.post("api/v1/modes", new NewMode("m-now"));
     publisher.post("api/v1/modes", new NewMode("m-tomorrow", now.plus(1, ChronoUnit.DAYS), null));
-    publisher.post("api/v1/modes", new NewMode("m-ended", now.minus(2, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+    publisher.post(
+        "api/v1/modes",
+        new NewMode("m-ended", now.minus(2, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
     publisher.post("api/v1/modes", new NewMode("m-retired"));
     assertThat(publisher.delete("api/v1/modes/m-retired").as(ModeInfo.class).validTo()).isNotNull();
 
-    List<String> listed = anonymous.get("api/v1/modes?limit=500").as(MODES).items().stream().map(ModeInfo::name).toList();
+    List<String> listed =
+        anonymous.get("api/v1/modes?limit=500").as(MODES).items().stream()
+            .map(ModeInfo::name)
+            .toList();
 
     assertThat(listed).contains("m-now").doesNotContain("m-tomorrow", "m-ended", "m-retired");
   }
@@ -77,7 +85,8 @@ class CatalogResourcesTest {
     List<String> seen = new ArrayList<>();
     String next = null;
     do {
-      Page<ModeInfo> page = anonymous.get("api/v1/modes?limit=2" + (next == null ? "" : "&cursor=" + next)).as(MODES);
+      Page<ModeInfo> page =
+          anonymous.get("api/v1/modes?limit=2" + (next == null ? "" : "&cursor=" + next)).as(MODES);
       assertThat(page.items().size()).isLessThanOrEqualTo(2);
       page.items().forEach(m -> seen.add(m.name()));
       next = page.next();
@@ -90,21 +99,37 @@ class CatalogResourcesTest {
   @Test
   void badInputIsA400WithAReasonAndWritesNothing() {
     int before = APP.count("modes");
-    assertThat(publisher.post("api/v1/modes", new NewMode("Has Spaces")).error()).contains("lowercase");
+    assertThat(publisher.post("api/v1/modes", new NewMode("Has Spaces")).error())
+        .contains("lowercase");
     assertThat(publisher.post("api/v1/modes", "{not json").status()).isEqualTo(400);
-    assertThat(publisher.post("api/v1/modes", "{\"name\":\"x\",\"mode_name\":\"y\"}").error()).contains("mode_name");
+    assertThat(publisher.post("api/v1/modes", "{\"name\":\"x\",\"mode_name\":\"y\"}").error())
+        .contains("mode_name");
     assertThat(publisher.post("api/v1/modes", "").status()).isEqualTo(400);
-    assertThat(publisher.post("api/v1/modes", "{\"name\":\"x\",\"validFrom\":\"yesterday\"}").status()).isEqualTo(400);
+    assertThat(
+            publisher.post("api/v1/modes", "{\"name\":\"x\",\"validFrom\":\"yesterday\"}").status())
+        .isEqualTo(400);
     assertThat(anonymous.get("api/v1/modes?limit=0").error()).contains("limit");
     assertThat(anonymous.get("api/v1/modes?limit=abc").status()).isEqualTo(400);
     assertThat(anonymous.get("api/v1/modes?cursor=!!!").error()).contains("cursor");
-    Reply inverted = publisher.post("api/v1/modes", new NewMode("inverted", Instant.parse("2030-01-02T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z")));
+    Reply inverted =
+        publisher.post(
+            "api/v1/modes",
+            new NewMode(
+                "inverted",
+                Instant.parse("2030-01-02T00:00:00Z"),
+                Instant.parse("2030-01-01T00:00:00Z")));
     assertThat(inverted.status()).isEqualTo(400);
     assertThat(inverted.error()).contains("must be after validFrom");
-    Reply farFuture = publisher.post("api/v1/modes", "{\"name\":\"far\",\"validFrom\":\"+300000-01-01T00:00:00Z\"}");
+    Reply farFuture =
+        publisher.post(
+            "api/v1/modes", "{\"name\":\"far\",\"validFrom\":\"+300000-01-01T00:00:00Z\"}");
     assertThat(farFuture.status()).isEqualTo(400);
     assertThat(farFuture.error()).contains("outside the years 1970 to 9999");
-    assertThat(anonymous.get("api/v1/products/p/modes/stable/latest?at=%2B300000-01-01T00:00:00Z").status()).isEqualTo(400);
+    assertThat(
+            anonymous
+                .get("api/v1/products/p/modes/stable/latest?at=%2B300000-01-01T00:00:00Z")
+                .status())
+        .isEqualTo(400);
     assertThat(APP.count("modes")).isEqualTo(before);
   }
 
@@ -135,6 +160,8 @@ class CatalogResourcesTest {
     Reply health = APP.admin().get("healthcheck");
 
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.body()).contains("\"database\"", "\"chunk-store-disk\"").doesNotContain("temporal");
+    assertThat(health.body())
+        .contains("\"database\"", "\"chunk-store-disk\"")
+        .doesNotContain("temporal");
   }
 }

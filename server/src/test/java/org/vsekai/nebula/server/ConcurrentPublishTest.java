@@ -43,7 +43,8 @@ class ConcurrentPublishTest {
   void exactlyOneOfEightSimultaneousPublishersWins(@TempDir Path work) throws Exception {
     APP.publisher().post("api/v1/products", new NewProduct("race"));
     APP.publisher().post("api/v1/modes", new NewMode("stable"));
-    ManifestFile uploaded = new BuildUploader(APP.publisher(), work).upload("f", BuildUploader.randomBytes(20_000, 7));
+    ManifestFile uploaded =
+        new BuildUploader(APP.publisher(), work).upload("f", BuildUploader.randomBytes(20_000, 7));
     // Many files make each transaction long, so the eight overlap in the database.
     List<ManifestFile> files = new ArrayList<>();
     for (int i = 0; i < FILES; i++) {
@@ -55,7 +56,9 @@ class ConcurrentPublishTest {
     try {
       for (int round = 0; round < ROUNDS; round++) {
         String version = "1.0." + round;
-        ReleaseRequest request = new ReleaseRequest("race", version, "stable", null, BuildUploader.CHUNKING, files, null);
+        ReleaseRequest request =
+            new ReleaseRequest(
+                "race", version, "stable", null, BuildUploader.CHUNKING, files, null);
         CyclicBarrier start = new CyclicBarrier(PUBLISHERS);
         List<Future<Reply>> replies = new ArrayList<>();
         for (int p = 0; p < PUBLISHERS; p++) {
@@ -70,11 +73,14 @@ class ConcurrentPublishTest {
         for (Future<Reply> f : replies) {
           Reply r = f.get(120, TimeUnit.SECONDS);
           statuses.add(r.status());
-          if (r.status() == 409) assertThat(r.error()).isEqualTo("race " + version + " already exists");
+          if (r.status() == 409)
+            assertThat(r.error()).isEqualTo("race " + version + " already exists");
         }
 
         assertThat(statuses).as("round %d", round).containsOnly(201, 409);
-        assertThat(statuses.stream().filter(s -> s == 201).count()).as("winners in round %d", round).isEqualTo(1);
+        assertThat(statuses.stream().filter(s -> s == 201).count())
+            .as("winners in round %d", round)
+            .isEqualTo(1);
       }
     } finally {
       pool.shutdownNow();
@@ -85,6 +91,8 @@ class ConcurrentPublishTest {
     assertThat(APP.count("releases")).isEqualTo(ROUNDS);
     assertThat(APP.count("manifests")).isEqualTo(ROUNDS);
     assertThat(APP.count("version_files")).isEqualTo(ROUNDS * FILES);
-    LOG.info("transactions retried during the race: {}", APP.services().transactions().retries() - retriesBefore);
+    LOG.info(
+        "transactions retried during the race: {}",
+        APP.services().transactions().retries() - retriesBefore);
   }
 }

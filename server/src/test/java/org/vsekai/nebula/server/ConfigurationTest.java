@@ -19,8 +19,12 @@ import org.vsekai.nebula.server.db.EmbeddedPostgresDatabase;
 class ConfigurationTest {
 
   private static NebulaConfiguration load(String file, Map<String, String> env) throws Exception {
-    return new YamlConfigurationFactory<>(NebulaConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
-        .build(new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(), new ConfigSubstitutor(env)), file);
+    return new YamlConfigurationFactory<>(
+            NebulaConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
+        .build(
+            new SubstitutingSourceProvider(
+                new FileOrClasspathSourceProvider(), new ConfigSubstitutor(env)),
+            file);
   }
 
   @Test
@@ -46,8 +50,11 @@ class ConfigurationTest {
                 "NEBULA_MAX_CHUNK_SIZE", "1MiB"));
 
     assertThat(config.database().embedded()).isFalse();
-    assertThat(config.database().migrateOnStart()).as("production migrates with `db migrate`").isFalse();
-    assertThat(config.store().chunkDir(config.dataDir())).isEqualTo(Path.of("/var/lib/nebula/store"));
+    assertThat(config.database().migrateOnStart())
+        .as("production migrates with `db migrate`")
+        .isFalse();
+    assertThat(config.store().chunkDir(config.dataDir()))
+        .isEqualTo(Path.of("/var/lib/nebula/store"));
     assertThat(config.temporal().target()).isEqualTo("temporal:7233");
     assertThat(config.store().maxChunkBytes()).isEqualTo(1024 * 1024);
   }
@@ -62,16 +69,21 @@ class ConfigurationTest {
 
   @Test
   void commandsWithoutAFileUseTheBundledOne() {
-    assertThat(NebulaApplication.withDefaultConfig(new String[] {"server"})).containsExactly("server", "nebula.yml");
-    assertThat(NebulaApplication.withDefaultConfig(new String[] {"db", "migrate"})).containsExactly("db", "migrate", "nebula.yml");
-    assertThat(NebulaApplication.withDefaultConfig(new String[] {"server", "my.yml"})).containsExactly("server", "my.yml");
+    assertThat(NebulaApplication.withDefaultConfig(new String[] {"server"}))
+        .containsExactly("server", "nebula.yml");
+    assertThat(NebulaApplication.withDefaultConfig(new String[] {"db", "migrate"}))
+        .containsExactly("db", "migrate", "nebula.yml");
+    assertThat(NebulaApplication.withDefaultConfig(new String[] {"server", "my.yml"}))
+        .containsExactly("server", "my.yml");
   }
 
   @Test
-  void dbMigrateAppliesTheSchemaToTheEmbeddedDatabaseAndExits(@TempDir Path dataDir) throws Exception {
+  void dbMigrateAppliesTheSchemaToTheEmbeddedDatabaseAndExits(@TempDir Path dataDir)
+      throws Exception {
     // External logging: the command must not reconfigure the test JVM's logging.
     Path config = dataDir.resolve("migrate.yml");
-    java.nio.file.Files.writeString(config, "dataDir: ${NEBULA_DATA_DIR}\nlogging:\n  type: external\n");
+    java.nio.file.Files.writeString(
+        config, "dataDir: ${NEBULA_DATA_DIR}\nlogging:\n  type: external\n");
     NebulaApplication app =
         new NebulaApplication(Map.of("NEBULA_DATA_DIR", dataDir.toString())) {
           @Override
@@ -82,10 +94,16 @@ class ConfigurationTest {
 
     app.run("db", "migrate", config.toString());
 
-    try (EmbeddedPostgresDatabase db = new EmbeddedPostgresDatabase(dataDir.resolve("postgres"), 0)) {
+    try (EmbeddedPostgresDatabase db =
+        new EmbeddedPostgresDatabase(dataDir.resolve("postgres"), 0)) {
       db.start();
       Jdbi jdbi = Jdbi.create(db.jdbcUrl(), EmbeddedPostgresDatabase.USER, "");
-      int applied = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM schema_migrations").mapTo(Integer.class).one());
+      int applied =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("SELECT count(*) FROM schema_migrations")
+                      .mapTo(Integer.class)
+                      .one());
       assertThat(applied).isEqualTo(org.vsekai.nebula.schema.migration.Migrator.bundled().size());
     }
   }

@@ -46,24 +46,42 @@ class DesyncInteropTest {
     Path config = work.resolve("desync.json");
     Files.writeString(
         config,
-        "{\"store-options\": {\"" + store + "\": {\"http-auth\": \"Bearer " + NebulaApp.TOKEN + "\"}}}");
-    desync.run("--config", config.toString(), "chop", "-s", store, index.toString(), build.toString());
+        "{\"store-options\": {\""
+            + store
+            + "\": {\"http-auth\": \"Bearer "
+            + NebulaApp.TOKEN
+            + "\"}}}");
+    desync.run(
+        "--config", config.toString(), "chop", "-s", store, index.toString(), build.toString());
 
     ApiClient publisher = APP.publisher();
     byte[] caibx = Files.readAllBytes(index);
     String sha = IndexStore.sha256Hex(caibx);
-    assertThat(publisher.send("PUT", "index/" + sha + ".caibx", null, caibx).status()).isEqualTo(201);
+    assertThat(publisher.send("PUT", "index/" + sha + ".caibx", null, caibx).status())
+        .isEqualTo(201);
     publisher.post("api/v1/products", new NewProduct("v-sekai"));
     publisher.post("api/v1/modes", new NewMode("stable"));
     ManifestFile file = new ManifestFile("data/game.pck", Files.size(build), "0644", sha);
     Reply release =
         publisher.post(
             "api/v1/releases",
-            new ReleaseRequest("v-sekai", "0.1.0", "stable", null, new ChunkingParameters(16384, 65536, 262144), List.of(file), null));
+            new ReleaseRequest(
+                "v-sekai",
+                "0.1.0",
+                "stable",
+                null,
+                new ChunkingParameters(16384, 65536, 262144),
+                List.of(file),
+                null));
     assertThat(release.status()).as(release.body()).isEqualTo(201);
 
     Path out = work.resolve("extracted.pck");
-    desync.run("extract", "-s", store, APP.baseUrl().resolve("index/" + sha + ".caibx").toString(), out.toString());
+    desync.run(
+        "extract",
+        "-s",
+        store,
+        APP.baseUrl().resolve("index/" + sha + ".caibx").toString(),
+        out.toString());
 
     assertThat(Files.mismatch(build, out)).isEqualTo(-1L);
   }

@@ -15,7 +15,8 @@ import org.vsekai.nebula.server.testing.ApiClient;
 class EmbeddedNebulaServiceTest {
 
   @Test
-  void startsWithNothingConfiguredAndKeepsItsDataAcrossRestarts(@TempDir Path dataDir) throws Exception {
+  void startsWithNothingConfiguredAndKeepsItsDataAcrossRestarts(@TempDir Path dataDir)
+      throws Exception {
     String token;
     SigningKeyInfo key;
     try (EmbeddedNebulaService nebula = EmbeddedNebulaService.start(dataDir)) {
@@ -28,7 +29,9 @@ class EmbeddedNebulaServiceTest {
 
     try (EmbeddedNebulaService again = EmbeddedNebulaService.start(dataDir)) {
       ApiClient api = new ApiClient(again.baseUrl(), again.publisherToken());
-      Page<ModeInfo> modes = api.get("api/v1/modes").as(new com.fasterxml.jackson.core.type.TypeReference<Page<ModeInfo>>() {});
+      Page<ModeInfo> modes =
+          api.get("api/v1/modes")
+              .as(new com.fasterxml.jackson.core.type.TypeReference<Page<ModeInfo>>() {});
       assertThat(modes.items()).extracting(ModeInfo::name).containsExactly("stable");
       assertThat(again.publisherToken()).isEqualTo(token);
       assertThat(api.get("api/v1/signing-key").as(SigningKeyInfo.class)).isEqualTo(key);

@@ -65,8 +65,10 @@ class ReleasesResourceTest {
     return name;
   }
 
-  private static ReleaseRequest release(String product, String version, String mode, List<ManifestFile> files) {
-    return new ReleaseRequest(product, version, mode, "bin/game", BuildUploader.CHUNKING, files, null);
+  private static ReleaseRequest release(
+      String product, String version, String mode, List<ManifestFile> files) {
+    return new ReleaseRequest(
+        product, version, mode, "bin/game", BuildUploader.CHUNKING, files, null);
   }
 
   private String latest(String product, String mode) {
@@ -77,7 +79,9 @@ class ReleasesResourceTest {
   @Test
   void aRegisteredReleaseIsSignedSoClientsCanVerifyIt() {
     String product = newProduct();
-    Reply reply = publisher.post("api/v1/releases", release(product, "v1.0.0", "stable", List.of(pack, game)));
+    Reply reply =
+        publisher.post(
+            "api/v1/releases", release(product, "v1.0.0", "stable", List.of(pack, game)));
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     ReleaseInfo info = reply.as(ReleaseInfo.class);
@@ -85,18 +89,26 @@ class ReleasesResourceTest {
     SigningKeyInfo key = anonymous.get("api/v1/signing-key").as(SigningKeyInfo.class);
     ManifestVerifier verifier = new ManifestVerifier(Ed25519Keys.publicKey(key.publicKey()));
     ReleaseManifest manifest =
-        verifier.verify(info.manifest(), new ManifestVerifier.Expectation(product, null, Instant.now(), false));
+        verifier.verify(
+            info.manifest(), new ManifestVerifier.Expectation(product, null, Instant.now(), false));
     assertThat(manifest.files()).containsExactly(game, pack);
     assertThat(manifest.executablePath()).isEqualTo("bin/game");
     assertThat(manifest.mode()).isEqualTo("stable");
     assertThat(manifest.expires()).isAfter(Instant.now().plus(300, ChronoUnit.DAYS));
 
-    SignedManifest served = anonymous.get("api/v1/products/" + product + "/versions/1.0.0/manifest").as(SignedManifest.class);
+    SignedManifest served =
+        anonymous
+            .get("api/v1/products/" + product + "/versions/1.0.0/manifest")
+            .as(SignedManifest.class);
     assertThat(served).isEqualTo(info.manifest());
     assertThat(latest(product, "stable")).isEqualTo("1.0.0");
     assertThat(latest(product, "beta")).isNull();
     VersionInfo listed =
-        anonymous.get("api/v1/products/" + product + "/versions").as(new TypeReference<Page<VersionInfo>>() {}).items().get(0);
+        anonymous
+            .get("api/v1/products/" + product + "/versions")
+            .as(new TypeReference<Page<VersionInfo>>() {})
+            .items()
+            .get(0);
     assertThat(listed.modes()).containsExactly("stable");
   }
 
@@ -107,7 +119,9 @@ class ReleasesResourceTest {
     int versions = APP.count("versions");
     int manifests = APP.count("manifests");
 
-    Reply again = publisher.post("api/v1/releases", release(product, "1.0.0+rebuild", "beta", List.of(game, pack)));
+    Reply again =
+        publisher.post(
+            "api/v1/releases", release(product, "1.0.0+rebuild", "beta", List.of(game, pack)));
 
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.error()).isEqualTo(product + " 1.0.0+rebuild already exists");
@@ -119,21 +133,38 @@ class ReleasesResourceTest {
   void aReleaseIsRefusedUntilItsIndexesAndChunksAreUploaded() {
     String product = newProduct();
     int versions = APP.count("versions");
-    ManifestFile notUploaded = uploader.chunk("bin/other", BuildUploader.randomBytes(50_000, 3)).file();
-    BuildUploader.Chunked indexOnly = uploader.uploadIndexOnly("bin/third", BuildUploader.randomBytes(70_000, 4));
+    ManifestFile notUploaded =
+        uploader.chunk("bin/other", BuildUploader.randomBytes(50_000, 3)).file();
+    BuildUploader.Chunked indexOnly =
+        uploader.uploadIndexOnly("bin/third", BuildUploader.randomBytes(70_000, 4));
 
-    Reply noIndex = publisher.post("api/v1/releases", release(product, "1.0.0", "stable", List.of(game, notUploaded)));
-    Reply noChunks = publisher.post("api/v1/releases", release(product, "1.0.0", "stable", List.of(game, indexOnly.file())));
-    ManifestFile wrongSize = new ManifestFile("bin/game", game.size() + 1, "0755", game.indexSha256());
-    Reply sizeMismatch = publisher.post("api/v1/releases", release(product, "1.0.0", "stable", List.of(wrongSize)));
+    Reply noIndex =
+        publisher.post(
+            "api/v1/releases", release(product, "1.0.0", "stable", List.of(game, notUploaded)));
+    Reply noChunks =
+        publisher.post(
+            "api/v1/releases",
+            release(product, "1.0.0", "stable", List.of(game, indexOnly.file())));
+    ManifestFile wrongSize =
+        new ManifestFile("bin/game", game.size() + 1, "0755", game.indexSha256());
+    Reply sizeMismatch =
+        publisher.post("api/v1/releases", release(product, "1.0.0", "stable", List.of(wrongSize)));
     ReleaseRequest otherChunking =
-        new ReleaseRequest(product, "1.0.0", "stable", null, new ChunkingParameters(2048, 4096, 16384), List.of(pack), null);
+        new ReleaseRequest(
+            product,
+            "1.0.0",
+            "stable",
+            null,
+            new ChunkingParameters(2048, 4096, 16384),
+            List.of(pack),
+            null);
     Reply chunkingMismatch = publisher.post("api/v1/releases", otherChunking);
 
     assertThat(noIndex.status()).isEqualTo(422);
     assertThat(noIndex.error()).contains(notUploaded.indexSha256(), "not in the index store");
     assertThat(noChunks.status()).isEqualTo(422);
-    assertThat(noChunks.error()).contains(indexOnly.index().distinctIds().size() + " chunk(s) are not in the chunk store");
+    assertThat(noChunks.error())
+        .contains(indexOnly.index().distinctIds().size() + " chunk(s) are not in the chunk store");
     assertThat(sizeMismatch.status()).isEqualTo(422);
     assertThat(sizeMismatch.error()).contains("has size " + (game.size() + 1));
     assertThat(chunkingMismatch.status()).isEqualTo(422);
@@ -141,7 +172,12 @@ class ReleasesResourceTest {
     assertThat(APP.count("versions")).isEqualTo(versions);
 
     indexOnly.index().distinctIds().forEach(uploader::putChunk);
-    assertThat(publisher.post("api/v1/releases", release(product, "1.0.0", "stable", List.of(game, indexOnly.file()))).status())
+    assertThat(
+            publisher
+                .post(
+                    "api/v1/releases",
+                    release(product, "1.0.0", "stable", List.of(game, indexOnly.file())))
+                .status())
         .isEqualTo(201);
   }
 
@@ -152,34 +188,137 @@ class ReleasesResourceTest {
     ChunkingParameters c = BuildUploader.CHUNKING;
     List<Object[]> cases =
         List.of(
-            new Object[] {new ReleaseRequest(product, "1.0", "stable", null, c, List.of(game), null), "not a semantic version"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, null, List.of(game), null), "chunking"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, new ChunkingParameters(16, 32, 64), List.of(game), null), "too small"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(), null), "at least one file"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(new ManifestFile("../evil", 1, "0644", game.indexSha256())), null), "escapes"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(new ManifestFile("C:/evil", 1, "0644", game.indexSha256())), null), "drive letter"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(game, new ManifestFile("BIN/GAME", 1, "0644", game.indexSha256())), null), "listed twice"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(game, new ManifestFile("bin", 1, "0644", game.indexSha256())), null), "both a file and a folder"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(new ManifestFile("a", 1, "rwx", game.indexSha256())), null), "permissions"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(new ManifestFile("a", 1, "0644", "ABC")), null), "indexSha256"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(new ManifestFile("a", -1, "0644", game.indexSha256())), null), "negative size"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", "stable", "bin/missing", c, List.of(game), null), "not one of the release's files"},
-            new Object[] {new ReleaseRequest("Bad Name", "1.0.0", "stable", null, c, List.of(game), null), "product name"},
-            new Object[] {new ReleaseRequest(product, "1.0.0", null, null, c, List.of(game), null), "mode name is missing"});
+            new Object[] {
+              new ReleaseRequest(product, "1.0", "stable", null, c, List.of(game), null),
+              "not a semantic version"
+            },
+            new Object[] {
+              new ReleaseRequest(product, "1.0.0", "stable", null, null, List.of(game), null),
+              "chunking"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  new ChunkingParameters(16, 32, 64),
+                  List.of(game),
+                  null),
+              "too small"
+            },
+            new Object[] {
+              new ReleaseRequest(product, "1.0.0", "stable", null, c, List.of(), null),
+              "at least one file"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  c,
+                  List.of(new ManifestFile("../evil", 1, "0644", game.indexSha256())),
+                  null),
+              "escapes"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  c,
+                  List.of(new ManifestFile("C:/evil", 1, "0644", game.indexSha256())),
+                  null),
+              "drive letter"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  c,
+                  List.of(game, new ManifestFile("BIN/GAME", 1, "0644", game.indexSha256())),
+                  null),
+              "listed twice"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  c,
+                  List.of(game, new ManifestFile("bin", 1, "0644", game.indexSha256())),
+                  null),
+              "both a file and a folder"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  c,
+                  List.of(new ManifestFile("a", 1, "rwx", game.indexSha256())),
+                  null),
+              "permissions"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  c,
+                  List.of(new ManifestFile("a", 1, "0644", "ABC")),
+                  null),
+              "indexSha256"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product,
+                  "1.0.0",
+                  "stable",
+                  null,
+                  c,
+                  List.of(new ManifestFile("a", -1, "0644", game.indexSha256())),
+                  null),
+              "negative size"
+            },
+            new Object[] {
+              new ReleaseRequest(product, "1.0.0", "stable", "bin/missing", c, List.of(game), null),
+              "not one of the release's files"
+            },
+            new Object[] {
+              new ReleaseRequest("Bad Name", "1.0.0", "stable", null, c, List.of(game), null),
+              "product name"
+            },
+            new Object[] {
+              new ReleaseRequest(product, "1.0.0", null, null, c, List.of(game), null),
+              "mode name is missing"
+            });
     for (Object[] bad : cases) {
       Reply r = publisher.post("api/v1/releases", bad[0]);
       assertThat(r.status()).as(r.body()).isEqualTo(400);
       assertThat(r.error()).contains((String) bad[1]);
     }
-    assertThat(publisher.post("api/v1/releases", "{\"product\": 5, \"files\": {}}").status()).isEqualTo(400);
+    assertThat(publisher.post("api/v1/releases", "{\"product\": 5, \"files\": {}}").status())
+        .isEqualTo(400);
     assertThat(APP.count("versions")).isEqualTo(versions);
   }
 
   @Test
   void unknownProductOrModeIs404AndNoTokenIs401() {
-    Reply product = publisher.post("api/v1/releases", release("no-such-game", "1.0.0", "stable", List.of(game)));
-    Reply mode = publisher.post("api/v1/releases", release(newProduct(), "1.0.0", "nightly", List.of(game)));
-    Reply anon = anonymous.post("api/v1/releases", release(newProduct(), "1.0.0", "stable", List.of(game)));
+    Reply product =
+        publisher.post(
+            "api/v1/releases", release("no-such-game", "1.0.0", "stable", List.of(game)));
+    Reply mode =
+        publisher.post("api/v1/releases", release(newProduct(), "1.0.0", "nightly", List.of(game)));
+    Reply anon =
+        anonymous.post("api/v1/releases", release(newProduct(), "1.0.0", "stable", List.of(game)));
 
     assertThat(product.status()).isEqualTo(404);
     assertThat(product.error()).isEqualTo("product 'no-such-game' does not exist");
@@ -195,17 +334,29 @@ class ReleasesResourceTest {
     publisher.post("api/v1/releases", release(product, "1.0.0", "stable", List.of(game)));
     publisher.post("api/v1/releases", release(product, "1.1.0", "stable", List.of(game)));
     Reply scheduled =
-        publisher.post("api/v1/releases", new ReleaseRequest(product, "2.0.0", "stable", null, BuildUploader.CHUNKING, List.of(game), tomorrow));
+        publisher.post(
+            "api/v1/releases",
+            new ReleaseRequest(
+                product, "2.0.0", "stable", null, BuildUploader.CHUNKING, List.of(game), tomorrow));
     assertThat(scheduled.as(ReleaseInfo.class).validFrom()).isEqualTo(tomorrow);
 
     assertThat(latest(product, "stable")).isEqualTo("1.1.0");
-    assertThat(anonymous.get("api/v1/products/" + product + "/modes/stable/latest?at=" + tomorrow).as(VersionInfo.class).version())
+    assertThat(
+            anonymous
+                .get("api/v1/products/" + product + "/modes/stable/latest?at=" + tomorrow)
+                .as(VersionInfo.class)
+                .version())
         .isEqualTo("2.0.0");
 
-    VersionInfo withdrawn = publisher.delete("api/v1/products/" + product + "/versions/1.1.0").as(VersionInfo.class);
+    VersionInfo withdrawn =
+        publisher.delete("api/v1/products/" + product + "/versions/1.1.0").as(VersionInfo.class);
     assertThat(withdrawn.validTo()).isNotNull();
     assertThat(latest(product, "stable")).isEqualTo("1.0.0");
-    assertThat(anonymous.get("api/v1/products/" + product + "/modes/stable/latest?at=tomorrow").status()).isEqualTo(400);
+    assertThat(
+            anonymous
+                .get("api/v1/products/" + product + "/modes/stable/latest?at=tomorrow")
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -232,14 +383,25 @@ class ReleasesResourceTest {
   void versionsAndManifestsOfUnknownOrMalformedVersions() {
     String product = newProduct();
 
-    assertThat(anonymous.get("api/v1/products/" + product + "/versions/9.9.9/manifest").status()).isEqualTo(404);
-    assertThat(anonymous.get("api/v1/products/" + product + "/versions/nine").error()).contains("not a semantic version");
+    assertThat(anonymous.get("api/v1/products/" + product + "/versions/9.9.9/manifest").status())
+        .isEqualTo(404);
+    assertThat(anonymous.get("api/v1/products/" + product + "/versions/nine").error())
+        .contains("not a semantic version");
     assertThat(anonymous.get("api/v1/products/" + product + "/modes/stable/latest").error())
         .isEqualTo("no version of " + product + " is offered in mode stable");
     assertThat(anonymous.get("api/v1/products/unknown-game/versions").status()).isEqualTo(404);
-    assertThat(SemVer.parse(publisher.post("api/v1/releases", release(product, "0.1.0", "stable", List.of(game))).as(ReleaseInfo.class).version()))
+    assertThat(
+            SemVer.parse(
+                publisher
+                    .post("api/v1/releases", release(product, "0.1.0", "stable", List.of(game)))
+                    .as(ReleaseInfo.class)
+                    .version()))
         .isEqualTo(SemVer.of(0, 1, 0));
-    assertThat(anonymous.get("api/v1/products/" + product + "/versions/0.1.0").as(VersionInfo.class).executablePath())
+    assertThat(
+            anonymous
+                .get("api/v1/products/" + product + "/versions/0.1.0")
+                .as(VersionInfo.class)
+                .executablePath())
         .isEqualTo("bin/game");
   }
 }

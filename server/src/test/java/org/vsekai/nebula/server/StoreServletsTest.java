@@ -23,7 +23,8 @@ import org.vsekai.nebula.server.testing.NebulaApp;
 /** /store/ and /index/ speak desync's HTTP store protocol and verify what they are given. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class StoreServletsTest {
-  static final NebulaApp APP = NebulaApp.create(io.dropwizard.testing.ConfigOverride.config("store.maxChunkSize", "64KiB"));
+  static final NebulaApp APP =
+      NebulaApp.create(io.dropwizard.testing.ConfigOverride.config("store.maxChunkSize", "64KiB"));
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();
 
   private final ApiClient publisher = APP.publisher();
@@ -42,13 +43,16 @@ class StoreServletsTest {
 
     assertThat(anonymous.head(path).status()).isEqualTo(404);
     assertThat(anonymous.get(path).status()).isEqualTo(404);
-    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(201);
-    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(200);
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status())
+        .isEqualTo(201);
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status())
+        .isEqualTo(200);
 
     Reply got = anonymous.get(path);
     assertThat(got.status()).isEqualTo(200);
     assertThat(got.bytes()).isEqualTo(compressed);
-    assertThat(got.raw().headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("immutable"));
+    assertThat(got.raw().headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("immutable"));
     Reply head = anonymous.head(path);
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.raw().headers().firstValueAsLong("Content-Length")).hasValue(compressed.length);
@@ -61,9 +65,12 @@ class StoreServletsTest {
     ChunkId claimed = ChunkId.digest(data("one"));
     String path = BuildUploader.chunkPath(claimed);
 
-    Reply wrong = publisher.send("PUT", path, "application/octet-stream", ChunkCodec.compress(data("two")));
+    Reply wrong =
+        publisher.send("PUT", path, "application/octet-stream", ChunkCodec.compress(data("two")));
     Reply notZstd = publisher.send("PUT", path, "application/octet-stream", data("plain text"));
-    Reply bomb = publisher.send("PUT", path, "application/octet-stream", ChunkCodec.compress(new byte[128 * 1024]));
+    Reply bomb =
+        publisher.send(
+            "PUT", path, "application/octet-stream", ChunkCodec.compress(new byte[128 * 1024]));
 
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(wrong.error()).contains("hash to");
@@ -77,8 +84,12 @@ class StoreServletsTest {
     String id = ChunkId.digest(data("x")).toHex();
     for (String bad :
         new String[] {
-          "store/" + id + ".cacnk", "store/ffff/" + id + ".cacnk", "store/" + id.substring(0, 4) + "/" + id,
-          "store/" + id.substring(0, 4) + "/" + id.toUpperCase() + ".cacnk", "store/../etc/passwd", "index/abc.caibx",
+          "store/" + id + ".cacnk",
+          "store/ffff/" + id + ".cacnk",
+          "store/" + id.substring(0, 4) + "/" + id,
+          "store/" + id.substring(0, 4) + "/" + id.toUpperCase() + ".cacnk",
+          "store/../etc/passwd",
+          "index/abc.caibx",
           "index/" + "A".repeat(64) + ".caibx"
         }) {
       Reply r = anonymous.get(bad);
@@ -86,7 +97,12 @@ class StoreServletsTest {
       if (r.status() == 404) assertThat(r.error()).as(bad).isNotNull();
     }
     assertThat(anonymous.get("store/ffff/" + id + ".cacnk").status()).isEqualTo(400);
-    Reply post = publisher.send("POST", BuildUploader.chunkPath(ChunkId.fromHex(id)), "application/octet-stream", new byte[1]);
+    Reply post =
+        publisher.send(
+            "POST",
+            BuildUploader.chunkPath(ChunkId.fromHex(id)),
+            "application/octet-stream",
+            new byte[1]);
     assertThat(post.status()).isEqualTo(405);
     assertThat(post.raw().headers().firstValue("Allow")).hasValue("GET, HEAD, PUT");
     assertThat(publisher.delete("index/" + "a".repeat(64) + ".caibx").status()).isEqualTo(405);
@@ -97,19 +113,37 @@ class StoreServletsTest {
     byte[] content = data("secret");
     String path = BuildUploader.chunkPath(ChunkId.digest(content));
 
-    assertThat(anonymous.send("PUT", path, "application/octet-stream", ChunkCodec.compress(content)).status()).isEqualTo(401);
-    assertThat(publisher.withToken("nope").send("PUT", path, "application/octet-stream", ChunkCodec.compress(content)).status())
+    assertThat(
+            anonymous
+                .send("PUT", path, "application/octet-stream", ChunkCodec.compress(content))
+                .status())
         .isEqualTo(401);
-    assertThat(anonymous.send("PUT", "index/" + "a".repeat(64) + ".caibx", null, new byte[104]).status()).isEqualTo(401);
+    assertThat(
+            publisher
+                .withToken("nope")
+                .send("PUT", path, "application/octet-stream", ChunkCodec.compress(content))
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            anonymous
+                .send("PUT", "index/" + "a".repeat(64) + ".caibx", null, new byte[104])
+                .status())
+        .isEqualTo(401);
     assertThat(anonymous.head(path).status()).isEqualTo(404);
   }
 
   @Test
   void anIndexMustParseAndBeNamedByItsDigest(@TempDir Path work) {
-    BuildUploader.Chunked c = new BuildUploader(publisher, work).chunk("f", BuildUploader.randomBytes(30_000, 9));
+    BuildUploader.Chunked c =
+        new BuildUploader(publisher, work).chunk("f", BuildUploader.randomBytes(30_000, 9));
     String good = "index/" + c.file().indexSha256() + ".caibx";
 
-    Reply garbage = publisher.send("PUT", "index/" + IndexStore.sha256Hex(data("garbage")) + ".caibx", null, data("garbage"));
+    Reply garbage =
+        publisher.send(
+            "PUT",
+            "index/" + IndexStore.sha256Hex(data("garbage")) + ".caibx",
+            null,
+            data("garbage"));
     Reply misnamed = publisher.send("PUT", "index/" + "b".repeat(64) + ".caibx", null, c.caibx());
     Reply stored = publisher.send("PUT", good, null, c.caibx());
 
@@ -129,11 +163,14 @@ class StoreServletsTest {
     // make 4.8 MB, which the servlet streams.
     java.util.List<org.vsekai.nebula.desync.IndexChunk> chunks = new java.util.ArrayList<>();
     for (int i = 0; i < chunkCount; i++) {
-      chunks.add(new org.vsekai.nebula.desync.IndexChunk(i * 2048L, 2048, ChunkId.digest(data("chunk " + i))));
+      chunks.add(
+          new org.vsekai.nebula.desync.IndexChunk(
+              i * 2048L, 2048, ChunkId.digest(data("chunk " + i))));
     }
     byte[] caibx =
         org.vsekai.nebula.desync.CaibxWriter.toBytes(
-            org.vsekai.nebula.desync.ChunkIndex.of(BuildUploader.SIZES, org.vsekai.nebula.desync.HashAlgorithm.SHA512_256, chunks));
+            org.vsekai.nebula.desync.ChunkIndex.of(
+                BuildUploader.SIZES, org.vsekai.nebula.desync.HashAlgorithm.SHA512_256, chunks));
     String path = "index/" + IndexStore.sha256Hex(caibx) + ".caibx";
     assertThat(caibx.length).isGreaterThan(chunkCount * 40);
 
@@ -148,7 +185,8 @@ class StoreServletsTest {
     ChunkId id = ChunkId.digest(content);
     byte[] compressed = ChunkCodec.compress(content);
     String path = BuildUploader.chunkPath(id);
-    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(201);
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status())
+        .isEqualTo(201);
     long servedBefore = EXT.getEnvironment().metrics().meter("store.chunks.served").getCount();
     assertThat(anonymous.get(path).bytes()).isEqualTo(compressed);
 
@@ -160,14 +198,16 @@ class StoreServletsTest {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.bytes()).isEqualTo(compressed);
     assertThat(anonymous.head(path).status()).isEqualTo(404);
-    assertThat(EXT.getEnvironment().metrics().meter("store.chunks.served").getCount()).isEqualTo(servedBefore + 2);
+    assertThat(EXT.getEnvironment().metrics().meter("store.chunks.served").getCount())
+        .isEqualTo(servedBefore + 2);
   }
 
   @Test
   void theAdminPortServesNoStore() {
     byte[] compressed = ChunkCodec.compress(data("admin"));
     String path = BuildUploader.chunkPath(ChunkId.digest(data("admin")));
-    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status()).isEqualTo(201);
+    assertThat(publisher.send("PUT", path, "application/octet-stream", compressed).status())
+        .isEqualTo(201);
 
     assertThat(APP.admin().get(path).status()).isEqualTo(404);
     assertThat(anonymous.get(path).status()).isEqualTo(200);
@@ -178,6 +218,10 @@ class StoreServletsTest {
     ChunkId id = ChunkId.digest(data("big"));
     byte[] tooBig = new byte[80 * 1024];
 
-    assertThat(publisher.send("PUT", BuildUploader.chunkPath(id), "application/octet-stream", tooBig).status()).isEqualTo(413);
+    assertThat(
+            publisher
+                .send("PUT", BuildUploader.chunkPath(id), "application/octet-stream", tooBig)
+                .status())
+        .isEqualTo(413);
   }
 }

@@ -20,9 +20,9 @@ import org.vsekai.nebula.workflows.TaskQueues;
 import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
 
 /**
- * The worker on a player's machine: serves {@code install-<installId>} with the update and
- * launcher workflows and the activities bound to the install folder. One per install, enforced
- * with a lock file, because two workers on one folder would race each other's staging.
+ * The worker on a player's machine: serves {@code install-<installId>} with the update and launcher
+ * workflows and the activities bound to the install folder. One per install, enforced with a lock
+ * file, because two workers on one folder would race each other's staging.
  */
 public final class InstallWorker implements AutoCloseable {
   /**
@@ -36,7 +36,8 @@ public final class InstallWorker implements AutoCloseable {
   private final FileLock lock;
   private final String taskQueue;
 
-  private InstallWorker(WorkerFactory factory, FileChannel lockChannel, FileLock lock, String taskQueue) {
+  private InstallWorker(
+      WorkerFactory factory, FileChannel lockChannel, FileLock lock, String taskQueue) {
     this.factory = factory;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -50,7 +51,11 @@ public final class InstallWorker implements AutoCloseable {
     FileLock lock;
     try {
       Files.createDirectories(folder.meta());
-      channel = FileChannel.open(folder.meta().resolve("worker.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              folder.meta().resolve("worker.lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
       try {
         lock = channel.tryLock();
       } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
@@ -65,12 +70,17 @@ public final class InstallWorker implements AutoCloseable {
     }
     String queue = TaskQueues.forInstall(state.installId());
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker worker = factory.newWorker(queue, WorkerOptions.newBuilder()
-        .setMaxConcurrentActivityExecutionSize(MAX_ACTIVITIES)
-        .build());
-    worker.registerWorkflowImplementationTypes(UpdateWorkflowImpl.class, LauncherWorkflowImpl.class);
+    Worker worker =
+        factory.newWorker(
+            queue,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(MAX_ACTIVITIES)
+                .build());
+    worker.registerWorkflowImplementationTypes(
+        UpdateWorkflowImpl.class, LauncherWorkflowImpl.class);
     ServiceClient service = new ServiceClient(java.net.URI.create(state.serviceUrl()), null);
-    worker.registerActivitiesImplementations(UpdateActivitiesImpl.forInstall(folder, service, uninstallCommand));
+    worker.registerActivitiesImplementations(
+        UpdateActivitiesImpl.forInstall(folder, service, uninstallCommand));
     factory.start();
     return new InstallWorker(factory, channel, lock, queue);
   }
@@ -79,7 +89,9 @@ public final class InstallWorker implements AutoCloseable {
     return taskQueue;
   }
 
-  /** Stops polling and waits for running activities a short while; their heartbeats lapse otherwise. */
+  /**
+   * Stops polling and waits for running activities a short while; their heartbeats lapse otherwise.
+   */
   @Override
   public void close() {
     factory.shutdown();

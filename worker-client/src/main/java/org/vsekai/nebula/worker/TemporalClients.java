@@ -17,8 +17,8 @@ public final class TemporalClients {
   private TemporalClients() {}
 
   /**
-   * Connects and checks the connection, so an unreachable Temporal is one clear error here
-   * rather than a hang on the first call.
+   * Connects and checks the connection, so an unreachable Temporal is one clear error here rather
+   * than a hang on the first call.
    */
   public static WorkflowClient connect(TemporalSettings settings) {
     WorkflowServiceStubsOptions.Builder options =
@@ -28,7 +28,8 @@ public final class TemporalClients {
     if (settings.tls()) options.setSslContext(sslContext(settings));
     WorkflowServiceStubs stubs;
     try {
-      stubs = WorkflowServiceStubs.newConnectedServiceStubs(options.build(), Duration.ofSeconds(10));
+      stubs =
+          WorkflowServiceStubs.newConnectedServiceStubs(options.build(), Duration.ofSeconds(10));
     } catch (RuntimeException e) {
       throw new TemporalUnavailableException(
           "cannot reach Temporal at " + settings.address() + " (" + firstLine(e) + ")", e);
@@ -41,7 +42,8 @@ public final class TemporalClients {
     try {
       SslContextBuilder b = GrpcSslContexts.forClient();
       if (s.tlsCert() != null) {
-        try (InputStream cert = Files.newInputStream(s.tlsCert()); InputStream key = Files.newInputStream(s.tlsKey())) {
+        try (InputStream cert = Files.newInputStream(s.tlsCert());
+            InputStream key = Files.newInputStream(s.tlsKey())) {
           b.keyManager(cert, key);
         }
       }
@@ -52,7 +54,8 @@ public final class TemporalClients {
       }
       return b.build();
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the Temporal TLS files: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the Temporal TLS files: " + e.getMessage(), e);
     }
   }
 

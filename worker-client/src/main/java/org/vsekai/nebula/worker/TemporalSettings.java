@@ -3,12 +3,13 @@ package org.vsekai.nebula.worker;
 import java.nio.file.Path;
 
 /**
- * How to reach Temporal: frontend address, namespace, and TLS (mutual TLS with a client
- * certificate and key, optionally a private CA). Read from the install's state and the
- * environment ({@code TEMPORAL_ADDRESS}, {@code TEMPORAL_NAMESPACE}, {@code TEMPORAL_TLS_CERT},
- * {@code TEMPORAL_TLS_KEY}, {@code TEMPORAL_TLS_CA}), the same names Temporal's own CLI reads.
+ * How to reach Temporal: frontend address, namespace, and TLS (mutual TLS with a client certificate
+ * and key, optionally a private CA). Read from the install's state and the environment ({@code
+ * TEMPORAL_ADDRESS}, {@code TEMPORAL_NAMESPACE}, {@code TEMPORAL_TLS_CERT}, {@code
+ * TEMPORAL_TLS_KEY}, {@code TEMPORAL_TLS_CA}), the same names Temporal's own CLI reads.
  */
-public record TemporalSettings(String address, String namespace, Path tlsCert, Path tlsKey, Path tlsCa) {
+public record TemporalSettings(
+    String address, String namespace, Path tlsCert, Path tlsKey, Path tlsCa) {
   public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
   public static final String DEFAULT_NAMESPACE = "default";
 

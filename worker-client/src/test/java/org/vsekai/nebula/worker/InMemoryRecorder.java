@@ -14,6 +14,7 @@ final class InMemoryRecorder implements RecordActivities {
   @Override
   public RecordReceipt record(UpdateRecord record) {
     records.add(record);
-    return new RecordReceipt(record.updateProcessId() != null ? record.updateProcessId() : UUID.randomUUID().toString());
+    return new RecordReceipt(
+        record.updateProcessId() != null ? record.updateProcessId() : UUID.randomUUID().toString());
   }
 }

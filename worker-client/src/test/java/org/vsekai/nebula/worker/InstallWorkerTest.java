@@ -18,7 +18,6 @@ import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.activities.testing.Builds;
 import org.vsekai.nebula.activities.testing.FakeReleaseService;
-import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 import org.vsekai.nebula.workflows.TaskQueues;
 import org.vsekai.nebula.workflows.UpdateOutcome;
 import org.vsekai.nebula.workflows.UpdateRequest;
@@ -38,15 +37,26 @@ class InstallWorkerTest {
   @BeforeEach
   void setUp() throws Exception {
     env = TestWorkflowEnvironment.newInstance();
-    for (String attribute : new String[] {"InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState"}) {
+    for (String attribute :
+        new String[] {"InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState"}) {
       env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     env.newWorker(TaskQueues.SERVICE).registerActivitiesImplementations(recorder);
     env.start();
     service = new FakeReleaseService(dir.resolve("service"));
     folder = new LauncherFolder(dir.resolve("launcher"));
-    state = new InstallState(UUID.randomUUID().toString(), "v-sekai", "stable", service.url().toString(),
-        service.publicKey(), false, 0, 0, null, null);
+    state =
+        new InstallState(
+            UUID.randomUUID().toString(),
+            "v-sekai",
+            "stable",
+            service.url().toString(),
+            service.publicKey(),
+            false,
+            0,
+            0,
+            null,
+            null);
     new InstallStateFile(folder).write(state);
   }
 
@@ -60,18 +70,25 @@ class InstallWorkerTest {
   void updatesAFolderThroughTheWorkflowAndRecordsIt() throws Exception {
     Path v1 = Builds.v1(dir.resolve("v1"));
     service.publish("0.1.0", "stable", v1, Instant.now().plus(Duration.ofDays(7)));
-    try (InstallWorker worker = InstallWorker.start(env.getWorkflowClient(), folder, state, "vsekai uninstall")) {
-      UpdateResult result = new UpdateStarter(env.getWorkflowClient())
-          .startOrAttach(UpdateRequest.latest(state.installId(), "v-sekai", "stable", UpdateTrigger.MANUAL))
-          .result();
+    try (InstallWorker worker =
+        InstallWorker.start(env.getWorkflowClient(), folder, state, "vsekai uninstall")) {
+      UpdateResult result =
+          new UpdateStarter(env.getWorkflowClient())
+              .startOrAttach(
+                  UpdateRequest.latest(
+                      state.installId(), "v-sekai", "stable", UpdateTrigger.MANUAL))
+              .result();
       assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
       assertThat(result.toVersion()).isEqualTo("0.1.0");
       assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v1));
       assertThat(recorder.records).extracting(r -> r.state().name()).contains("UPDATE_SUCCESSFUL");
 
-      UpdateResult again = new UpdateStarter(env.getWorkflowClient())
-          .startOrAttach(UpdateRequest.latest(state.installId(), "v-sekai", "stable", UpdateTrigger.MANUAL))
-          .result();
+      UpdateResult again =
+          new UpdateStarter(env.getWorkflowClient())
+              .startOrAttach(
+                  UpdateRequest.latest(
+                      state.installId(), "v-sekai", "stable", UpdateTrigger.MANUAL))
+              .result();
       assertThat(again.outcome()).isEqualTo(UpdateOutcome.NO_UPDATE);
     }
   }

@@ -56,7 +56,8 @@ class UpdateRefusalsTest {
   @BeforeEach
   void installV1() throws Exception {
     env = TestWorkflowEnvironment.newInstance();
-    for (String a : new String[] {"InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState"}) {
+    for (String a :
+        new String[] {"InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState"}) {
       env.registerSearchAttribute(a, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     env.newWorker(TaskQueues.SERVICE).registerActivitiesImplementations(new InMemoryRecorder());
@@ -66,8 +67,18 @@ class UpdateRefusalsTest {
     v2 = Builds.v2(v1, dir.resolve("v2"));
     service.publish("0.1.0", "stable", v1, NEXT_WEEK);
     folder = new LauncherFolder(dir.resolve("launcher"));
-    state = new InstallState(UUID.randomUUID().toString(), "v-sekai", "stable", service.url().toString(),
-        service.publicKey(), false, 0, 0, null, null);
+    state =
+        new InstallState(
+            UUID.randomUUID().toString(),
+            "v-sekai",
+            "stable",
+            service.url().toString(),
+            service.publicKey(),
+            false,
+            0,
+            0,
+            null,
+            null);
     new InstallStateFile(folder).write(state);
     worker = InstallWorker.start(env.getWorkflowClient(), folder, state, "x");
     assertThat(update().result().outcome()).isEqualTo(UpdateOutcome.UPDATED);
@@ -83,17 +94,19 @@ class UpdateRefusalsTest {
 
   private org.vsekai.nebula.workflows.client.UpdateHandle update() {
     return new UpdateStarter(env.getWorkflowClient())
-        .startOrAttach(UpdateRequest.latest(state.installId(), "v-sekai", "stable", UpdateTrigger.MANUAL));
+        .startOrAttach(
+            UpdateRequest.latest(state.installId(), "v-sekai", "stable", UpdateTrigger.MANUAL));
   }
 
   private void assertRefused(String type, String message) throws Exception {
     assertThatThrownBy(() -> update().result())
         .isInstanceOf(WorkflowFailedException.class)
-        .satisfies(e -> {
-          ApplicationFailure f = (ApplicationFailure) e.getCause();
-          assertThat(f.getType()).isEqualTo(type);
-          assertThat(f.getOriginalMessage()).contains(message);
-        });
+        .satisfies(
+            e -> {
+              ApplicationFailure f = (ApplicationFailure) e.getCause();
+              assertThat(f.getType()).isEqualTo(type);
+              assertThat(f.getOriginalMessage()).contains(message);
+            });
     assertThat(Builds.contents(folder.current())).isEqualTo(installed);
   }
 
@@ -102,7 +115,10 @@ class UpdateRefusalsTest {
     service.publish("0.2.0", "stable", v2, NEXT_WEEK);
     SignedManifest s = service.manifest("0.2.0");
     String json = new String(s.payloadBytes()).replaceFirst("\"size\":(\\d+)", "\"size\":1$1");
-    service.serve("0.2.0", new SignedManifest(s.payloadType(), Base64.getEncoder().encodeToString(json.getBytes()), s.signatures()));
+    service.serve(
+        "0.2.0",
+        new SignedManifest(
+            s.payloadType(), Base64.getEncoder().encodeToString(json.getBytes()), s.signatures()));
     assertRefused(UpdateFailures.BAD_SIGNATURE, "signature does not verify");
   }
 
@@ -132,9 +148,24 @@ class UpdateRefusalsTest {
 
   @Test
   void aPathEscapingTheFolder() throws Exception {
-    service.publish("0.2.0", "stable", v2, NEXT_WEEK, m -> new ReleaseManifest(m.schemaVersion(), m.product(), m.version(),
-        m.mode(), m.created(), m.expires(), m.chunking(), m.executablePath(),
-        List.of(new ManifestFile("../x", m.files().get(0).size(), "0644", m.files().get(0).indexSha256()))));
+    service.publish(
+        "0.2.0",
+        "stable",
+        v2,
+        NEXT_WEEK,
+        m ->
+            new ReleaseManifest(
+                m.schemaVersion(),
+                m.product(),
+                m.version(),
+                m.mode(),
+                m.created(),
+                m.expires(),
+                m.chunking(),
+                m.executablePath(),
+                List.of(
+                    new ManifestFile(
+                        "../x", m.files().get(0).size(), "0644", m.files().get(0).indexSha256()))));
     assertRefused(UpdateFailures.UNSAFE_PATH, "'../x' is unsafe");
     assertThat(dir.resolve("x")).doesNotExist();
   }
@@ -143,8 +174,16 @@ class UpdateRefusalsTest {
   void aCorruptChunkServed() throws Exception {
     ReleaseManifest m = service.publish("0.2.0", "stable", v2, NEXT_WEEK);
     // a chunk of the file that changed, so the update must download it
-    ManifestFile world = m.files().stream().filter(f -> f.path().equals("data/new-map.pck")).findFirst().orElseThrow();
-    ChunkId id = CaibxReader.read(dir.resolve("service/index/" + world.indexSha256() + ".caibx")).chunks().get(0).id();
+    ManifestFile world =
+        m.files().stream()
+            .filter(f -> f.path().equals("data/new-map.pck"))
+            .findFirst()
+            .orElseThrow();
+    ChunkId id =
+        CaibxReader.read(dir.resolve("service/index/" + world.indexSha256() + ".caibx"))
+            .chunks()
+            .get(0)
+            .id();
     service.corruptChunk(id);
     assertRefused(UpdateFailures.CORRUPT_CHUNK, "chunk " + id);
   }

@@ -5,10 +5,10 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
 /**
  * How many batches a plan's download is split into. Each batch is one activity and costs six
  * history events (scheduled, started, completed, and the workflow task that handles it), so the
- * count is capped: with {@link #MAX_BATCHES} batches an update stays well under 200 events
- * however many chunks it fetches. Within the cap, batches of about {@link #TARGET_BATCH_BYTES}
- * make each one a unit a crash or a pause costs at most, and give the query a step of progress
- * every minute or so on a typical link.
+ * count is capped: with {@link #MAX_BATCHES} batches an update stays well under 200 events however
+ * many chunks it fetches. Within the cap, batches of about {@link #TARGET_BATCH_BYTES} make each
+ * one a unit a crash or a pause costs at most, and give the query a step of progress every minute
+ * or so on a typical link.
  */
 public final class DownloadBatching {
 

@@ -8,8 +8,8 @@ import java.time.Duration;
  * @param installId the install
  * @param product its product
  * @param mode the release mode it follows
- * @param checkInterval time between periodic checks; null for a manual-only install, which
- *     updates only on {@code updateNow}
+ * @param checkInterval time between periodic checks; null for a manual-only install, which updates
+ *     only on {@code updateNow}
  * @param allowDowngrade whether updates may install a lower version (a mode rolled back)
  * @param maxBytesPerSecond bandwidth cap of every update's download; 0 for none
  */

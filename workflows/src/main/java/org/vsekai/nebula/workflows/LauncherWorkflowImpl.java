@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 /**
  * The launcher's loop: Idle until a trigger, then one update as a child, then Idle again.
  *
- * <p>The child runs under the install's one update id, so a launcher and a player's {@code
- * vsekai --update} never run two updates of one install at once. When the id is taken by an update
- * started elsewhere, the launcher cannot await that workflow's result from workflow code (only a
- * parent can), so it waits {@link #RUNNING_UPDATE_RECHECK_INTERVAL} and tries again; once the other
- * update has ended its own update starts, and usually ends at once in NoUpdateFound.
+ * <p>The child runs under the install's one update id, so a launcher and a player's {@code vsekai
+ * --update} never run two updates of one install at once. When the id is taken by an update started
+ * elsewhere, the launcher cannot await that workflow's result from workflow code (only a parent
+ * can), so it waits {@link #RUNNING_UPDATE_RECHECK_INTERVAL} and tries again; once the other update
+ * has ended its own update starts, and usually ends at once in NoUpdateFound.
  *
  * <p>The child's parent-close policy is ABANDON: terminating or resetting a launcher must never
  * kill an update in the middle of FinalizingUpdate.
@@ -35,9 +35,9 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
   public static final int HISTORY_EVENTS_PER_RUN = 500;
 
   /**
-   * How long to wait before trying again to start an update while one started elsewhere runs.
-   * Each try costs about seven events; a minute lets the launcher follow an update within a minute
-   * of its end while an hour-long one adds some four hundred events, within one run's budget.
+   * How long to wait before trying again to start an update while one started elsewhere runs. Each
+   * try costs about seven events; a minute lets the launcher follow an update within a minute of
+   * its end while an hour-long one adds some four hundred events, within one run's budget.
    */
   public static final Duration RUNNING_UPDATE_RECHECK_INTERVAL = Duration.ofMinutes(1);
 

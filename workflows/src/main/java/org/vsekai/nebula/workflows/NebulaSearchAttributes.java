@@ -11,20 +11,29 @@ import java.util.List;
  */
 public final class NebulaSearchAttributes {
 
-  public static final SearchAttributeKey<String> INSTALL_ID = SearchAttributeKey.forKeyword("InstallId");
+  public static final SearchAttributeKey<String> INSTALL_ID =
+      SearchAttributeKey.forKeyword("InstallId");
   public static final SearchAttributeKey<String> PRODUCT = SearchAttributeKey.forKeyword("Product");
   public static final SearchAttributeKey<String> MODE = SearchAttributeKey.forKeyword("Mode");
+
   /** The installed version when the update began; unset until Checking has read it. */
-  public static final SearchAttributeKey<String> FROM_VERSION = SearchAttributeKey.forKeyword("FromVersion");
+  public static final SearchAttributeKey<String> FROM_VERSION =
+      SearchAttributeKey.forKeyword("FromVersion");
+
   /** The version being installed; unset until Checking found one. */
-  public static final SearchAttributeKey<String> TO_VERSION = SearchAttributeKey.forKeyword("ToVersion");
+  public static final SearchAttributeKey<String> TO_VERSION =
+      SearchAttributeKey.forKeyword("ToVersion");
+
   /** {@link UpdateState#label()} of the current state, e.g. {@code DownloadingUpdate}. */
-  public static final SearchAttributeKey<String> UPDATE_STATE = SearchAttributeKey.forKeyword("UpdateState");
+  public static final SearchAttributeKey<String> UPDATE_STATE =
+      SearchAttributeKey.forKeyword("UpdateState");
+
   /**
    * The rollout an update belongs to, set when a rollout wave starts it, and on the rollout's own
    * workflow: {@code RolloutId="..."} lists a rollout and every update it started.
    */
-  public static final SearchAttributeKey<String> ROLLOUT_ID = SearchAttributeKey.forKeyword("RolloutId");
+  public static final SearchAttributeKey<String> ROLLOUT_ID =
+      SearchAttributeKey.forKeyword("RolloutId");
 
   /** Every key, for registering them with a namespace or a test environment. */
   public static final List<SearchAttributeKey<String>> ALL =

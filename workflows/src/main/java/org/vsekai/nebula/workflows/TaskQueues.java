@@ -1,9 +1,9 @@
 package org.vsekai.nebula.workflows;
 
 /**
- * Task queue names. Work that touches a player's disk runs on that install's own queue, served
- * only by the worker on the player's machine; work that touches the service's database runs on
- * the service's queue.
+ * Task queue names. Work that touches a player's disk runs on that install's own queue, served only
+ * by the worker on the player's machine; work that touches the service's database runs on the
+ * service's queue.
  */
 public final class TaskQueues {
 

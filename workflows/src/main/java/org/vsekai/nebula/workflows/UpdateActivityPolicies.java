@@ -9,8 +9,8 @@ import java.time.Duration;
  * Timeouts and retry policies of the update's activities, each with the reason for its values.
  *
  * <p>Common to all: the failure types in {@link UpdateFailures#NON_RETRYABLE} are never retried,
- * and backoff doubles from 1 s up to a cap, so a player who comes back online after hours is
- * picked up within that cap.
+ * and backoff doubles from 1 s up to a cap, so a player who comes back online after hours is picked
+ * up within that cap.
  */
 public final class UpdateActivityPolicies {
 
@@ -25,14 +25,14 @@ public final class UpdateActivityPolicies {
 
   /**
    * Attempts for prepare and apply: about a quarter of an hour of transient errors (a file locked
-   * by a running game or a virus scanner). Nothing has changed in the install yet, so after that
-   * a clear failure serves the player better than an update silently stuck retrying.
+   * by a running game or a virus scanner). Nothing has changed in the install yet, so after that a
+   * clear failure serves the player better than an update silently stuck retrying.
    */
   public static final int LOCAL_STEP_ATTEMPTS = 20;
 
   /**
-   * check: one HTTP call, so a minute per attempt. Retried for at most an hour: nothing has
-   * started yet, and an offline player's next trigger (the launcher's next check) starts over.
+   * check: one HTTP call, so a minute per attempt. Retried for at most an hour: nothing has started
+   * yet, and an offline player's next trigger (the launcher's next check) starts over.
    */
   public static final ActivityOptions CHECK =
       ActivityOptions.newBuilder()
@@ -44,9 +44,9 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * prepare: re-hashing the files that do not match the installed manifest can take many minutes
-   * on a large install, hence an hour per attempt, with heartbeats to notice a dead worker.
-   * Waits for a cancelled attempt to stop so discardStaging cannot race it.
+   * prepare: re-hashing the files that do not match the installed manifest can take many minutes on
+   * a large install, hence an hour per attempt, with heartbeats to notice a dead worker. Waits for
+   * a cancelled attempt to stop so discardStaging cannot race it.
    */
   public static final ActivityOptions PREPARE =
       ActivityOptions.newBuilder()
@@ -57,11 +57,11 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * downloadChunks, one batch: retried without limit, because a player may be offline for hours
-   * or days and every attempt resumes from the cache, so retrying costs nothing already fetched.
-   * Two hours per attempt fits a batch under a low bandwidth cap; an attempt that runs out only
-   * restarts from the cache. Waits for a cancelled attempt to stop (pause, cancel) so two
-   * attempts never fetch into the cache at once.
+   * downloadChunks, one batch: retried without limit, because a player may be offline for hours or
+   * days and every attempt resumes from the cache, so retrying costs nothing already fetched. Two
+   * hours per attempt fits a batch under a low bandwidth cap; an attempt that runs out only
+   * restarts from the cache. Waits for a cancelled attempt to stop (pause, cancel) so two attempts
+   * never fetch into the cache at once.
    */
   public static final ActivityOptions DOWNLOAD =
       ActivityOptions.newBuilder()
@@ -84,9 +84,9 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * finalizeUpdate: retried without limit and with a short backoff cap, because once the swap
-   * has begun only finalize's journal can make the install whole again: it must roll forward as
-   * soon as a worker is back. Renames within one volume, so an hour per attempt is plenty.
+   * finalizeUpdate: retried without limit and with a short backoff cap, because once the swap has
+   * begun only finalize's journal can make the install whole again: it must roll forward as soon as
+   * a worker is back. Renames within one volume, so an hour per attempt is plenty.
    */
   public static final ActivityOptions FINALIZE =
       ActivityOptions.newBuilder()
@@ -96,10 +96,10 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * updateRegistry: a handful of registry values take well under a second, so an attempt that
-   * has not answered in 30 s is lost (its worker died, or the task never reached it) and is
-   * tried again rather than waited for; retried without limit because the files are already new
-   * and the registry must follow them.
+   * updateRegistry: a handful of registry values take well under a second, so an attempt that has
+   * not answered in 30 s is lost (its worker died, or the task never reached it) and is tried again
+   * rather than waited for; retried without limit because the files are already new and the
+   * registry must follow them.
    */
   public static final ActivityOptions REGISTRY =
       ActivityOptions.newBuilder()
@@ -119,8 +119,8 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * record, on the service's queue: bookkeeping must not hold a player's update hostage, so
-   * ten minutes in all; after that the workflow logs the loss and ends as it would have.
+   * record, on the service's queue: bookkeeping must not hold a player's update hostage, so ten
+   * minutes in all; after that the workflow logs the loss and ends as it would have.
    */
   public static final ActivityOptions RECORD =
       ActivityOptions.newBuilder()

@@ -6,8 +6,9 @@ import org.vsekai.nebula.api.manifest.ManifestRejectedException;
 /**
  * The failure types that end an update at once instead of being retried. Activities throw them as
  * {@code ApplicationFailure.newNonRetryableFailure(message, type)}; the workflow ends failed with
- * the same type and the activity's message, and every retry policy in {@link UpdateActivityPolicies}
- * lists them as do-not-retry, so even a retryable failure of one of these types stops at once.
+ * the same type and the activity's message, and every retry policy in {@link
+ * UpdateActivityPolicies} lists them as do-not-retry, so even a retryable failure of one of these
+ * types stops at once.
  *
  * <p>Each is a fact that retrying cannot change: the same manifest will carry the same bad
  * signature on every attempt. A player or release engineer has to act, and the next trigger
@@ -17,16 +18,22 @@ public final class UpdateFailures {
 
   /** The manifest is not well-formed JSON or misses a required field. */
   public static final String MALFORMED_MANIFEST = "MalformedManifest";
+
   /** The manifest is signed by a key this client does not pin. */
   public static final String UNTRUSTED_KEY = "UntrustedKey";
+
   /** The manifest's signature does not verify: it was altered after signing. */
   public static final String BAD_SIGNATURE = "BadSignature";
+
   /** The manifest's validity period is over. */
   public static final String EXPIRED_MANIFEST = "ExpiredManifest";
+
   /** The manifest is for a different product than the install. */
   public static final String WRONG_PRODUCT = "WrongProduct";
+
   /** The offered version is lower than the installed one and the request did not allow that. */
   public static final String DOWNGRADE = "Downgrade";
+
   /** A manifest path escapes the install folder ({@code ..}, absolute, or through a symlink). */
   public static final String UNSAFE_PATH = "UnsafePath";
 

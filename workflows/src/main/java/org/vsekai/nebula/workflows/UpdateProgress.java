@@ -46,7 +46,14 @@ public record UpdateProgress(
   /** This progress with apply's last heartbeat as the files done; for clients. */
   public UpdateProgress withFilesDone(int files) {
     return new UpdateProgress(
-        bytesDone, bytesTotal, chunksDone, chunksTotal, batchesDone, batchesTotal, files, filesTotal,
+        bytesDone,
+        bytesTotal,
+        chunksDone,
+        chunksTotal,
+        batchesDone,
+        batchesTotal,
+        files,
+        filesTotal,
         bytesPerSecond);
   }
 }

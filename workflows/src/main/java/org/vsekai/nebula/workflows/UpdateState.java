@@ -13,9 +13,9 @@ package org.vsekai.nebula.workflows;
  * </pre>
  *
  * <p>An {@link UpdateWorkflow} is {@link #IDLE} only before it has run; it ends in its last state
- * so that the search attribute still says how it ended. "Back to Idle" in the seed is the
- * install's {@link LauncherWorkflow} returning to {@link LauncherState#IDLE}. Where a failed
- * update failed is in its failure message.
+ * so that the search attribute still says how it ended. "Back to Idle" in the seed is the install's
+ * {@link LauncherWorkflow} returning to {@link LauncherState#IDLE}. Where a failed update failed is
+ * in its failure message.
  */
 public enum UpdateState {
   IDLE("Idle"),

@@ -6,8 +6,8 @@ package org.vsekai.nebula.workflows;
  * @param state the state the update is in
  * @param paused whether a {@code pause} is in force (the update waits before its next step)
  * @param cancelRequested whether a {@code cancel} was accepted and is being carried out
- * @param cancellable whether a {@code cancel} would still be honoured: false from
- *     FinalizingUpdate on, and once the update has ended
+ * @param cancellable whether a {@code cancel} would still be honoured: false from FinalizingUpdate
+ *     on, and once the update has ended
  * @param fromVersion the installed version; null until Checking has read it or for an empty folder
  * @param toVersion the version being installed; null until one was found
  * @param progress how far the download and the staging have come

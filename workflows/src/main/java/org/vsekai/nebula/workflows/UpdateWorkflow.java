@@ -7,9 +7,9 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One update of one install, following the seed's state diagram ({@link UpdateState}). Runs as
- * {@code update-<installId>} ({@link WorkflowIds#update}) on {@code install-<installId>}
- * ({@link TaskQueues#forInstall}); start it through {@code UpdateStarter} so a second trigger
- * attaches to the running update.
+ * {@code update-<installId>} ({@link WorkflowIds#update}) on {@code install-<installId>} ({@link
+ * TaskQueues#forInstall}); start it through {@code UpdateStarter} so a second trigger attaches to
+ * the running update.
  */
 @WorkflowInterface
 public interface UpdateWorkflow {
@@ -21,8 +21,8 @@ public interface UpdateWorkflow {
    * the cause. A Temporal cancellation (e.g. from the UI) before finalizing drops staging and ends
    * the workflow cancelled. From FinalizingUpdate on it does not stop the update, which rolls
    * forward to UpdateSuccessful and is recorded so; but the Java SDK closes every workflow whose
-   * cancellation was requested as Canceled, so read how such an update ended from {@link
-   * #status()} or the {@code UpdateState} search attribute, not from the close status.
+   * cancellation was requested as Canceled, so read how such an update ended from {@link #status()}
+   * or the {@code UpdateState} search attribute, not from the close status.
    */
   @WorkflowMethod
   UpdateResult update(UpdateRequest request);
@@ -44,9 +44,9 @@ public interface UpdateWorkflow {
   void resume();
 
   /**
-   * Cancels the update if it has not reached FinalizingUpdate: the running step is stopped,
-   * staging is dropped, the old install is untouched, and the update ends with outcome CANCELLED.
-   * From FinalizingUpdate on it is ignored, because a half-finished swap must roll forward; {@link
+   * Cancels the update if it has not reached FinalizingUpdate: the running step is stopped, staging
+   * is dropped, the old install is untouched, and the update ends with outcome CANCELLED. From
+   * FinalizingUpdate on it is ignored, because a half-finished swap must roll forward; {@link
    * UpdateStatus#cancellable()} tells a client which case it is in.
    */
   @SignalMethod

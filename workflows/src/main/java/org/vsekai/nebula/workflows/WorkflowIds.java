@@ -2,8 +2,8 @@ package org.vsekai.nebula.workflows;
 
 /**
  * Workflow ids, one of each kind per install. Fixed ids are what make a second trigger attach to
- * the running update instead of starting another, and let support staff find an install's
- * workflows without knowing a run id.
+ * the running update instead of starting another, and let support staff find an install's workflows
+ * without knowing a run id.
  */
 public final class WorkflowIds {
 

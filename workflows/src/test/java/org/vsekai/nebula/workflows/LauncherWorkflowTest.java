@@ -3,7 +3,6 @@ package org.vsekai.nebula.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -137,7 +136,9 @@ class LauncherWorkflowTest {
 
   @Test
   void aFailedUpdateIsRememberedAndTheNextCheckTriesAgain() throws Exception {
-    doThrow(ApplicationFailure.newNonRetryableFailure("signature does not verify", UpdateFailures.BAD_SIGNATURE))
+    doThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "signature does not verify", UpdateFailures.BAD_SIGNATURE))
         .doReturn(WorkflowTestBed.PLAN)
         .when(bed.activities)
         .prepare(any());
@@ -146,7 +147,8 @@ class LauncherWorkflowTest {
 
     LauncherStatus failed = awaitStatus(s -> s.updatesRun() == 1);
     assertThat(failed.lastResult()).isNull();
-    assertThat(failed.lastFailure()).contains("failed in PreparingUpdate: signature does not verify");
+    assertThat(failed.lastFailure())
+        .contains("failed in PreparingUpdate: signature does not verify");
 
     bed.env.sleep(HOURLY);
     LauncherStatus healed = awaitStatus(s -> s.updatesRun() == 2);
@@ -217,7 +219,9 @@ class LauncherWorkflowTest {
     assertThat(firstRun.get(firstRun.size() - 1).getEventType())
         .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     assertThat(firstRun.size())
-        .isBetween(LauncherWorkflowImpl.HISTORY_EVENTS_PER_RUN, LauncherWorkflowImpl.HISTORY_EVENTS_PER_RUN + 20);
+        .isBetween(
+            LauncherWorkflowImpl.HISTORY_EVENTS_PER_RUN,
+            LauncherWorkflowImpl.HISTORY_EVENTS_PER_RUN + 20);
     assertThat(bed.history(WorkflowIds.launcher(INSTALL_ID), latestRunId))
         .hasSizeLessThan(LauncherWorkflowImpl.HISTORY_EVENTS_PER_RUN);
     assertThat(status.state()).isEqualTo(LauncherState.IDLE);

@@ -16,7 +16,8 @@ public class NondeterministicUpdateWorkflow implements UpdateWorkflow {
   @Override
   public UpdateResult update(UpdateRequest request) {
     activities.prepare(
-        new PrepareRequest(request.installId(), request.product(), request.mode(), null, null, false));
+        new PrepareRequest(
+            request.installId(), request.product(), request.mode(), null, null, false));
     return null;
   }
 

@@ -32,7 +32,8 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
  * when a workflow change is deliberately incompatible (and versioned), never to make a failing
  * replay pass:
  *
- * <pre>mvn -B -q test -pl workflows -Dtest=RecordReplayHistories -Dnebula.recordHistories=true</pre>
+ * <pre>mvn -B -q test -pl workflows -Dtest=RecordReplayHistories -Dnebula.recordHistories=true
+ * </pre>
  */
 @EnabledIfSystemProperty(named = "nebula.recordHistories", matches = "true")
 class RecordReplayHistories {
@@ -45,12 +46,15 @@ class RecordReplayHistories {
     try (WorkflowTestBed bed = new WorkflowTestBed()) {
       CountDownLatch started = new CountDownLatch(1);
       CountDownLatch stopped = new CountDownLatch(1);
-      doThrow(new IllegalStateException("lost connection")).doReturn(WorkflowTestBed.PLAN)
-          .when(bed.activities).prepare(any());
+      doThrow(new IllegalStateException("lost connection"))
+          .doReturn(WorkflowTestBed.PLAN)
+          .when(bed.activities)
+          .prepare(any());
       doAnswer(invocation -> fullBatch(invocation.getArgument(0)))
           .doAnswer(downloadUntilCancelled(started, stopped))
           .doAnswer(invocation -> fullBatch(invocation.getArgument(0)))
-          .when(bed.activities).downloadChunks(any());
+          .when(bed.activities)
+          .downloadChunks(any());
       UpdateHandle update = bed.start();
       await(started);
       update.pause();

@@ -49,7 +49,8 @@ class UpdateHistoryBudgetTest {
             invocation -> {
               DownloadBatchRequest batch = invocation.getArgument(0);
               long chunks = CHUNKS / batch.batchCount();
-              return new DownloadBatchResult(batch.batchIndex(), chunks, chunks, chunks * MIB, chunks * MIB);
+              return new DownloadBatchResult(
+                  batch.batchIndex(), chunks, chunks, chunks * MIB, chunks * MIB);
             })
         .when(bed.activities)
         .downloadChunks(any());

@@ -85,7 +85,9 @@ class UpdateWorkflowControlTest {
     assertThat(progress.chunksTotal()).isEqualTo(3 * CHUNKS_PER_BATCH);
     assertThat(progress.filesDone()).isZero();
     assertThat(progress.filesTotal()).isEqualTo(3);
-    assertThat(progress.bytesPerSecond()).isPositive().isLessThanOrEqualTo(BATCH_BYTES * 1000 / 200);
+    assertThat(progress.bytesPerSecond())
+        .isPositive()
+        .isLessThanOrEqualTo(BATCH_BYTES * 1000 / 200);
     update.cancel();
     update.result();
   }
@@ -106,7 +108,9 @@ class UpdateWorkflowControlTest {
     }
 
     // Batch 0 finished, plus up to half of batch 1 from its heartbeat.
-    assertThat(liveBytes).isGreaterThan(BATCH_BYTES).isLessThanOrEqualTo(BATCH_BYTES + BATCH_BYTES / 2);
+    assertThat(liveBytes)
+        .isGreaterThan(BATCH_BYTES)
+        .isLessThanOrEqualTo(BATCH_BYTES + BATCH_BYTES / 2);
     assertThat(update.status().progress().bytesDone()).isEqualTo(BATCH_BYTES);
     update.cancel();
     update.result();
@@ -163,9 +167,7 @@ class UpdateWorkflowControlTest {
 
   @Test
   void cancelDuringTheDownloadDropsStagingAndNeverFinalizes() throws Exception {
-    doAnswer(downloadUntilCancelled(started, stopped))
-        .when(bed.activities)
-        .downloadChunks(any());
+    doAnswer(downloadUntilCancelled(started, stopped)).when(bed.activities).downloadChunks(any());
     UpdateHandle update = bed.start();
     await(started);
 
@@ -228,15 +230,14 @@ class UpdateWorkflowControlTest {
 
   @Test
   void aTemporalCancellationBeforeFinalizingDropsStagingAndEndsCancelled() throws Exception {
-    doAnswer(downloadUntilCancelled(started, stopped))
-        .when(bed.activities)
-        .downloadChunks(any());
+    doAnswer(downloadUntilCancelled(started, stopped)).when(bed.activities).downloadChunks(any());
     UpdateHandle update = bed.start();
     await(started);
 
     untyped(update).cancel();
 
-    WorkflowFailedException ended = catchThrowableOfType(WorkflowFailedException.class, update::result);
+    WorkflowFailedException ended =
+        catchThrowableOfType(WorkflowFailedException.class, update::result);
     assertThat(ended.getCause()).isInstanceOf(CanceledFailure.class);
     assertThat(untyped(update).describe().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
@@ -257,7 +258,8 @@ class UpdateWorkflowControlTest {
 
     // The Java SDK closes every workflow whose cancellation was requested as Canceled, even one
     // that returns normally; what happened to the install is in the state and the record.
-    WorkflowFailedException ended = catchThrowableOfType(WorkflowFailedException.class, update::result);
+    WorkflowFailedException ended =
+        catchThrowableOfType(WorkflowFailedException.class, update::result);
     assertThat(ended.getCause()).isInstanceOf(CanceledFailure.class);
     verify(bed.activities).updateRegistry(any());
     verify(bed.activities, never()).discardStaging(any());
@@ -277,7 +279,8 @@ class UpdateWorkflowControlTest {
 
     UpdateHandle second =
         bed.starter()
-            .startOrAttach(UpdateRequest.latest(INSTALL_ID, "v-sekai", "stable", UpdateTrigger.ROLLOUT));
+            .startOrAttach(
+                UpdateRequest.latest(INSTALL_ID, "v-sekai", "stable", UpdateTrigger.ROLLOUT));
     release.countDown();
 
     assertThat(first.attached()).isFalse();
@@ -311,9 +314,11 @@ class UpdateWorkflowControlTest {
   void anUpdateWaitingForItsWorkerCanAlreadyBeFoundByInstall() {
     UpdateHandle update =
         bed.starter()
-            .startOrAttach(UpdateRequest.latest("offline-install", "v-sekai", "beta", UpdateTrigger.ROLLOUT));
+            .startOrAttach(
+                UpdateRequest.latest("offline-install", "v-sekai", "beta", UpdateTrigger.ROLLOUT));
 
-    assertThat(bed.searchAttribute(update, NebulaSearchAttributes.INSTALL_ID)).isEqualTo("offline-install");
+    assertThat(bed.searchAttribute(update, NebulaSearchAttributes.INSTALL_ID))
+        .isEqualTo("offline-install");
     assertThat(bed.searchAttribute(update, NebulaSearchAttributes.MODE)).isEqualTo("beta");
     assertThat(bed.searchAttribute(update, NebulaSearchAttributes.UPDATE_STATE)).isEqualTo("Idle");
   }

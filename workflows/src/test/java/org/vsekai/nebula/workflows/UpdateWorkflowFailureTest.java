@@ -40,7 +40,9 @@ import org.vsekai.nebula.workflows.activities.UpdateActivities;
 import org.vsekai.nebula.workflows.activities.UpdateRecord;
 import org.vsekai.nebula.workflows.client.UpdateHandle;
 
-/** Failures: retried ones that heal, non-retryable ones that end the update, retries running out. */
+/**
+ * Failures: retried ones that heal, non-retryable ones that end the update, retries running out.
+ */
 @Timeout(60)
 class UpdateWorkflowFailureTest {
 
@@ -61,7 +63,10 @@ class UpdateWorkflowFailureTest {
     return Stream.of(
         step("check", a -> a.check(any()), i -> new CheckResult(FROM, TO)),
         step("prepare", a -> a.prepare(any()), i -> PLAN),
-        step("downloadChunks", a -> a.downloadChunks(any()), i -> WorkflowTestBed.fullBatch(i.getArgument(0))),
+        step(
+            "downloadChunks",
+            a -> a.downloadChunks(any()),
+            i -> WorkflowTestBed.fullBatch(i.getArgument(0))),
         step("apply", a -> a.apply(any()), i -> new ApplyResult(3, 1)),
         step("finalizeUpdate", a -> a.finalizeUpdate(any()), i -> new FinalizeResult(3, 1)),
         step("updateRegistry", a -> a.updateRegistry(any()), i -> new RegistryResult(4)));
@@ -115,10 +120,12 @@ class UpdateWorkflowFailureTest {
   void aNonRetryableFailureEndsTheUpdateAtOnceWithItsMessageAndNeverFinalizes(
       String type, String state, Function<UpdateActivities, Object> call) {
     String message = "the activity's own words about " + type;
-    call.apply(doThrow(ApplicationFailure.newNonRetryableFailure(message, type)).when(bed.activities));
+    call.apply(
+        doThrow(ApplicationFailure.newNonRetryableFailure(message, type)).when(bed.activities));
     UpdateHandle update = bed.start();
 
-    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class, update::result);
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, update::result);
 
     ApplicationFailure failure = (ApplicationFailure) failed.getCause();
     assertThat(failure.getType()).isEqualTo(type);
@@ -139,7 +146,9 @@ class UpdateWorkflowFailureTest {
   @Test
   void theServiceRecordsAFailureWithItsTypeAndState() {
     when(bed.activities.prepare(any()))
-        .thenThrow(ApplicationFailure.newNonRetryableFailure("signature does not verify", UpdateFailures.BAD_SIGNATURE));
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "signature does not verify", UpdateFailures.BAD_SIGNATURE));
 
     catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
 
@@ -154,12 +163,15 @@ class UpdateWorkflowFailureTest {
   @Test
   void aRetryableFailureOfANonRetryableTypeIsNotRetriedEither() {
     when(bed.activities.prepare(any()))
-        .thenThrow(ApplicationFailure.newFailure("path ../x escapes the install", UpdateFailures.UNSAFE_PATH));
+        .thenThrow(
+            ApplicationFailure.newFailure(
+                "path ../x escapes the install", UpdateFailures.UNSAFE_PATH));
 
     WorkflowFailedException failed =
         catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
 
-    assertThat(((ApplicationFailure) failed.getCause()).getType()).isEqualTo(UpdateFailures.UNSAFE_PATH);
+    assertThat(((ApplicationFailure) failed.getCause()).getType())
+        .isEqualTo(UpdateFailures.UNSAFE_PATH);
     verify(bed.activities, times(1)).prepare(any());
   }
 
@@ -214,14 +226,17 @@ class UpdateWorkflowFailureTest {
   @Test
   void aFinalizeThatFailsForGoodDoesNotDropStaging() {
     when(bed.activities.finalizeUpdate(any()))
-        .thenThrow(ApplicationFailure.newNonRetryableFailure("journal unreadable", "FinalizeJournalUnreadable"));
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "journal unreadable", "FinalizeJournalUnreadable"));
 
     WorkflowFailedException failed =
         catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
 
     ApplicationFailure failure = (ApplicationFailure) failed.getCause();
     assertThat(failure.getType()).isEqualTo("FinalizeJournalUnreadable");
-    assertThat(failure.getOriginalMessage()).contains("failed in FinalizingUpdate: journal unreadable");
+    assertThat(failure.getOriginalMessage())
+        .contains("failed in FinalizingUpdate: journal unreadable");
     // Staging may be half swapped in: only finalize's journal may touch it now.
     verify(bed.activities, never()).discardStaging(any());
     verify(bed.activities, never()).updateRegistry(any());
@@ -265,7 +280,8 @@ class UpdateWorkflowFailureTest {
   void aDownloadFailureNamesTheActivityMessageAndKeepsThePlanToDiscard() {
     doThrow(
             ApplicationFailure.newNonRetryableFailure(
-                "chunk 3f2a... does not match its id after 3 fetches", UpdateFailures.CORRUPT_CHUNK))
+                "chunk 3f2a... does not match its id after 3 fetches",
+                UpdateFailures.CORRUPT_CHUNK))
         .when(bed.activities)
         .downloadChunks(any());
 

@@ -60,11 +60,18 @@ class UpdateWorkflowTest {
     assertThat(result)
         .isEqualTo(
             new UpdateResult(
-                UpdateOutcome.UPDATED, INSTALL_ID, FROM, TO, 3 * BATCH_BYTES, 3 * BATCH_BYTES,
-                3 * CHUNKS_PER_BATCH, 3));
+                UpdateOutcome.UPDATED,
+                INSTALL_ID,
+                FROM,
+                TO,
+                3 * BATCH_BYTES,
+                3 * BATCH_BYTES,
+                3 * CHUNKS_PER_BATCH,
+                3));
     InOrder steps = inOrder(bed.activities);
     steps.verify(bed.activities).check(new CheckRequest(INSTALL_ID, PRODUCT, MODE, null, null));
-    steps.verify(bed.activities)
+    steps
+        .verify(bed.activities)
         .prepare(new PrepareRequest(INSTALL_ID, PRODUCT, MODE, FROM, TO, false));
     for (int batch = 0; batch < 3; batch++) {
       steps.verify(bed.activities).downloadChunks(new DownloadBatchRequest(PLAN_ID, batch, 3, 0));
@@ -80,7 +87,8 @@ class UpdateWorkflowTest {
     UpdateHandle update = bed.start();
     update.result();
 
-    assertThat(bed.searchAttribute(update, NebulaSearchAttributes.INSTALL_ID)).isEqualTo(INSTALL_ID);
+    assertThat(bed.searchAttribute(update, NebulaSearchAttributes.INSTALL_ID))
+        .isEqualTo(INSTALL_ID);
     assertThat(bed.searchAttribute(update, NebulaSearchAttributes.PRODUCT)).isEqualTo(PRODUCT);
     assertThat(bed.searchAttribute(update, NebulaSearchAttributes.MODE)).isEqualTo(MODE);
     assertThat(bed.searchAttribute(update, NebulaSearchAttributes.FROM_VERSION)).isEqualTo(FROM);

@@ -41,7 +41,8 @@ class WorkflowReplayTest {
       // default 1 s deadlock detection and fail the replay for a reason that is not the code's.
       Worker worker =
           env.newWorker(
-              "replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+              "replay",
+              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
       worker.registerWorkflowImplementationTypes(workflow);
       WorkflowReplayer.replayWorkflowExecution(
           WorkflowHistoryLoader.readHistoryFromResource(resource), worker);

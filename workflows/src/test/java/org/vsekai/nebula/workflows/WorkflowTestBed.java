@@ -9,8 +9,8 @@ import static org.mockito.Mockito.withSettings;
 
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.client.ActivityCompletionException;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
@@ -43,9 +43,9 @@ import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /**
  * Temporal's in-memory test server with the install's worker (both workflows, mocked update
- * activities) and the service's worker (mocked record activity), registered search attributes,
- * and mocks answering a happy update of {@value #FROM} to {@value #TO} in three batches. Tests
- * override single answers with {@code when(...)}.
+ * activities) and the service's worker (mocked record activity), registered search attributes, and
+ * mocks answering a happy update of {@value #FROM} to {@value #TO} in three batches. Tests override
+ * single answers with {@code when(...)}.
  */
 final class WorkflowTestBed implements AutoCloseable {
 
@@ -58,6 +58,7 @@ final class WorkflowTestBed implements AutoCloseable {
   static final String PROCESS_ID = "6f1c0d2e-0000-4000-8000-000000000001";
   static final long BATCH_BYTES = DownloadBatching.TARGET_BATCH_BYTES;
   static final long CHUNKS_PER_BATCH = 100;
+
   /** Three full batches of the target size. */
   static final UpdatePlan PLAN =
       new UpdatePlan(PLAN_ID, TO, 3, 40, 1, 3 * CHUNKS_PER_BATCH, 3 * BATCH_BYTES, 5 * BATCH_BYTES);
@@ -100,7 +101,8 @@ final class WorkflowTestBed implements AutoCloseable {
   private void answerHappyUpdate() {
     when(activities.check(any())).thenReturn(new CheckResult(FROM, TO));
     when(activities.prepare(any())).thenReturn(PLAN);
-    when(activities.downloadChunks(any())).thenAnswer(invocation -> fullBatch(invocation.getArgument(0)));
+    when(activities.downloadChunks(any()))
+        .thenAnswer(invocation -> fullBatch(invocation.getArgument(0)));
     when(activities.apply(any())).thenReturn(new ApplyResult(3, 5 * BATCH_BYTES));
     when(activities.finalizeUpdate(any())).thenReturn(new FinalizeResult(3, 1));
     when(activities.updateRegistry(any())).thenReturn(new RegistryResult(4));
@@ -127,8 +129,8 @@ final class WorkflowTestBed implements AutoCloseable {
   }
 
   /**
-   * What the workflow recorded with the service, in order: an update records twice, when it
-   * finds what to do and when it ends; fails the test on any other count.
+   * What the workflow recorded with the service, in order: an update records twice, when it finds
+   * what to do and when it ends; fails the test on any other count.
    */
   List<UpdateRecord> records() {
     ArgumentCaptor<UpdateRecord> records = ArgumentCaptor.forClass(UpdateRecord.class);
@@ -143,10 +145,7 @@ final class WorkflowTestBed implements AutoCloseable {
 
   /** The search attributes of a run, as the Temporal UI would list them. */
   String searchAttribute(UpdateHandle update, SearchAttributeKey<String> key) {
-    return untyped(update)
-        .describe()
-        .getTypedSearchAttributes()
-        .get(key);
+    return untyped(update).describe().getTypedSearchAttributes().get(key);
   }
 
   /** An untyped stub of exactly the run {@code update} follows. */

@@ -13,8 +13,8 @@ import org.vsekai.nebula.desync.AtomicFiles;
 
 /**
  * The pointer to the installed release. Where the file system has symbolic links, {@code current}
- * is a relative link to {@code versions/<releaseId>}, switched by renaming a new link over it:
- * one rename(2), so at every instant {@code current} names a complete release. Where links need
+ * is a relative link to {@code versions/<releaseId>}, switched by renaming a new link over it: one
+ * rename(2), so at every instant {@code current} names a complete release. Where links need
  * privileges a player does not have (Windows without developer mode), the pointer is the file
  * {@code current.release} holding the release id, replaced by an atomic rename just the same;
  * launchers start {@code versions/<its content>/...}.
@@ -27,10 +27,15 @@ public final class CurrentRelease {
   private final boolean links;
 
   public CurrentRelease(LauncherFolder folder) {
-    this(folder, !(Boolean.getBoolean("nebula.noSymlinks") || "1".equals(System.getenv("NEBULA_NO_SYMLINKS"))));
+    this(
+        folder,
+        !(Boolean.getBoolean("nebula.noSymlinks")
+            || "1".equals(System.getenv("NEBULA_NO_SYMLINKS"))));
   }
 
-  /** @param allowLinks false forces the pointer file (tests of the Windows fallback) */
+  /**
+   * @param allowLinks false forces the pointer file (tests of the Windows fallback)
+   */
   public CurrentRelease(LauncherFolder folder, boolean allowLinks) {
     this.folder = folder;
     this.links = allowLinks;
@@ -41,14 +46,16 @@ public final class CurrentRelease {
     Path link = folder.current();
     if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isSymbolicLink(link)) {
-        throw new NotAnInstallException(link + " should be a link to versions/<release>, but is not");
+        throw new NotAnInstallException(
+            link + " should be a link to versions/<release>, but is not");
       }
       return Optional.of(Files.readSymbolicLink(link).getFileName().toString());
     }
     Path pointer = folder.root().resolve(POINTER_FILE);
     if (Files.isRegularFile(pointer)) {
       String id = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-      if (!id.matches("[0-9A-Za-z.+-]+")) throw new NotAnInstallException(pointer + " does not name a release");
+      if (!id.matches("[0-9A-Za-z.+-]+"))
+        throw new NotAnInstallException(pointer + " does not name a release");
       return Optional.of(id);
     }
     return Optional.empty();
@@ -66,7 +73,8 @@ public final class CurrentRelease {
   /** Points the install at {@code versions/<releaseId>} in one atomic step. */
   public void switchTo(String releaseId) throws IOException {
     if (links && switchLink(releaseId)) return;
-    AtomicFiles.write(folder.root().resolve(POINTER_FILE), releaseId.getBytes(StandardCharsets.UTF_8), true);
+    AtomicFiles.write(
+        folder.root().resolve(POINTER_FILE), releaseId.getBytes(StandardCharsets.UTF_8), true);
     // A link left from before must not contradict the pointer.
     if (Files.isSymbolicLink(folder.current())) Files.delete(folder.current());
   }
@@ -76,7 +84,10 @@ public final class CurrentRelease {
     Path target = Path.of("versions", releaseId);
     Path link = folder.current();
     if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) return true;
-    Path tmp = folder.root().resolve(".current.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    Path tmp =
+        folder
+            .root()
+            .resolve(".current.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
       Files.createSymbolicLink(tmp, target);
     } catch (UnsupportedOperationException | FileSystemException noLinksHere) {

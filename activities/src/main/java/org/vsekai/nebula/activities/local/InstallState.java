@@ -25,22 +25,58 @@ public record InstallState(
     String temporalNamespace) {
 
   public InstallState withMode(String newMode) {
-    return new InstallState(installId, product, newMode, serviceUrl, publicKey, autoUpdate,
-        checkIntervalMinutes, maxBytesPerSecond, temporalAddress, temporalNamespace);
+    return new InstallState(
+        installId,
+        product,
+        newMode,
+        serviceUrl,
+        publicKey,
+        autoUpdate,
+        checkIntervalMinutes,
+        maxBytesPerSecond,
+        temporalAddress,
+        temporalNamespace);
   }
 
   public InstallState withAutoUpdate(boolean auto) {
-    return new InstallState(installId, product, mode, serviceUrl, publicKey, auto,
-        checkIntervalMinutes, maxBytesPerSecond, temporalAddress, temporalNamespace);
+    return new InstallState(
+        installId,
+        product,
+        mode,
+        serviceUrl,
+        publicKey,
+        auto,
+        checkIntervalMinutes,
+        maxBytesPerSecond,
+        temporalAddress,
+        temporalNamespace);
   }
 
   public InstallState withMaxBytesPerSecond(long cap) {
-    return new InstallState(installId, product, mode, serviceUrl, publicKey, autoUpdate,
-        checkIntervalMinutes, cap, temporalAddress, temporalNamespace);
+    return new InstallState(
+        installId,
+        product,
+        mode,
+        serviceUrl,
+        publicKey,
+        autoUpdate,
+        checkIntervalMinutes,
+        cap,
+        temporalAddress,
+        temporalNamespace);
   }
 
   public InstallState withTemporal(String address, String namespace) {
-    return new InstallState(installId, product, mode, serviceUrl, publicKey, autoUpdate,
-        checkIntervalMinutes, maxBytesPerSecond, address, namespace);
+    return new InstallState(
+        installId,
+        product,
+        mode,
+        serviceUrl,
+        publicKey,
+        autoUpdate,
+        checkIntervalMinutes,
+        maxBytesPerSecond,
+        address,
+        namespace);
   }
 }

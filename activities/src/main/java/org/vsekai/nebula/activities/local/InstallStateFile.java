@@ -27,7 +27,9 @@ public final class InstallStateFile {
         .orElseThrow(
             () ->
                 new NotAnInstallException(
-                    folder.root() + " is not a Nebula install (no " + LauncherFolder.META
+                    folder.root()
+                        + " is not a Nebula install (no "
+                        + LauncherFolder.META
                         + "/install.json; run 'vsekai install' first)"));
   }
 
@@ -35,7 +37,8 @@ public final class InstallStateFile {
     try {
       Json.write(folder.installStateFile(), state);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder.installStateFile() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + folder.installStateFile() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -9,7 +9,11 @@ import org.vsekai.nebula.api.manifest.SignedManifest;
  * signed manifest (verified again whenever it is read) and its files as installed.
  */
 public record InstalledRelease(
-    String releaseId, String version, SignedManifest manifest, List<InstalledFile> files, Instant installedAt) {
+    String releaseId,
+    String version,
+    SignedManifest manifest,
+    List<InstalledFile> files,
+    Instant installedAt) {
 
   public InstalledRelease {
     files = files == null ? List.of() : List.copyOf(files);

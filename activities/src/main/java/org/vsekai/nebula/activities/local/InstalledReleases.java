@@ -34,8 +34,13 @@ public final class InstalledReleases {
       if (id.isEmpty()) return Optional.empty();
       return Optional.of(
           Json.read(folder.releaseRecord(id.get()), InstalledRelease.class)
-              .orElseThrow(() -> new NotAnInstallException(
-                  "the installed release " + id.get() + " has no record in " + folder.releaseRecords())));
+              .orElseThrow(
+                  () ->
+                      new NotAnInstallException(
+                          "the installed release "
+                              + id.get()
+                              + " has no record in "
+                              + folder.releaseRecords())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the installed release: " + e.getMessage(), e);
     }
@@ -49,8 +54,11 @@ public final class InstalledReleases {
     try {
       ReleaseManifest m = verifier.verifySignature(release.manifest());
       if (!m.version().equals(release.version())) {
-        throw new NotAnInstallException("the installed release record says " + release.version()
-            + " but its manifest is for " + m.version());
+        throw new NotAnInstallException(
+            "the installed release record says "
+                + release.version()
+                + " but its manifest is for "
+                + m.version());
       }
       return m;
     } catch (ManifestRejectedException e) {
@@ -59,22 +67,31 @@ public final class InstalledReleases {
   }
 
   /**
-   * The manifest inside a release record, parsed without checking its signature: for values
-   * written locally (registry), never for deciding what to trust.
+   * The manifest inside a release record, parsed without checking its signature: for values written
+   * locally (registry), never for deciding what to trust.
    */
   public static ReleaseManifest manifestOf(InstalledRelease release) {
-    return org.vsekai.nebula.api.manifest.ManifestJson.read(release.manifest().payloadBytes(), ReleaseManifest.class);
+    return org.vsekai.nebula.api.manifest.ManifestJson.read(
+        release.manifest().payloadBytes(), ReleaseManifest.class);
   }
 
   /** Writes the record of a release whose files are all in {@code versions/<releaseId>}. */
-  public InstalledRelease record(String releaseId, ReleaseManifest manifest, SignedManifest envelope) throws IOException {
+  public InstalledRelease record(
+      String releaseId, ReleaseManifest manifest, SignedManifest envelope) throws IOException {
     Path dir = folder.releaseDir(releaseId);
     List<InstalledFile> files = new ArrayList<>();
     for (ManifestFile f : manifest.files()) {
       Path p = dir.resolve(f.path());
-      files.add(new InstalledFile(f.path(), Files.size(p), Files.getLastModifiedTime(p).toMillis(), f.permissions(), f.indexSha256()));
+      files.add(
+          new InstalledFile(
+              f.path(),
+              Files.size(p),
+              Files.getLastModifiedTime(p).toMillis(),
+              f.permissions(),
+              f.indexSha256()));
     }
-    InstalledRelease r = new InstalledRelease(releaseId, manifest.version(), envelope, files, Instant.now());
+    InstalledRelease r =
+        new InstalledRelease(releaseId, manifest.version(), envelope, files, Instant.now());
     Json.write(folder.releaseRecord(releaseId), r);
     return r;
   }

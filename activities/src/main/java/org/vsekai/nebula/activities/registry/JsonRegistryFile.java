@@ -22,7 +22,10 @@ public final class JsonRegistryFile implements RegistryWriter {
 
   public static Path defaultFolder() {
     String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".config");
     return base.resolve("vsekai").resolve("installs");
   }
 
@@ -33,16 +36,19 @@ public final class JsonRegistryFile implements RegistryWriter {
   @Override
   public int write(RegistryValues values) throws IOException {
     Path file = fileOf(values.installId());
-    Map<String, String> before = Files.isRegularFile(file)
-        ? Json.mapper().readValue(Files.readAllBytes(file), new TypeReference<Map<String, String>>() {})
-        : Map.of();
+    Map<String, String> before =
+        Files.isRegularFile(file)
+            ? Json.mapper()
+                .readValue(Files.readAllBytes(file), new TypeReference<Map<String, String>>() {})
+            : Map.of();
     Map<String, String> after = values.asMap();
     int changed = 0;
     for (Map.Entry<String, String> e : after.entrySet()) {
       if (!Objects.equals(before.get(e.getKey()), e.getValue())) changed++;
     }
     if (changed > 0) {
-      AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(after), true);
+      AtomicFiles.write(
+          file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(after), true);
     }
     return changed;
   }

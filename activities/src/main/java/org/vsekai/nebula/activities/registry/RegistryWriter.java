@@ -11,7 +11,9 @@ public interface RegistryWriter {
 
   /** The Windows registry on Windows, a JSON file under the user's config folder elsewhere. */
   static RegistryWriter forThisMachine() {
-    if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+    if (System.getProperty("os.name", "")
+        .toLowerCase(java.util.Locale.ROOT)
+        .startsWith("windows")) {
       return new WindowsRegistry();
     }
     return new JsonRegistryFile(JsonRegistryFile.defaultFolder());

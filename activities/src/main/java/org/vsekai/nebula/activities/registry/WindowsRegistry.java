@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The values under {@code HKCU\Software\V-Sekai\Nebula\<installId>}, plus an entry under
- * {@code HKCU\...\Uninstall} so "Apps & features" lists the game, written with Windows' own
- * {@code reg.exe} (no native library to ship). Per-user keys need no elevation.
+ * The values under {@code HKCU\Software\V-Sekai\Nebula\<installId>}, plus an entry under {@code
+ * HKCU\...\Uninstall} so "Apps & features" lists the game, written with Windows' own {@code
+ * reg.exe} (no native library to ship). Per-user keys need no elevation.
  */
 final class WindowsRegistry implements RegistryWriter {
   private static final String KEY = "HKCU\\Software\\V-Sekai\\Nebula\\";
-  private static final String UNINSTALL = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\V-Sekai-";
+  private static final String UNINSTALL =
+      "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\V-Sekai-";
 
   @Override
   public int write(RegistryValues values) throws IOException {
@@ -32,12 +33,19 @@ final class WindowsRegistry implements RegistryWriter {
   }
 
   private static void reg(String key, String name, String value) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("reg.exe", "add", key, "/v", name, "/t", "REG_SZ", "/d", value, "/f"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("reg.exe", "add", key, "/v", name, "/t", "REG_SZ", "/d", value, "/f"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     try {
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IOException("reg.exe could not set " + key + "\\" + name + ": "
-            + new String(p.getInputStream().readAllBytes()).trim());
+        throw new IOException(
+            "reg.exe could not set "
+                + key
+                + "\\"
+                + name
+                + ": "
+                + new String(p.getInputStream().readAllBytes()).trim());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

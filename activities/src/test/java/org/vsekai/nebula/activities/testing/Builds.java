@@ -50,7 +50,9 @@ public final class Builds {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(f).toString(), org.vsekai.nebula.api.client.ServiceClient.sha256Hex(Files.readAllBytes(f)));
+        out.put(
+            dir.relativize(f).toString(),
+            org.vsekai.nebula.api.client.ServiceClient.sha256Hex(Files.readAllBytes(f)));
       }
     }
     return out;

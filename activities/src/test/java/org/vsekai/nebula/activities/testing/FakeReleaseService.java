@@ -36,9 +36,9 @@ import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
 
 /**
- * A stand-in for the updater service on loopback, speaking the same REST paths and desync's
- * store protocol over real HTTP, with releases published from build folders by our own engine.
- * Faults a test can arm: a manifest rewritten before it is served, a corrupt chunk.
+ * A stand-in for the updater service on loopback, speaking the same REST paths and desync's store
+ * protocol over real HTTP, with releases published from build folders by our own engine. Faults a
+ * test can arm: a manifest rewritten before it is served, a corrupt chunk.
  */
 public final class FakeReleaseService implements AutoCloseable {
   public static final ChunkSizes SIZES = new ChunkSizes(4096, 16384, 65536);
@@ -84,12 +84,14 @@ public final class FakeReleaseService implements AutoCloseable {
   }
 
   /** Publishes a build folder as a version in a mode, signed with this service's key. */
-  public ReleaseManifest publish(String version, String mode, Path build, Instant expires) throws IOException {
+  public ReleaseManifest publish(String version, String mode, Path build, Instant expires)
+      throws IOException {
     return publish(version, mode, build, expires, m -> m);
   }
 
   /** Publishes, letting the test alter the manifest before it is signed. */
-  public ReleaseManifest publish(String version, String mode, Path build, Instant expires, UnaryOperator<ReleaseManifest> edit)
+  public ReleaseManifest publish(
+      String version, String mode, Path build, Instant expires, UnaryOperator<ReleaseManifest> edit)
       throws IOException {
     List<ManifestFile> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(build)) {
@@ -99,15 +101,26 @@ public final class FakeReleaseService implements AutoCloseable {
         String sha = ServiceClient.sha256Hex(caibx);
         Files.write(root.resolve("index").resolve(sha + ".caibx"), caibx);
         String rel = build.relativize(f).toString().replace('\\', '/');
-        files.add(new ManifestFile(rel, Files.size(f), Files.isExecutable(f) ? "0755" : "0644", sha));
+        files.add(
+            new ManifestFile(rel, Files.size(f), Files.isExecutable(f) ? "0755" : "0644", sha));
       }
     }
-    ReleaseManifest m = edit.apply(new ReleaseManifest(
-        ReleaseManifest.SCHEMA_VERSION, "v-sekai", version, mode, Instant.now().minusSeconds(5), expires,
-        new ReleaseManifest.ChunkingParameters(SIZES.min(), SIZES.avg(), SIZES.max()), "v-sekai", files));
+    ReleaseManifest m =
+        edit.apply(
+            new ReleaseManifest(
+                ReleaseManifest.SCHEMA_VERSION,
+                "v-sekai",
+                version,
+                mode,
+                Instant.now().minusSeconds(5),
+                expires,
+                new ReleaseManifest.ChunkingParameters(SIZES.min(), SIZES.avg(), SIZES.max()),
+                "v-sekai",
+                files));
     serve(version, signer.sign(m));
     String latest = latestByMode.get(mode);
-    if (latest == null || SemVer.parse(version).compareTo(SemVer.parse(latest)) > 0) latestByMode.put(mode, version);
+    if (latest == null || SemVer.parse(version).compareTo(SemVer.parse(latest)) > 0)
+      latestByMode.put(mode, version);
     return m;
   }
 
@@ -139,9 +152,10 @@ public final class FakeReleaseService implements AutoCloseable {
           ex.sendResponseHeaders(404, -1);
           return;
         }
-        byte[] body = id.equals(corrupt)
-            ? org.vsekai.nebula.desync.ChunkCodec.compress(new byte[] {1, 2, 3})
-            : store.getCompressed(id);
+        byte[] body =
+            id.equals(corrupt)
+                ? org.vsekai.nebula.desync.ChunkCodec.compress(new byte[] {1, 2, 3})
+                : store.getCompressed(id);
         if (ex.getRequestMethod().equals("HEAD")) {
           ex.sendResponseHeaders(200, -1);
           return;
@@ -157,7 +171,8 @@ public final class FakeReleaseService implements AutoCloseable {
         send(ex, 200, Files.readAllBytes(f));
       } else if (path.matches("/api/v1/products/[^/]+/modes/[^/]+/latest")) {
         String v = latestByMode.get(p[6]);
-        if (v == null) json(ex, 404, new ErrorBody("no version of " + p[4] + " is offered in mode " + p[6]));
+        if (v == null)
+          json(ex, 404, new ErrorBody("no version of " + p[4] + " is offered in mode " + p[6]));
         else json(ex, 200, info(v));
       } else if (path.matches("/api/v1/products/[^/]+/versions/[^/]+/manifest")) {
         SignedManifest m = manifests.get(p[6]);
@@ -173,7 +188,8 @@ public final class FakeReleaseService implements AutoCloseable {
   }
 
   private static VersionInfo info(String version) {
-    return new VersionInfo("v-sekai", version, "v-sekai", Instant.now(), Instant.now(), null, List.of("stable"));
+    return new VersionInfo(
+        "v-sekai", version, "v-sekai", Instant.now(), Instant.now(), null, List.of("stable"));
   }
 
   private static void json(HttpExchange ex, int status, Object body) throws IOException {

@@ -60,7 +60,11 @@ public final class ServiceClient {
     this.base = URI.create(b.endsWith("/") ? b : b + "/");
     this.token = publisherToken;
     this.timeout = Duration.ofSeconds(30);
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .build();
   }
 
   public URI base() {
@@ -86,7 +90,10 @@ public final class ServiceClient {
   /** The highest version offered now in a mode; empty when the mode offers none. */
   public Optional<VersionInfo> latest(String product, String mode) {
     try {
-      return Optional.of(get("api/v1/products/" + seg(product) + "/modes/" + seg(mode) + "/latest", VersionInfo.class));
+      return Optional.of(
+          get(
+              "api/v1/products/" + seg(product) + "/modes/" + seg(mode) + "/latest",
+              VersionInfo.class));
     } catch (ServiceException e) {
       if (e.notFound()) return Optional.empty();
       throw e;
@@ -98,7 +105,9 @@ public final class ServiceClient {
   }
 
   public SignedManifest manifest(String product, String version) {
-    return get("api/v1/products/" + seg(product) + "/versions/" + seg(version) + "/manifest", SignedManifest.class);
+    return get(
+        "api/v1/products/" + seg(product) + "/versions/" + seg(version) + "/manifest",
+        SignedManifest.class);
   }
 
   public SigningKeyInfo signingKey() {
@@ -117,7 +126,8 @@ public final class ServiceClient {
 
   /** Every version of a product, every page. */
   public List<VersionInfo> versions(String product) {
-    return allPages("api/v1/products/" + seg(product) + "/versions", new TypeReference<Page<VersionInfo>>() {});
+    return allPages(
+        "api/v1/products/" + seg(product) + "/versions", new TypeReference<Page<VersionInfo>>() {});
   }
 
   private <T> List<T> allPages(String path, TypeReference<Page<T>> type) {
@@ -144,17 +154,26 @@ public final class ServiceClient {
    * index is never used.
    */
   public byte[] index(String sha256) {
-    HttpResponse<byte[]> r = send(request("index/" + seg(sha256) + ".caibx").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        send(
+            request("index/" + seg(sha256) + ".caibx").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     expectOk(r, "index " + sha256);
     String actual = sha256Hex(r.body());
     if (!actual.equals(sha256)) {
-      throw new ServiceException(502, "index " + sha256 + " from " + base + " has digest " + actual);
+      throw new ServiceException(
+          502, "index " + sha256 + " from " + base + " has digest " + actual);
     }
     return r.body();
   }
 
   public boolean hasIndex(String sha256) {
-    HttpResponse<Void> r = send(request("index/" + seg(sha256) + ".caibx").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> r =
+        send(
+            request("index/" + seg(sha256) + ".caibx")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     if (r.statusCode() == 404) return false;
     expectOk(r, "index " + sha256);
     return true;
@@ -167,7 +186,11 @@ public final class ServiceClient {
   }
 
   public InstallInfo switchMode(String installId, String mode) {
-    return send("PUT", "api/v1/installs/" + seg(installId) + "/mode", new ModeSwitch(mode), InstallInfo.class);
+    return send(
+        "PUT",
+        "api/v1/installs/" + seg(installId) + "/mode",
+        new ModeSwitch(mode),
+        InstallInfo.class);
   }
 
   public ProductInfo createProduct(String name) {
@@ -223,24 +246,30 @@ public final class ServiceClient {
   }
 
   public RolloutInfo abortRollout(String rolloutId, String reason) {
-    return post("api/v1/rollouts/" + seg(rolloutId) + "/abort", new RolloutAbortRequest(reason), RolloutInfo.class);
+    return post(
+        "api/v1/rollouts/" + seg(rolloutId) + "/abort",
+        new RolloutAbortRequest(reason),
+        RolloutInfo.class);
   }
 
   // ---- plumbing ----------------------------------------------------------------------------
 
   private <T> T get(String path, Class<T> type) {
-    HttpResponse<byte[]> r = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     expectOk(r, "GET /" + path);
     return read(r.body(), type, path);
   }
 
   private <T> T get(String path, TypeReference<T> type) {
-    HttpResponse<byte[]> r = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     expectOk(r, "GET /" + path);
     try {
       return JSON.readValue(r.body(), type);
     } catch (IOException e) {
-      throw new ServiceException(502, "unreadable answer from " + base + path + ": " + e.getMessage());
+      throw new ServiceException(
+          502, "unreadable answer from " + base + path + ": " + e.getMessage());
     }
   }
 
@@ -268,7 +297,10 @@ public final class ServiceClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(timeout)
+            .header("Accept", "application/json");
     if (token != null) b.header("Authorization", "Bearer " + token);
     return b;
   }
@@ -278,8 +310,13 @@ public final class ServiceClient {
       return http.send(req, handler);
     } catch (IOException e) {
       throw new ServiceException(
-          "cannot reach the Nebula service at " + base + " (" + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+          "cannot reach the Nebula service at "
+              + base
+              + " ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServiceException("interrupted while calling " + req.uri(), e);
@@ -291,7 +328,8 @@ public final class ServiceClient {
     if (s >= 200 && s < 300) return;
     String message = null;
     if (r.body() instanceof byte[] bytes && bytes.length > 0) message = errorText(bytes);
-    else if (r.body() instanceof String str && !str.isEmpty()) message = errorText(str.getBytes(StandardCharsets.UTF_8));
+    else if (r.body() instanceof String str && !str.isEmpty())
+      message = errorText(str.getBytes(StandardCharsets.UTF_8));
     throw new ServiceException(s, message != null ? message : what + " failed with HTTP " + s);
   }
 

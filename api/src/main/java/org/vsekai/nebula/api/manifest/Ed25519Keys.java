@@ -14,8 +14,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Ed25519 keys as the JDK provides them, written as base64 of their standard DER encodings
- * (X.509 SubjectPublicKeyInfo, PKCS#8), which is what goes into config files and install state.
+ * Ed25519 keys as the JDK provides them, written as base64 of their standard DER encodings (X.509
+ * SubjectPublicKeyInfo, PKCS#8), which is what goes into config files and install state.
  */
 public final class Ed25519Keys {
   private Ed25519Keys() {}

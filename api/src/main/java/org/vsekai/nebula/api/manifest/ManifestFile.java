@@ -5,8 +5,8 @@ package org.vsekai.nebula.api.manifest;
  *
  * @param path relative to the install folder, '/'-separated, never escaping it
  * @param permissions POSIX permission bits in octal, e.g. "0755"
- * @param indexSha256 SHA-256 (hex) of the file's {@code .caibx}; indexes are content-addressed,
- *     so a file whose digest did not change between two releases did not change either
+ * @param indexSha256 SHA-256 (hex) of the file's {@code .caibx}; indexes are content-addressed, so
+ *     a file whose digest did not change between two releases did not change either
  */
 public record ManifestFile(String path, long size, String permissions, String indexSha256) {
 

@@ -30,7 +30,8 @@ public final class ManifestSigner {
       return new SignedManifest(
           SignedManifest.PAYLOAD_TYPE,
           Base64.getEncoder().encodeToString(body),
-          List.of(new SignedManifest.Signature(keyId, Base64.getEncoder().encodeToString(s.sign()))));
+          List.of(
+              new SignedManifest.Signature(keyId, Base64.getEncoder().encodeToString(s.sign()))));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("signing failed", e);
     }

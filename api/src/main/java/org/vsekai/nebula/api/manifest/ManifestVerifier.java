@@ -12,9 +12,9 @@ import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException.Reason;
 
 /**
- * The client's gate for manifests: only a manifest signed by the pinned key, not expired, for
- * the expected product, not older than what is installed and with every path inside the install
- * folder is returned. Each refusal names its {@link Reason}.
+ * The client's gate for manifests: only a manifest signed by the pinned key, not expired, for the
+ * expected product, not older than what is installed and with every path inside the install folder
+ * is returned. Each refusal names its {@link Reason}.
  */
 public final class ManifestVerifier {
   private final PublicKey pinnedKey;
@@ -26,7 +26,8 @@ public final class ManifestVerifier {
   }
 
   /** What the client expects of a manifest. {@code installed} is null for a fresh install. */
-  public record Expectation(String product, SemVer installed, Instant now, boolean allowDowngrade) {}
+  public record Expectation(
+      String product, SemVer installed, Instant now, boolean allowDowngrade) {}
 
   public ReleaseManifest verify(SignedManifest envelope, Expectation expected) {
     ReleaseManifest manifest = verifySignature(envelope);
@@ -55,7 +56,9 @@ public final class ManifestVerifier {
                         "manifest is not signed by the pinned key "
                             + pinnedKeyId
                             + " (signed by "
-                            + envelope.signatures().stream().map(SignedManifest.Signature::keyid).toList()
+                            + envelope.signatures().stream()
+                                .map(SignedManifest.Signature::keyid)
+                                .toList()
                             + ")"));
     if (!signatureValid(body, sig.sig())) {
       throw new ManifestRejectedException(
@@ -92,7 +95,8 @@ public final class ManifestVerifier {
     }
     if (!expected.now().isBefore(m.expires())) {
       throw new ManifestRejectedException(
-          Reason.EXPIRED, "manifest of " + m.product() + " " + m.version() + " expired at " + m.expires());
+          Reason.EXPIRED,
+          "manifest of " + m.product() + " " + m.version() + " expired at " + m.expires());
     }
     SemVer version;
     try {
@@ -116,7 +120,8 @@ public final class ManifestVerifier {
       }
       if (!seen.add(f.path().toLowerCase(java.util.Locale.ROOT))) {
         // Case-insensitive: two entries that are one file on Windows or macOS would race.
-        throw new ManifestRejectedException(Reason.MALFORMED, "manifest lists '" + f.path() + "' twice");
+        throw new ManifestRejectedException(
+            Reason.MALFORMED, "manifest lists '" + f.path() + "' twice");
       }
       if (f.size() < 0 || f.indexSha256() == null || !f.indexSha256().matches("[0-9a-f]{64}")) {
         throw new ManifestRejectedException(

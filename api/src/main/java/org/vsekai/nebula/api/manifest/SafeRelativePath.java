@@ -3,9 +3,9 @@ package org.vsekai.nebula.api.manifest;
 import java.util.regex.Pattern;
 
 /**
- * Checks that a path from a manifest stays inside the install folder on every platform: no
- * absolute paths, drive letters, backslashes, "." or ".." segments, empty segments or control
- * characters. The checks are textual on purpose, so the answer never depends on the local disk.
+ * Checks that a path from a manifest stays inside the install folder on every platform: no absolute
+ * paths, drive letters, backslashes, "." or ".." segments, empty segments or control characters.
+ * The checks are textual on purpose, so the answer never depends on the local disk.
  */
 public final class SafeRelativePath {
   private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");

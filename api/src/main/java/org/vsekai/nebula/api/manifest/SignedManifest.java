@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A release manifest in a signed envelope, in the shape of DSSE: the manifest's exact JSON bytes
- * (base64) and signatures over {@link #preAuthenticationEncoding}. Clients verify the bytes
- * before they parse them, so no JSON canonicalisation is needed and nothing unsigned is read.
+ * (base64) and signatures over {@link #preAuthenticationEncoding}. Clients verify the bytes before
+ * they parse them, so no JSON canonicalisation is needed and nothing unsigned is read.
  */
 public record SignedManifest(String payloadType, String payload, List<Signature> signatures) {
 

@@ -6,9 +6,9 @@ import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters;
 
 /**
- * Body of {@code POST /api/v1/releases}: registers a new version of a product and releases it to
- * a mode. Every file's {@code .caibx} must already be in the service's index store (PUT
- * {@code /index/<indexSha256>.caibx}) and every chunk it references in the chunk store.
+ * Body of {@code POST /api/v1/releases}: registers a new version of a product and releases it to a
+ * mode. Every file's {@code .caibx} must already be in the service's index store (PUT {@code
+ * /index/<indexSha256>.caibx}) and every chunk it references in the chunk store.
  *
  * @param validFrom when the version starts being offered; null means now
  */

@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param version the version it installs
  * @param mode the mode whose installs it reaches
  * @param maxFailureRate the failure threshold a wave must not pass
- * @param workflowId the Temporal workflow running it (search {@code RolloutId="<rolloutId>"} in
- *     the UI for it and every update it started)
+ * @param workflowId the Temporal workflow running it (search {@code RolloutId="<rolloutId>"} in the
+ *     UI for it and every update it started)
  * @param createdAt when it was started
  * @param state Running, Paused, Halted, Aborted or Completed
  * @param reason why it is in that state (a halt's failure rate and a sample failure); may be null
@@ -39,8 +39,8 @@ public record RolloutInfo(
   }
 
   /**
-   * One wave. The counts are live: updates that end after the wave was judged still count here
-   * (the judgement's own counts are in {@code reason}).
+   * One wave. The counts are live: updates that end after the wave was judged still count here (the
+   * judgement's own counts are in {@code reason}).
    *
    * @param index 0 for the first wave
    * @param percent the cumulative share of the fleet it reaches

@@ -11,7 +11,8 @@ import java.util.List;
  * @param startAt its one time; null for a cron schedule
  * @param nextRuns when it will start rollouts next (a few at most); empty once done
  */
-public record RolloutScheduleInfo(String scheduleId, String cron, Instant startAt, List<Instant> nextRuns) {
+public record RolloutScheduleInfo(
+    String scheduleId, String cron, Instant startAt, List<Instant> nextRuns) {
 
   public RolloutScheduleInfo {
     nextRuns = nextRuns == null ? List.of() : List.copyOf(nextRuns);

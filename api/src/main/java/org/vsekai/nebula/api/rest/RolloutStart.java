@@ -10,8 +10,8 @@ import java.util.List;
  * @param version the version to install (it must be published)
  * @param mode the installs that follow this mode are the fleet
  * @param waves cumulative percentages, strictly rising to at most 100; default 1, 10, 50, 100
- * @param maxFailureRate a wave whose share of failed updates passes this halts the rollout
- *     (0 to 1); default 0.2
+ * @param maxFailureRate a wave whose share of failed updates passes this halts the rollout (0 to
+ *     1); default 0.2
  * @param waveDeadlineSeconds how long each wave waits for its installs' results; default a day
  * @param pollIntervalSeconds how often a waiting wave counts results; default a minute
  */

@@ -2,8 +2,8 @@ package org.vsekai.nebula.api.rest;
 
 /**
  * The states of one update, the seed's diagram plus the two ways an update ends early. An update
- * moves forward through {@link #step()} order; {@link #UpdateFailed} and {@link
- * #UpdateCancelled} may follow any state that is not final.
+ * moves forward through {@link #step()} order; {@link #UpdateFailed} and {@link #UpdateCancelled}
+ * may follow any state that is not final.
  *
  * <p>The constants are spelled as in the seed's diagram so that JSON, database rows and Temporal
  * search attributes all carry the same words.

@@ -23,8 +23,15 @@ class ManifestVerifierTest {
     List<ManifestFile> files =
         java.util.Arrays.stream(paths).map(p -> new ManifestFile(p, 10, "0644", DIGEST)).toList();
     return new ReleaseManifest(
-        ReleaseManifest.SCHEMA_VERSION, "v-sekai", version, "stable", NOW.minusSeconds(60), expires,
-        new ReleaseManifest.ChunkingParameters(16384, 65536, 262144), "bin/v-sekai", files);
+        ReleaseManifest.SCHEMA_VERSION,
+        "v-sekai",
+        version,
+        "stable",
+        NOW.minusSeconds(60),
+        expires,
+        new ReleaseManifest.ChunkingParameters(16384, 65536, 262144),
+        "bin/v-sekai",
+        files);
   }
 
   private static ManifestVerifier.Expectation expect(String installed) {
@@ -34,7 +41,8 @@ class ManifestVerifierTest {
 
   @Test
   void acceptsWhatWasSigned() {
-    ReleaseManifest m = manifest("0.2.0", NOW.plus(Duration.ofDays(30)), "bin/v-sekai", "data/a.pck");
+    ReleaseManifest m =
+        manifest("0.2.0", NOW.plus(Duration.ofDays(30)), "bin/v-sekai", "data/a.pck");
     ReleaseManifest verified = verifier.verify(signer.sign(m), expect("0.1.0"));
     assertThat(verified).isEqualTo(m);
     assertThat(ManifestJson.read(ManifestJson.write(signer.sign(m)), SignedManifest.class))
@@ -46,7 +54,8 @@ class ManifestVerifierTest {
     SignedManifest s = signer.sign(manifest("0.2.0", NOW.plusSeconds(3600), "a"));
     String json = new String(s.payloadBytes()).replace("\"size\":10", "\"size\":11");
     SignedManifest tampered =
-        new SignedManifest(s.payloadType(), Base64.getEncoder().encodeToString(json.getBytes()), s.signatures());
+        new SignedManifest(
+            s.payloadType(), Base64.getEncoder().encodeToString(json.getBytes()), s.signatures());
     assertRejected(tampered, expect(null), Reason.BAD_SIGNATURE, "does not verify");
   }
 
@@ -54,7 +63,8 @@ class ManifestVerifierTest {
   void refusesAnotherKey() {
     KeyPair other = Ed25519Keys.generate();
     SignedManifest s =
-        new ManifestSigner(other.getPrivate(), other.getPublic()).sign(manifest("0.2.0", NOW.plusSeconds(60), "a"));
+        new ManifestSigner(other.getPrivate(), other.getPublic())
+            .sign(manifest("0.2.0", NOW.plusSeconds(60), "a"));
     assertRejected(s, expect(null), Reason.UNTRUSTED_KEY, "not signed by the pinned key");
   }
 
@@ -62,16 +72,24 @@ class ManifestVerifierTest {
   void refusesASignatureFromAnotherKeyUnderThePinnedId() {
     KeyPair other = Ed25519Keys.generate();
     SignedManifest theirs =
-        new ManifestSigner(other.getPrivate(), other.getPublic()).sign(manifest("0.2.0", NOW.plusSeconds(60), "a"));
+        new ManifestSigner(other.getPrivate(), other.getPublic())
+            .sign(manifest("0.2.0", NOW.plusSeconds(60), "a"));
     SignedManifest relabelled =
-        new SignedManifest(theirs.payloadType(), theirs.payload(),
-            List.of(new SignedManifest.Signature(signer.keyId(), theirs.signatures().get(0).sig())));
+        new SignedManifest(
+            theirs.payloadType(),
+            theirs.payload(),
+            List.of(
+                new SignedManifest.Signature(signer.keyId(), theirs.signatures().get(0).sig())));
     assertRejected(relabelled, expect(null), Reason.BAD_SIGNATURE, "does not verify");
   }
 
   @Test
   void refusesAnExpiredManifest() {
-    assertRejected(signer.sign(manifest("0.2.0", NOW.minusSeconds(1), "a")), expect(null), Reason.EXPIRED, "expired");
+    assertRejected(
+        signer.sign(manifest("0.2.0", NOW.minusSeconds(1), "a")),
+        expect(null),
+        Reason.EXPIRED,
+        "expired");
   }
 
   @Test
@@ -85,20 +103,30 @@ class ManifestVerifierTest {
 
   @Test
   void refusesPathsThatEscape() {
-    for (String bad : List.of("../x", "a/../../x", "/etc/passwd", "C:/Windows/x", "a\\..\\x", "a//b", "./a")) {
-      assertRejected(signer.sign(manifest("0.2.0", NOW.plusSeconds(60), bad)), expect(null), Reason.UNSAFE_PATH, "unsafe");
+    for (String bad :
+        List.of("../x", "a/../../x", "/etc/passwd", "C:/Windows/x", "a\\..\\x", "a//b", "./a")) {
+      assertRejected(
+          signer.sign(manifest("0.2.0", NOW.plusSeconds(60), bad)),
+          expect(null),
+          Reason.UNSAFE_PATH,
+          "unsafe");
     }
   }
 
   @Test
   void refusesAnotherProductAndGarbage() {
     SignedManifest s = signer.sign(manifest("0.2.0", NOW.plusSeconds(60), "a"));
-    assertRejected(s, new ManifestVerifier.Expectation("other", null, NOW, false), Reason.WRONG_PRODUCT, "expected 'other'");
+    assertRejected(
+        s,
+        new ManifestVerifier.Expectation("other", null, NOW, false),
+        Reason.WRONG_PRODUCT,
+        "expected 'other'");
     SignedManifest garbage = new SignedManifest(SignedManifest.PAYLOAD_TYPE, "%%%", s.signatures());
     assertRejected(garbage, expect(null), Reason.MALFORMED, "not base64");
   }
 
-  private void assertRejected(SignedManifest s, ManifestVerifier.Expectation e, Reason reason, String text) {
+  private void assertRejected(
+      SignedManifest s, ManifestVerifier.Expectation e, Reason reason, String text) {
     assertThatThrownBy(() -> verifier.verify(s, e))
         .isInstanceOf(ManifestRejectedException.class)
         .hasMessageContaining(text)

@@ -27,8 +27,10 @@ class RestJsonTest {
   void recordsWithConvenienceConstructorsReadTheirJson() throws Exception {
     NewMode mode = new NewMode("beta", Instant.parse("2030-01-01T00:00:00Z"), null);
     assertThat(mapper.readValue(mapper.writeValueAsString(mode), NewMode.class)).isEqualTo(mode);
-    assertThat(mapper.readValue("{\"name\":\"stable\"}", NewProduct.class)).isEqualTo(new NewProduct("stable"));
-    assertThat(mapper.readValue("{\"mode\":\"stable\"}", ModeRelease.class)).isEqualTo(new ModeRelease("stable"));
+    assertThat(mapper.readValue("{\"name\":\"stable\"}", NewProduct.class))
+        .isEqualTo(new NewProduct("stable"));
+    assertThat(mapper.readValue("{\"mode\":\"stable\"}", ModeRelease.class))
+        .isEqualTo(new ModeRelease("stable"));
   }
 
   @Test
@@ -56,8 +58,15 @@ class RestJsonTest {
 
     UpdateProcessReport report =
         new UpdateProcessReport(
-            UUID.randomUUID(), UUID.randomUUID(), UpdateState.DownloadingUpdate, null, "1.0.0",
-            "manifest 1.0.0", List.of("a"), Map.of("k", "v"), "/cache");
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UpdateState.DownloadingUpdate,
+            null,
+            "1.0.0",
+            "manifest 1.0.0",
+            List.of("a"),
+            Map.of("k", "v"),
+            "/cache");
     String json = mapper.writeValueAsString(report);
     assertThat(json).contains("\"state\":\"DownloadingUpdate\"");
     assertThat(mapper.readValue(json, UpdateProcessReport.class)).isEqualTo(report);

@@ -13,9 +13,9 @@ import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.cli.update.ProgressView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code verify DIR} and {@code repair DIR}. */
 public abstract class InstallChecks implements Callable<Integer> {
@@ -31,7 +31,8 @@ public abstract class InstallChecks implements Callable<Integer> {
     GlobalOptions g = Cli.global(spec);
     InstallContext install = InstallContext.load(dir, g);
     InstallRepairer repairer = new InstallRepairer(install.folder());
-    InstallRepairer.Report r = repair() ? repairer.repair(install.service(), (p, b) -> {}) : repairer.verify((p, b) -> {});
+    InstallRepairer.Report r =
+        repair() ? repairer.repair(install.service(), (p, b) -> {}) : repairer.verify((p, b) -> {});
     if (g.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("version", r.version());
@@ -45,25 +46,42 @@ public abstract class InstallChecks implements Callable<Integer> {
       for (InstallRepairer.Damage d : r.damaged()) {
         Cli.out(spec).printf("%s %s%s%n", d.path(), d.problem(), repair() ? " (repaired)" : "");
       }
-      Cli.out(spec).printf("%s %s: %d files, %s, %d damaged%s%n", install.folder().root(), r.version(), r.files(),
-          ProgressView.bytes(r.bytes()), r.damaged().size(),
-          repair() && !r.damaged().isEmpty() ? ", repaired with " + ProgressView.bytes(r.bytesFetched()) + " downloaded" : "");
+      Cli.out(spec)
+          .printf(
+              "%s %s: %d files, %s, %d damaged%s%n",
+              install.folder().root(),
+              r.version(),
+              r.files(),
+              ProgressView.bytes(r.bytes()),
+              r.damaged().size(),
+              repair() && !r.damaged().isEmpty()
+                  ? ", repaired with " + ProgressView.bytes(r.bytesFetched()) + " downloaded"
+                  : "");
     }
     if (!repair() && !r.damaged().isEmpty()) {
-      throw new CliFailure(ExitCodes.INVALID_DATA, r.damaged().size() + " file(s) do not match the installed release; run 'vsekai repair "
-          + install.folder().root() + "'");
+      throw new CliFailure(
+          ExitCodes.INVALID_DATA,
+          r.damaged().size()
+              + " file(s) do not match the installed release; run 'vsekai repair "
+              + install.folder().root()
+              + "'");
     }
     return ExitCodes.OK;
   }
 
-  @Command(name = "verify", description = "Check every installed file against the release manifest (re-hashes everything).")
+  @Command(
+      name = "verify",
+      description =
+          "Check every installed file against the release manifest (re-hashes everything).")
   public static final class Verify extends InstallChecks {
     boolean repair() {
       return false;
     }
   }
 
-  @Command(name = "repair", description = "Verify, then rebuild damaged files, fetching only the chunks they lack.")
+  @Command(
+      name = "repair",
+      description = "Verify, then rebuild damaged files, fetching only the chunks they lack.")
   public static final class Repair extends InstallChecks {
     boolean repair() {
       return true;

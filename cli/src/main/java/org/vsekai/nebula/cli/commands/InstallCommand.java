@@ -19,69 +19,118 @@ import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.Terminal;
 import org.vsekai.nebula.cli.update.UpdateAction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "install", description = "Make DIR a launcher folder of a product and mode, register it, and install the latest version.")
+@Command(
+    name = "install",
+    description =
+        "Make DIR a launcher folder of a product and mode, register it, and install the latest version.")
 public final class InstallCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--product", defaultValue = "v-sekai", description = "product to install (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--product",
+      defaultValue = "v-sekai",
+      description = "product to install (default: ${DEFAULT-VALUE})")
   String product;
 
-  @Option(names = {"--mode", "--mode_name"}, defaultValue = "stable", description = "release mode to follow (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"--mode", "--mode_name"},
+      defaultValue = "stable",
+      description = "release mode to follow (default: ${DEFAULT-VALUE})")
   String mode;
 
-  @Option(names = "--public-key", paramLabel = "BASE64",
-      description = "the service's signing key to pin; default: fetched from the service now (trust on first use)")
+  @Option(
+      names = "--public-key",
+      paramLabel = "BASE64",
+      description =
+          "the service's signing key to pin; default: fetched from the service now (trust on first use)")
   String publicKey;
 
-  @Option(names = "--no-auto", description = "manual-only: the background worker never checks on its own")
+  @Option(
+      names = "--no-auto",
+      description = "manual-only: the background worker never checks on its own")
   boolean noAuto;
 
-  @Option(names = "--check-interval", paramLabel = "MINUTES", defaultValue = "60", description = "minutes between background checks (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--check-interval",
+      paramLabel = "MINUTES",
+      defaultValue = "60",
+      description = "minutes between background checks (default: ${DEFAULT-VALUE})")
   long intervalMinutes;
 
-  @Option(names = "--max-rate", paramLabel = "RATE", converter = ByteRate.class, description = "download cap, e.g. 500K or 2M (bytes/s)")
+  @Option(
+      names = "--max-rate",
+      paramLabel = "RATE",
+      converter = ByteRate.class,
+      description = "download cap, e.g. 500K or 2M (bytes/s)")
   Long maxRate;
 
-  @Option(names = "--no-update", description = "only create and register the install, do not update it now")
+  @Option(
+      names = "--no-update",
+      description = "only create and register the install, do not update it now")
   boolean noUpdate;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder (default: the per-user one)")
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..1",
+      description = "the launcher folder (default: the per-user one)")
   Path dir;
 
   @Override
   public Integer call() {
     GlobalOptions g = Cli.global(spec);
-    LauncherFolder folder = new LauncherFolder(dir != null ? dir : org.vsekai.nebula.cli.install.InstallContext.defaultFolder());
+    LauncherFolder folder =
+        new LauncherFolder(
+            dir != null ? dir : org.vsekai.nebula.cli.install.InstallContext.defaultFolder());
     InstallStateFile file = new InstallStateFile(folder);
     if (file.read().isPresent()) {
-      throw new CliFailure(ExitCodes.USAGE, folder.root() + " is already an install; use 'vsekai --update " + folder.root() + "'");
+      throw new CliFailure(
+          ExitCodes.USAGE,
+          folder.root() + " is already an install; use 'vsekai --update " + folder.root() + "'");
     }
     ServiceClient service = ServiceAccess.reader(g);
     String key = publicKey;
     if (key == null) {
       SigningKeyInfo info = service.signingKey();
       key = info.publicKey();
-      Cli.err(spec).println("vsekai: pinned the service's signing key " + info.keyId() + " (trust on first use)");
+      Cli.err(spec)
+          .println(
+              "vsekai: pinned the service's signing key " + info.keyId() + " (trust on first use)");
     }
     String keyId = Ed25519Keys.keyId(Ed25519Keys.publicKey(key));
     String installId = UUID.randomUUID().toString();
-    service.registerInstall(new InstallRegistration(UUID.fromString(installId), product, mode, null));
+    service.registerInstall(
+        new InstallRegistration(UUID.fromString(installId), product, mode, null));
     try {
       Files.createDirectories(folder.root());
     } catch (java.io.IOException e) {
-      throw new CliFailure(ExitCodes.ERROR, "cannot create " + folder.root() + ": " + e.getMessage(), e);
+      throw new CliFailure(
+          ExitCodes.ERROR, "cannot create " + folder.root() + ": " + e.getMessage(), e);
     }
-    file.write(new InstallState(installId, product, mode, service.base().toString(), key, !noAuto,
-        intervalMinutes, maxRate == null ? 0 : maxRate, g.temporalAddress, g.temporalNamespace));
+    file.write(
+        new InstallState(
+            installId,
+            product,
+            mode,
+            service.base().toString(),
+            key,
+            !noAuto,
+            intervalMinutes,
+            maxRate == null ? 0 : maxRate,
+            g.temporalAddress,
+            g.temporalNamespace));
     if (!g.json) {
-      Cli.out(spec).printf("Created install %s of %s (%s) in %s, pinned key %s%n", installId, product, mode, folder.root(), keyId);
+      Cli.out(spec)
+          .printf(
+              "Created install %s of %s (%s) in %s, pinned key %s%n",
+              installId, product, mode, folder.root(), keyId);
     }
     if (noUpdate) return ExitCodes.OK;
-    return UpdateAction.run(folder.root(), g, maxRate, false, Cli.out(spec), Terminal.isInteractive());
+    return UpdateAction.run(
+        folder.root(), g, maxRate, false, Cli.out(spec), Terminal.isInteractive());
   }
 }

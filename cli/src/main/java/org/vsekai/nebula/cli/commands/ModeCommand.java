@@ -15,14 +15,20 @@ import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The seed's {@code mode switch --mode_name NAME}, {@code mode current} and {@code mode list}. */
-@Command(name = "mode", description = "Release modes (stable, beta, ...): switch, current, list.",
-    subcommands = {ModeCommand.Switch.class, ModeCommand.Current.class, ModeCommand.ListModes.class,
-      ModeCommand.Create.class})
+@Command(
+    name = "mode",
+    description = "Release modes (stable, beta, ...): switch, current, list.",
+    subcommands = {
+      ModeCommand.Switch.class,
+      ModeCommand.Current.class,
+      ModeCommand.ListModes.class,
+      ModeCommand.Create.class
+    })
 public final class ModeCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -32,16 +38,26 @@ public final class ModeCommand implements Runnable {
   }
 
   static final class DirOption {
-    @Option(names = {"--dir", "-d"}, paramLabel = "DIR", description = "the launcher folder (default: env VSEKAI_LAUNCHER_DIR, the current folder if it is one, or the per-user one)")
+    @Option(
+        names = {"--dir", "-d"},
+        paramLabel = "DIR",
+        description =
+            "the launcher folder (default: env VSEKAI_LAUNCHER_DIR, the current folder if it is one, or the per-user one)")
     Path dir;
   }
 
-  @Command(name = "switch", description = "Switch the install to another mode; the next update follows it.")
+  @Command(
+      name = "switch",
+      description = "Switch the install to another mode; the next update follows it.")
   static final class Switch implements Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin DirOption where;
 
-    @Option(names = {"--mode_name", "--mode-name"}, required = true, paramLabel = "NAME", description = "the mode to follow")
+    @Option(
+        names = {"--mode_name", "--mode-name"},
+        required = true,
+        paramLabel = "NAME",
+        description = "the mode to follow")
     String mode;
 
     @Override
@@ -51,36 +67,50 @@ public final class ModeCommand implements Runnable {
       ServiceClient service = install.service();
       List<ModeInfo> modes = service.modes();
       if (modes.stream().noneMatch(m -> m.name().equals(mode))) {
-        throw new CliFailure(ExitCodes.NOT_FOUND, "the service offers no mode '" + mode + "' (modes: "
-            + String.join(", ", modes.stream().map(ModeInfo::name).toList()) + ")");
+        throw new CliFailure(
+            ExitCodes.NOT_FOUND,
+            "the service offers no mode '"
+                + mode
+                + "' (modes: "
+                + String.join(", ", modes.stream().map(ModeInfo::name).toList())
+                + ")");
       }
       // The service first: it is what rollouts read. The local file follows only if it agreed.
       service.switchMode(install.state().installId(), mode);
       String before = install.state().mode();
       new InstallStateFile(install.folder()).write(install.state().withMode(mode));
-      followingLauncher(new InstallContext(install.folder(), install.state().withMode(mode), g), before);
+      followingLauncher(
+          new InstallContext(install.folder(), install.state().withMode(mode), g), before);
       if (g.json) {
-        JsonOutput.line(Cli.out(spec), Map.of("installId", install.state().installId(), "from", before, "mode", mode));
+        JsonOutput.line(
+            Cli.out(spec),
+            Map.of("installId", install.state().installId(), "from", before, "mode", mode));
       } else {
-        Cli.out(spec).printf("Switched %s from %s to %s; run 'vsekai --update %s' to update now%n",
-            install.folder().root(), before, mode, install.folder().root());
+        Cli.out(spec)
+            .printf(
+                "Switched %s from %s to %s; run 'vsekai --update %s' to update now%n",
+                install.folder().root(), before, mode, install.folder().root());
       }
       return ExitCodes.OK;
     }
   }
 
   /**
-   * A background worker's launcher runs with the mode it started with; a running one is replaced
-   * so its next checks follow the new mode. Best effort: without Temporal the worker picks the
-   * mode up when it next starts.
+   * A background worker's launcher runs with the mode it started with; a running one is replaced so
+   * its next checks follow the new mode. Best effort: without Temporal the worker picks the mode up
+   * when it next starts.
    */
   static void followingLauncher(InstallContext install, String before) {
     try {
       var client = org.vsekai.nebula.worker.TemporalClients.connect(install.temporal());
       try {
-        var launcher = client.newUntypedWorkflowStub(org.vsekai.nebula.workflows.WorkflowIds.launcher(install.state().installId()));
-        if (launcher.describe().getStatus() == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-          WorkerCommand.restartLauncher(client, install, "mode switched from " + before + " to " + install.state().mode());
+        var launcher =
+            client.newUntypedWorkflowStub(
+                org.vsekai.nebula.workflows.WorkflowIds.launcher(install.state().installId()));
+        if (launcher.describe().getStatus()
+            == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+          WorkerCommand.restartLauncher(
+              client, install, "mode switched from " + before + " to " + install.state().mode());
         }
       } finally {
         client.getWorkflowServiceStubs().shutdown();
@@ -118,7 +148,8 @@ public final class ModeCommand implements Runnable {
 
     @picocli.CommandLine.Mixin PublisherTokenOption token;
 
-    @picocli.CommandLine.Parameters(paramLabel = "NAME") String name;
+    @picocli.CommandLine.Parameters(paramLabel = "NAME")
+    String name;
 
     @Override
     public Integer call() {
@@ -138,9 +169,10 @@ public final class ModeCommand implements Runnable {
     @Override
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
-      ServiceClient service = g.serviceUrl != null && !g.serviceUrl.isBlank()
-          ? ServiceAccess.reader(g)
-          : InstallContext.load(where.dir, g).service();
+      ServiceClient service =
+          g.serviceUrl != null && !g.serviceUrl.isBlank()
+              ? ServiceAccess.reader(g)
+              : InstallContext.load(where.dir, g).service();
       List<ModeInfo> modes = service.modes();
       if (g.json) {
         JsonOutput.line(Cli.out(spec), modes);

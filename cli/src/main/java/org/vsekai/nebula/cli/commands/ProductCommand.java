@@ -8,12 +8,14 @@ import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Products the service publishes (release engineers): {@code product create|list}. */
-@Command(name = "product", description = "Products the service publishes: create, list.",
+@Command(
+    name = "product",
+    description = "Products the service publishes: create, list.",
     subcommands = {ProductCommand.Create.class, ProductCommand.ListProducts.class})
 public final class ProductCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -29,7 +31,8 @@ public final class ProductCommand implements Runnable {
 
     @picocli.CommandLine.Mixin PublisherTokenOption token;
 
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME")
+    String name;
 
     @Override
     public Integer call() {

@@ -29,46 +29,74 @@ import org.vsekai.nebula.desync.HttpChunkStore;
 import org.vsekai.nebula.desync.HttpStoreOptions;
 import org.vsekai.nebula.desync.IndexMaker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "publish", description = {
-    "Publish a build folder as a new version of a product in a mode.",
-    "Chunks every file, uploads only the chunks the service's store lacks and the indexes, then",
-    "registers the version (the service signs its manifest)."})
+@Command(
+    name = "publish",
+    description = {
+      "Publish a build folder as a new version of a product in a mode.",
+      "Chunks every file, uploads only the chunks the service's store lacks and the indexes, then",
+      "registers the version (the service signs its manifest)."
+    })
 public final class PublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--product", defaultValue = "v-sekai", description = "product (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--product",
+      defaultValue = "v-sekai",
+      description = "product (default: ${DEFAULT-VALUE})")
   String product;
 
-  @Option(names = "--version", required = true, paramLabel = "SEMVER", description = "the version, e.g. 0.2.0 or 0.3.0-beta.1")
+  @Option(
+      names = "--version",
+      required = true,
+      paramLabel = "SEMVER",
+      description = "the version, e.g. 0.2.0 or 0.3.0-beta.1")
   String version;
 
-  @Option(names = {"--mode", "--mode_name"}, defaultValue = "stable", description = "mode to release to (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"--mode", "--mode_name"},
+      defaultValue = "stable",
+      description = "mode to release to (default: ${DEFAULT-VALUE})")
   String mode;
 
-  @Option(names = "--executable", paramLabel = "PATH", description = "the file the launcher starts, relative to the build")
+  @Option(
+      names = "--executable",
+      paramLabel = "PATH",
+      description = "the file the launcher starts, relative to the build")
   String executable;
 
   @picocli.CommandLine.Mixin PublisherTokenOption token;
 
-  @Option(names = {"-m", "--chunk-size"}, paramLabel = "MIN:AVG:MAX", defaultValue = "16:64:256", description = "chunk sizes in KiB (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-m", "--chunk-size"},
+      paramLabel = "MIN:AVG:MAX",
+      defaultValue = "16:64:256",
+      description = "chunk sizes in KiB (default: ${DEFAULT-VALUE})")
   String chunkSize;
 
   @Parameters(paramLabel = "BUILD_DIR", description = "the build to publish")
   Path build;
 
   /** What a publish did, for the summary and for the demo. */
-  public record Summary(String version, int files, long bytes, long chunksUploaded, long bytesUploaded) {}
+  public record Summary(
+      String version, int files, long bytes, long chunksUploaded, long bytesUploaded) {}
 
   @Override
   public Integer call() throws IOException {
     GlobalOptions g = Cli.global(spec);
-    Summary s = publish(token.publisher(g), product, version, mode, executable,
-        ChunkSizes.parseKiB(chunkSize), build);
+    Summary s =
+        publish(
+            token.publisher(g),
+            product,
+            version,
+            mode,
+            executable,
+            ChunkSizes.parseKiB(chunkSize),
+            build);
     if (g.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("product", product);
@@ -80,19 +108,37 @@ public final class PublishCommand implements Callable<Integer> {
       m.put("bytesUploaded", s.bytesUploaded());
       JsonOutput.line(Cli.out(spec), m);
     } else {
-      Cli.out(spec).printf("Published %s %s to %s: %d files, %s; uploaded %d new chunks (%s)%n", product, s.version(), mode,
-          s.files(), ProgressView.bytes(s.bytes()), s.chunksUploaded(), ProgressView.bytes(s.bytesUploaded()));
+      Cli.out(spec)
+          .printf(
+              "Published %s %s to %s: %d files, %s; uploaded %d new chunks (%s)%n",
+              product,
+              s.version(),
+              mode,
+              s.files(),
+              ProgressView.bytes(s.bytes()),
+              s.chunksUploaded(),
+              ProgressView.bytes(s.bytesUploaded()));
     }
     return ExitCodes.OK;
   }
 
   /** Publishes {@code build}; used by this command and by the demo. */
-  public static Summary publish(ServiceClient service, String product, String version, String mode, String executable,
-      ChunkSizes sizes, Path build) throws IOException {
+  public static Summary publish(
+      ServiceClient service,
+      String product,
+      String version,
+      String mode,
+      String executable,
+      ChunkSizes sizes,
+      Path build)
+      throws IOException {
     SemVer.parse(version); // a clear error before any upload
-    if (!Files.isDirectory(build)) throw new CliFailure(ExitCodes.NOT_FOUND, build + " is not a folder");
-    HttpChunkStore store = new HttpChunkStore(service.chunkStore(),
-        HttpStoreOptions.DEFAULT.withAuthorization("Bearer " + service.publisherToken()));
+    if (!Files.isDirectory(build))
+      throw new CliFailure(ExitCodes.NOT_FOUND, build + " is not a folder");
+    HttpChunkStore store =
+        new HttpChunkStore(
+            service.chunkStore(),
+            HttpStoreOptions.DEFAULT.withAuthorization("Bearer " + service.publisherToken()));
     List<ManifestFile> files = new ArrayList<>();
     long bytes = 0;
     AtomicLong chunks = new AtomicLong();
@@ -113,16 +159,37 @@ public final class PublishCommand implements Callable<Integer> {
       files.add(new ManifestFile(rel, Files.size(f), Files.isExecutable(f) ? "0755" : "0644", sha));
       bytes += Files.size(f);
     }
-    String exe = executable != null ? executable : files.stream().filter(ManifestFile::executable)
-        .map(ManifestFile::path).findFirst().orElse(null);
+    String exe =
+        executable != null
+            ? executable
+            : files.stream()
+                .filter(ManifestFile::executable)
+                .map(ManifestFile::path)
+                .findFirst()
+                .orElse(null);
     ReleaseInfo info;
     try {
-      info = service.release(new ReleaseRequest(product, version, mode, exe,
-          new ReleaseManifest.ChunkingParameters(sizes.min(), sizes.avg(), sizes.max()), files, null));
+      info =
+          service.release(
+              new ReleaseRequest(
+                  product,
+                  version,
+                  mode,
+                  exe,
+                  new ReleaseManifest.ChunkingParameters(sizes.min(), sizes.avg(), sizes.max()),
+                  files,
+                  null));
     } catch (org.vsekai.nebula.api.client.ServiceException e) {
       if (e.notFound()) {
-        throw new CliFailure(ExitCodes.NOT_FOUND, e.getMessage() + " (create it first: vsekai product create "
-            + product + " / vsekai mode create " + mode + ")", e);
+        throw new CliFailure(
+            ExitCodes.NOT_FOUND,
+            e.getMessage()
+                + " (create it first: vsekai product create "
+                + product
+                + " / vsekai mode create "
+                + mode
+                + ")",
+            e);
       }
       throw e;
     }

@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --token}, the publisher token that publishing and admin commands send. */
 public class PublisherTokenOption {
-  @Option(names = "--token", paramLabel = "TOKEN", description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "publisher token (env NEBULA_PUBLISHER_TOKEN)")
   protected String token = System.getenv("NEBULA_PUBLISHER_TOKEN");
 
   /** A client of {@code --service} that sends the token; a usage error without one. */

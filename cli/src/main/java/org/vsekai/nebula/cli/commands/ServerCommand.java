@@ -12,31 +12,49 @@ import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.server.NebulaApplication;
 import org.vsekai.nebula.server.temporal.EmbeddedTemporal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "server", description = {
-    "Run the Nebula service until stopped.",
-    "With --config, the production service (Dropwizard; PostgreSQL or CockroachDB from the file).",
-    "Without, the embedded default on loopback: embedded PostgreSQL and stores under --data, and",
-    "with --embedded-temporal a Temporal test server too."})
+@Command(
+    name = "server",
+    description = {
+      "Run the Nebula service until stopped.",
+      "With --config, the production service (Dropwizard; PostgreSQL or CockroachDB from the file).",
+      "Without, the embedded default on loopback: embedded PostgreSQL and stores under --data, and",
+      "with --embedded-temporal a Temporal test server too."
+    })
 public final class ServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "a Dropwizard configuration (see server/src/main/resources/nebula.yml)")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "a Dropwizard configuration (see server/src/main/resources/nebula.yml)")
   Path config;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "nebula-data", description = "embedded default: data folder (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "nebula-data",
+      description = "embedded default: data folder (default: ${DEFAULT-VALUE})")
   Path data;
 
-  @Option(names = "--port", defaultValue = "8080", description = "embedded default: HTTP port (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "embedded default: HTTP port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--embedded-temporal", description = "embedded default: also run Temporal's Java test server on a port")
+  @Option(
+      names = "--embedded-temporal",
+      description = "embedded default: also run Temporal's Java test server on a port")
   boolean embeddedTemporal;
 
-  @Option(names = "--temporal-port", defaultValue = "7233", description = "port of the embedded Temporal (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--temporal-port",
+      defaultValue = "7233",
+      description = "port of the embedded Temporal (default: ${DEFAULT-VALUE})")
   int temporalPort;
 
   @Override
@@ -64,8 +82,14 @@ public final class ServerCommand implements Callable<Integer> {
       } else {
         var out = Cli.out(spec);
         out.println("Nebula service at " + nebula.baseUrl() + " (admin " + nebula.adminUrl() + ")");
-        out.println("  data in " + data.toAbsolutePath() + "; publisher token in " + data.toAbsolutePath().resolve("publisher-token"));
-        out.println("  Temporal: " + (temporalTarget == null ? "none (updates are not recorded)" : temporalTarget));
+        out.println(
+            "  data in "
+                + data.toAbsolutePath()
+                + "; publisher token in "
+                + data.toAbsolutePath().resolve("publisher-token"));
+        out.println(
+            "  Temporal: "
+                + (temporalTarget == null ? "none (updates are not recorded)" : temporalTarget));
         out.println("  signing key (pin it in installs): " + nebula.signingPublicKey());
         out.flush();
       }

@@ -29,14 +29,16 @@ public final class ServiceAccess {
   public static ServiceClient publisher(GlobalOptions g, String token, String needs) {
     URI url = serviceUrl(g, needs);
     if (token == null || token.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, needs + " the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
+      throw new CliFailure(
+          ExitCodes.USAGE, needs + " the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
     }
     return new ServiceClient(url, token);
   }
 
   private static URI serviceUrl(GlobalOptions g, String needs) {
     if (g.serviceUrl == null || g.serviceUrl.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, needs + " the service: --service URL (or NEBULA_SERVICE_URL)");
+      throw new CliFailure(
+          ExitCodes.USAGE, needs + " the service: --service URL (or NEBULA_SERVICE_URL)");
     }
     return URI.create(g.serviceUrl);
   }

@@ -15,14 +15,17 @@ import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.cli.update.ProgressView;
-import org.vsekai.nebula.worker.TemporalClients;
 import org.vsekai.nebula.cli.update.UpdateLookup;
+import org.vsekai.nebula.worker.TemporalClients;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", description = "The installed version and mode, and the state and progress of the install's update.")
+@Command(
+    name = "status",
+    description =
+        "The installed version and mode, and the state and progress of the install's update.")
 public final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -47,13 +50,14 @@ public final class StatusCommand implements Callable<Integer> {
       try {
         Optional<UpdateLookup.View> v = UpdateLookup.latest(client, install.state().installId());
         m.put("updateState", v.map(UpdateLookup.View::state).orElse("Idle"));
-        v.ifPresent(view -> {
-          m.put("updateFrom", view.fromVersion());
-          m.put("updateTo", view.toVersion());
-          m.put("running", view.running());
-          if (view.paused() != null) m.put("paused", view.paused());
-          if (view.failure() != null) m.put("failure", view.failure());
-        });
+        v.ifPresent(
+            view -> {
+              m.put("updateFrom", view.fromVersion());
+              m.put("updateTo", view.toVersion());
+              m.put("running", view.running());
+              if (view.paused() != null) m.put("paused", view.paused());
+              if (view.failure() != null) m.put("failure", view.failure());
+            });
       } finally {
         client.getWorkflowServiceStubs().shutdown();
       }
@@ -62,29 +66,46 @@ public final class StatusCommand implements Callable<Integer> {
       m.put("updateState", null);
     }
     Optional<LocalProgress> p = Json.read(install.folder().progressFile(), LocalProgress.class);
-    p.ifPresent(x -> {
-      m.put("step", x.step());
-      m.put("bytesDone", x.bytesDone());
-      m.put("bytesTotal", x.bytesTotal());
-    });
+    p.ifPresent(
+        x -> {
+          m.put("step", x.step());
+          m.put("bytesDone", x.bytesDone());
+          m.put("bytesTotal", x.bytesTotal());
+        });
     if (g.json) {
       JsonOutput.line(Cli.out(spec), m);
       return ExitCodes.OK;
     }
     var out = Cli.out(spec);
     out.printf("install   %s (%s)%n", m.get("installDir"), m.get("installId"));
-    out.printf("version   %s of %s, mode %s%n", m.get("version") == null ? "nothing installed" : m.get("version"),
-        m.get("product"), m.get("mode"));
+    out.printf(
+        "version   %s of %s, mode %s%n",
+        m.get("version") == null ? "nothing installed" : m.get("version"),
+        m.get("product"),
+        m.get("mode"));
     if (temporalError != null) {
       out.printf("update    unknown (%s)%n", temporalError);
     } else {
-      out.printf("update    %s%s%n", m.get("updateState"),
-          m.get("updateTo") == null ? "" : " (" + (m.get("updateFrom") == null ? "nothing" : m.get("updateFrom")) + " -> " + m.get("updateTo") + ")");
-      if (Boolean.TRUE.equals(m.get("paused"))) out.println("          paused (vsekai resume to go on)");
+      out.printf(
+          "update    %s%s%n",
+          m.get("updateState"),
+          m.get("updateTo") == null
+              ? ""
+              : " ("
+                  + (m.get("updateFrom") == null ? "nothing" : m.get("updateFrom"))
+                  + " -> "
+                  + m.get("updateTo")
+                  + ")");
+      if (Boolean.TRUE.equals(m.get("paused")))
+        out.println("          paused (vsekai resume to go on)");
       if (m.get("failure") != null) out.printf("          failed: %s%n", m.get("failure"));
     }
-    p.filter(x -> x.step().equals(m.get("updateState"))).ifPresent(x -> out.printf("progress  %s of %s%n",
-        ProgressView.bytes(x.bytesDone()), ProgressView.bytes(x.bytesTotal())));
+    p.filter(x -> x.step().equals(m.get("updateState")))
+        .ifPresent(
+            x ->
+                out.printf(
+                    "progress  %s of %s%n",
+                    ProgressView.bytes(x.bytesDone()), ProgressView.bytes(x.bytesTotal())));
     return ExitCodes.OK;
   }
 }

@@ -7,19 +7,27 @@ import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.Terminal;
 import org.vsekai.nebula.cli.update.UpdateAction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "update", description = "Update DIR to the highest version of its mode (same as --update DIR).")
+@Command(
+    name = "update",
+    description = "Update DIR to the highest version of its mode (same as --update DIR).")
 public final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--max-rate", paramLabel = "RATE", converter = ByteRate.class, description = "download cap, e.g. 500K or 2M (bytes/s)")
+  @Option(
+      names = "--max-rate",
+      paramLabel = "RATE",
+      converter = ByteRate.class,
+      description = "download cap, e.g. 500K or 2M (bytes/s)")
   Long maxRate;
 
-  @Option(names = "--allow-downgrade", description = "install a lower version if that is what the mode offers")
+  @Option(
+      names = "--allow-downgrade",
+      description = "install a lower version if that is what the mode offers")
   boolean allowDowngrade;
 
   @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
@@ -27,6 +35,7 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return UpdateAction.run(dir, Cli.global(spec), maxRate, allowDowngrade, Cli.out(spec), Terminal.isInteractive());
+    return UpdateAction.run(
+        dir, Cli.global(spec), maxRate, allowDowngrade, Cli.out(spec), Terminal.isInteractive());
   }
 }

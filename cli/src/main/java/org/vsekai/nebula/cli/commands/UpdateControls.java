@@ -10,14 +10,14 @@ import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
-import org.vsekai.nebula.worker.TemporalClients;
 import org.vsekai.nebula.cli.update.UpdateLookup;
+import org.vsekai.nebula.worker.TemporalClients;
 import org.vsekai.nebula.workflows.client.UpdateHandle;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pause}, {@code resume} and {@code cancel} of an install's running update. */
 public abstract class UpdateControls implements Callable<Integer> {
@@ -36,17 +36,33 @@ public abstract class UpdateControls implements Callable<Integer> {
     InstallContext install = InstallContext.load(dir, g);
     WorkflowClient client = TemporalClients.connect(install.temporal());
     try {
-      UpdateLookup.View view = UpdateLookup.latest(client, install.state().installId())
-          .orElseThrow(() -> new CliFailure(ExitCodes.NOT_FOUND, "no update of " + install.folder().root() + " is running"));
+      UpdateLookup.View view =
+          UpdateLookup.latest(client, install.state().installId())
+              .orElseThrow(
+                  () ->
+                      new CliFailure(
+                          ExitCodes.NOT_FOUND,
+                          "no update of " + install.folder().root() + " is running"));
       if (!view.running()) {
-        throw new CliFailure(ExitCodes.NOT_FOUND, "no update of " + install.folder().root() + " is running (the last one ended "
-            + view.state() + ")");
+        throw new CliFailure(
+            ExitCodes.NOT_FOUND,
+            "no update of "
+                + install.folder().root()
+                + " is running (the last one ended "
+                + view.state()
+                + ")");
       }
       send(new UpdateStarter(client).latest(install.state().installId()), view);
       if (g.json) {
-        JsonOutput.line(Cli.out(spec), Map.of("installId", install.state().installId(), "sent", verb(), "state", view.state()));
+        JsonOutput.line(
+            Cli.out(spec),
+            Map.of(
+                "installId", install.state().installId(), "sent", verb(), "state", view.state()));
       } else {
-        Cli.out(spec).printf("Asked the update of %s to %s (it is in %s)%n", install.folder().root(), verb(), view.state());
+        Cli.out(spec)
+            .printf(
+                "Asked the update of %s to %s (it is in %s)%n",
+                install.folder().root(), verb(), view.state());
       }
       return ExitCodes.OK;
     } finally {
@@ -54,7 +70,9 @@ public abstract class UpdateControls implements Callable<Integer> {
     }
   }
 
-  @Command(name = "pause", description = "Pause the install's update before its next step (the download stops).")
+  @Command(
+      name = "pause",
+      description = "Pause the install's update before its next step (the download stops).")
   public static final class Pause extends UpdateControls {
     String verb() {
       return "pause";
@@ -76,7 +94,10 @@ public abstract class UpdateControls implements Callable<Integer> {
     }
   }
 
-  @Command(name = "cancel", description = "Cancel the install's update; before FinalizingUpdate the install is left as it was.")
+  @Command(
+      name = "cancel",
+      description =
+          "Cancel the install's update; before FinalizingUpdate the install is left as it was.")
   public static final class Cancel extends UpdateControls {
     String verb() {
       return "cancel";
@@ -84,7 +105,8 @@ public abstract class UpdateControls implements Callable<Integer> {
 
     void send(UpdateHandle h, UpdateLookup.View s) {
       if (s.paused() != null && !s.cancellable()) {
-        throw new CliFailure(ExitCodes.ERROR, "the update is " + s.state() + " and can no longer be cancelled");
+        throw new CliFailure(
+            ExitCodes.ERROR, "the update is " + s.state() + " and can no longer be cancelled");
       }
       h.cancel();
     }

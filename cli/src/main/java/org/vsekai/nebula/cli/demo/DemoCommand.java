@@ -30,26 +30,41 @@ import org.vsekai.nebula.server.temporal.EmbeddedTemporal;
 import org.vsekai.nebula.workflows.UpdateRequest;
 import org.vsekai.nebula.workflows.UpdateTrigger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "demo", description = {
-    "Publish, install and update a sample V-Sekai build, with nothing to install.",
-    "Starts Temporal (Java test server) and the service (embedded PostgreSQL, local chunk store),",
-    "makes a sample build, publishes 0.1.0, installs it into a folder, publishes 0.2.0 and updates",
-    "the folder to it, prints what the update downloaded against the full size, and stops what it",
-    "started."})
+@Command(
+    name = "demo",
+    description = {
+      "Publish, install and update a sample V-Sekai build, with nothing to install.",
+      "Starts Temporal (Java test server) and the service (embedded PostgreSQL, local chunk store),",
+      "makes a sample build, publishes 0.1.0, installs it into a folder, publishes 0.2.0 and updates",
+      "the folder to it, prints what the update downloaded against the full size, and stops what it",
+      "started."
+    })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--work", paramLabel = "DIR", defaultValue = "demo-work", description = "where the demo keeps everything (default: ${DEFAULT-VALUE}, emptied first)")
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      defaultValue = "demo-work",
+      description = "where the demo keeps everything (default: ${DEFAULT-VALUE}, emptied first)")
   Path work;
 
-  @Option(names = "--size", paramLabel = "MB", defaultValue = "300", description = "size of the sample build in MB (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--size",
+      paramLabel = "MB",
+      defaultValue = "300",
+      description = "size of the sample build in MB (default: ${DEFAULT-VALUE})")
   int sizeMb;
 
-  @Option(names = "--max-rate", paramLabel = "RATE", converter = ByteRate.class, description = "cap the update's download, e.g. 2M, to watch it")
+  @Option(
+      names = "--max-rate",
+      paramLabel = "RATE",
+      converter = ByteRate.class,
+      description = "cap the update's download, e.g. 2M, to watch it")
   Long maxRate;
 
   @Override
@@ -61,10 +76,12 @@ public final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(work);
     long t0 = System.nanoTime();
 
-    step.say("Starting Temporal (Java test server) and the Nebula service (embedded PostgreSQL)...");
+    step.say(
+        "Starting Temporal (Java test server) and the Nebula service (embedded PostgreSQL)...");
     try (EmbeddedTemporal temporal = EmbeddedTemporal.start(0);
-        EmbeddedNebulaService nebula = EmbeddedNebulaService.start(work.resolve("service"),
-            Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()))) {
+        EmbeddedNebulaService nebula =
+            EmbeddedNebulaService.start(
+                work.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()))) {
       step.say("  Temporal at " + temporal.address() + ", service at " + nebula.baseUrl());
       ServiceClient publisher = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
       createIfMissing(() -> publisher.createProduct("v-sekai"));
@@ -76,30 +93,75 @@ public final class DemoCommand implements Callable<Integer> {
       Path v1 = builder.firstVersion(work.resolve("builds/0.1.0"), "0.1.0");
       Path v2 = builder.nextVersion(v1, work.resolve("builds/0.2.0"), "0.2.0");
 
-      PublishCommand.Summary p1 = PublishCommand.publish(publisher, "v-sekai", "0.1.0", "stable", "v-sekai.x86_64", ChunkSizes.DEFAULT, v1);
-      step.say(String.format("Published 0.1.0: %d files, %s", p1.files(), ProgressView.bytes(p1.bytes())));
+      PublishCommand.Summary p1 =
+          PublishCommand.publish(
+              publisher, "v-sekai", "0.1.0", "stable", "v-sekai.x86_64", ChunkSizes.DEFAULT, v1);
+      step.say(
+          String.format(
+              "Published 0.1.0: %d files, %s", p1.files(), ProgressView.bytes(p1.bytes())));
 
       LauncherFolder folder = new LauncherFolder(work.resolve("launcher"));
-      InstallState state = new InstallState(UUID.randomUUID().toString(), "v-sekai", "stable", nebula.baseUrl().toString(),
-          nebula.signingPublicKey(), false, 0, 0, temporal.address(), "default");
-      publisher.registerInstall(new InstallRegistration(UUID.fromString(state.installId()), "v-sekai", "stable", null));
+      InstallState state =
+          new InstallState(
+              UUID.randomUUID().toString(),
+              "v-sekai",
+              "stable",
+              nebula.baseUrl().toString(),
+              nebula.signingPublicKey(),
+              false,
+              0,
+              0,
+              temporal.address(),
+              "default");
+      publisher.registerInstall(
+          new InstallRegistration(UUID.fromString(state.installId()), "v-sekai", "stable", null));
       new InstallStateFile(folder).write(state);
       InstallContext install = new InstallContext(folder, state, g);
 
       step.say("Installing 0.1.0 into " + folder.root() + "...");
-      UpdateSession.Outcome first = new UpdateSession(install, ProgressView.choose(out, g.json, Terminal.isInteractive()))
-          .run(new UpdateRequest(state.installId(), "v-sekai", "stable", null, false, 0, UpdateTrigger.MANUAL, null));
-      step.say(String.format("  installed %s in %.1f s (%s downloaded)", first.result().toVersion(),
-          first.took().toMillis() / 1000.0, ProgressView.bytes(first.result().bytesDownloaded())));
+      UpdateSession.Outcome first =
+          new UpdateSession(install, ProgressView.choose(out, g.json, Terminal.isInteractive()))
+              .run(
+                  new UpdateRequest(
+                      state.installId(),
+                      "v-sekai",
+                      "stable",
+                      null,
+                      false,
+                      0,
+                      UpdateTrigger.MANUAL,
+                      null));
+      step.say(
+          String.format(
+              "  installed %s in %.1f s (%s downloaded)",
+              first.result().toVersion(),
+              first.took().toMillis() / 1000.0,
+              ProgressView.bytes(first.result().bytesDownloaded())));
 
-      PublishCommand.Summary p2 = PublishCommand.publish(publisher, "v-sekai", "0.2.0", "stable", "v-sekai.x86_64", ChunkSizes.DEFAULT, v2);
-      step.say(String.format("Published 0.2.0: %d files, %s; %d new chunks uploaded (%s)", p2.files(),
-          ProgressView.bytes(p2.bytes()), p2.chunksUploaded(), ProgressView.bytes(p2.bytesUploaded())));
+      PublishCommand.Summary p2 =
+          PublishCommand.publish(
+              publisher, "v-sekai", "0.2.0", "stable", "v-sekai.x86_64", ChunkSizes.DEFAULT, v2);
+      step.say(
+          String.format(
+              "Published 0.2.0: %d files, %s; %d new chunks uploaded (%s)",
+              p2.files(),
+              ProgressView.bytes(p2.bytes()),
+              p2.chunksUploaded(),
+              ProgressView.bytes(p2.bytesUploaded())));
 
       step.say("Updating " + folder.root() + " to 0.2.0...");
-      UpdateSession.Outcome second = new UpdateSession(install, ProgressView.choose(out, g.json, Terminal.isInteractive()))
-          .run(new UpdateRequest(state.installId(), "v-sekai", "stable", null, false, maxRate == null ? 0 : maxRate,
-              UpdateTrigger.MANUAL, null));
+      UpdateSession.Outcome second =
+          new UpdateSession(install, ProgressView.choose(out, g.json, Terminal.isInteractive()))
+              .run(
+                  new UpdateRequest(
+                      state.installId(),
+                      "v-sekai",
+                      "stable",
+                      null,
+                      false,
+                      maxRate == null ? 0 : maxRate,
+                      UpdateTrigger.MANUAL,
+                      null));
 
       long full = p2.bytes();
       long downloaded = second.result().bytesDownloaded();
@@ -115,10 +177,17 @@ public final class DemoCommand implements Callable<Integer> {
         m.put("installDir", folder.current().toString());
         JsonOutput.line(out, m);
       } else {
-        out.printf("%nUpdated %s -> %s in %.1f s: downloaded %s of the %s build (%.1f%%), %d file(s) changed.%n",
-            second.result().fromVersion(), second.result().toVersion(), second.took().toMillis() / 1000.0,
-            ProgressView.bytes(downloaded), ProgressView.bytes(full), 100.0 * downloaded / full, second.result().filesChanged());
-        out.printf("The game is in %s; the demo took %.0f s in all. Stopping the service and Temporal.%n",
+        out.printf(
+            "%nUpdated %s -> %s in %.1f s: downloaded %s of the %s build (%.1f%%), %d file(s) changed.%n",
+            second.result().fromVersion(),
+            second.result().toVersion(),
+            second.took().toMillis() / 1000.0,
+            ProgressView.bytes(downloaded),
+            ProgressView.bytes(full),
+            100.0 * downloaded / full,
+            second.result().filesChanged());
+        out.printf(
+            "The game is in %s; the demo took %.0f s in all. Stopping the service and Temporal.%n",
             folder.current(), (System.nanoTime() - t0) / 1e9);
       }
     }
@@ -140,7 +209,8 @@ public final class DemoCommand implements Callable<Integer> {
   private static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
+        Files.deleteIfExists(p);
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 
 /**
- * A sample V-Sekai build for the demo: an engine binary, Godot pack files, branded textures and
- * the small text files a release carries, a few hundred MB in all. {@link #nextVersion} makes the
+ * A sample V-Sekai build for the demo: an engine binary, Godot pack files, branded textures and the
+ * small text files a release carries, a few hundred MB in all. {@link #nextVersion} makes the
  * following release the way real ones differ: patched code in the binary, one pack rebuilt in
  * places, new textures, one file dropped; about 5% of the bytes.
  */
@@ -26,7 +26,9 @@ public final class SampleGameBuilder {
 
   private final long scaleBytes;
 
-  /** @param totalMegabytes roughly the size of the build */
+  /**
+   * @param totalMegabytes roughly the size of the build
+   */
   public SampleGameBuilder(int totalMegabytes) {
     this.scaleBytes = totalMegabytes * 1024L * 1024L;
   }
@@ -39,10 +41,16 @@ public final class SampleGameBuilder {
     pack(dir.resolve("data/worlds.pck"), part(0.20), 3);
     pack(dir.resolve("data/avatars.pck"), part(0.15), 4);
     for (int i = 0; i < 8; i++) texture(dir.resolve("textures/branding-" + i + ".png"), i, version);
-    text(dir.resolve("README.txt"), "V-Sekai " + version + "\nOpen-source social VR, built on Godot.\n");
+    text(
+        dir.resolve("README.txt"),
+        "V-Sekai " + version + "\nOpen-source social VR, built on Godot.\n");
     text(dir.resolve("LICENSE.txt"), "MIT License\n\nCopyright (c) V-Sekai contributors\n");
-    text(dir.resolve("project.godot"), "[application]\nconfig/name=\"V-Sekai\"\nconfig/version=\"" + version + "\"\n");
-    text(dir.resolve("release-notes-" + version + ".txt"), "V-Sekai " + version + ": first public demo build.\n");
+    text(
+        dir.resolve("project.godot"),
+        "[application]\nconfig/name=\"V-Sekai\"\nconfig/version=\"" + version + "\"\n");
+    text(
+        dir.resolve("release-notes-" + version + ".txt"),
+        "V-Sekai " + version + ": first public demo build.\n");
     return dir;
   }
 
@@ -50,20 +58,29 @@ public final class SampleGameBuilder {
   public Path nextVersion(Path previous, Path dir, String version) throws IOException {
     copyTree(previous, dir);
     SplittableRandom r = new SplittableRandom(version.hashCode());
-    patch(dir.resolve("v-sekai.x86_64"), r, 24, 256 * 1024);       // recompiled functions
-    patch(dir.resolve("data/worlds.pck"), r, 20, 256 * 1024);      // an edited world
+    patch(dir.resolve("v-sekai.x86_64"), r, 24, 256 * 1024); // recompiled functions
+    patch(dir.resolve("data/worlds.pck"), r, 20, 256 * 1024); // an edited world
     texture(dir.resolve("textures/branding-new-" + version + ".png"), 42, version);
     Files.deleteIfExists(dir.resolve("release-notes-" + previousVersionNotes(previous)));
-    text(dir.resolve("README.txt"), "V-Sekai " + version + "\nOpen-source social VR, built on Godot.\n");
-    text(dir.resolve("project.godot"), "[application]\nconfig/name=\"V-Sekai\"\nconfig/version=\"" + version + "\"\n");
-    text(dir.resolve("release-notes-" + version + ".txt"), "V-Sekai " + version + ": faster worlds, new avatars.\n");
+    text(
+        dir.resolve("README.txt"),
+        "V-Sekai " + version + "\nOpen-source social VR, built on Godot.\n");
+    text(
+        dir.resolve("project.godot"),
+        "[application]\nconfig/name=\"V-Sekai\"\nconfig/version=\"" + version + "\"\n");
+    text(
+        dir.resolve("release-notes-" + version + ".txt"),
+        "V-Sekai " + version + ": faster worlds, new avatars.\n");
     return dir;
   }
 
   private String previousVersionNotes(Path previous) throws IOException {
     try (var s = Files.list(previous)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("release-notes-"))
-          .map(n -> n.substring("release-notes-".length())).findFirst().orElse("none");
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("release-notes-"))
+          .map(n -> n.substring("release-notes-".length()))
+          .findFirst()
+          .orElse("none");
     }
   }
 
@@ -79,19 +96,22 @@ public final class SampleGameBuilder {
       idioms[i] = new byte[8 + r.nextInt(24)];
       r.nextBytes(idioms[i]);
     }
-    write(file, size, block -> {
-      int i = 0;
-      while (i < block.length) {
-        if (r.nextInt(4) == 0) {
-          byte[] idiom = idioms[r.nextInt(idioms.length)];
-          int n = Math.min(idiom.length, block.length - i);
-          System.arraycopy(idiom, 0, block, i, n);
-          i += n;
-        } else {
-          block[i++] = (byte) r.nextInt(256);
-        }
-      }
-    });
+    write(
+        file,
+        size,
+        block -> {
+          int i = 0;
+          while (i < block.length) {
+            if (r.nextInt(4) == 0) {
+              byte[] idiom = idioms[r.nextInt(idioms.length)];
+              int n = Math.min(idiom.length, block.length - i);
+              System.arraycopy(idiom, 0, block, i, n);
+              i += n;
+            } else {
+              block[i++] = (byte) r.nextInt(256);
+            }
+          }
+        });
   }
 
   /** Pack files hold already-compressed assets: close to random. */
@@ -146,7 +166,8 @@ public final class SampleGameBuilder {
   }
 
   private static void text(Path file, String content) throws IOException {
-    Files.createDirectories(file.getParent() == null ? file.toAbsolutePath().getParent() : file.getParent());
+    Files.createDirectories(
+        file.getParent() == null ? file.toAbsolutePath().getParent() : file.getParent());
     Files.writeString(file, content, StandardCharsets.UTF_8);
   }
 

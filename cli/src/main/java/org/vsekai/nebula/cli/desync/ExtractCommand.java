@@ -10,10 +10,10 @@ import org.vsekai.nebula.desync.ExtractStats;
 import org.vsekai.nebula.desync.Extractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "extract", description = "Build a file from its index, stores and seeds.")
 final class ExtractCommand implements Callable<Integer> {
@@ -21,28 +21,43 @@ final class ExtractCommand implements Callable<Integer> {
   @Mixin StoreOptions stores;
   @Mixin SeedOptions seeds;
 
-  @Option(names = {"-s", "--store"}, paramLabel = "STORE", description = "source store(s), tried in order")
+  @Option(
+      names = {"-s", "--store"},
+      paramLabel = "STORE",
+      description = "source store(s), tried in order")
   List<String> storeSpecs = new ArrayList<>();
 
-  @Option(names = {"-c", "--cache"}, paramLabel = "DIR", description = "local store to use as a cache")
+  @Option(
+      names = {"-c", "--cache"},
+      paramLabel = "DIR",
+      description = "local store to use as a cache")
   String cache;
 
-  @Option(names = {"-k", "--in-place"}, description = "extract in place, keeping chunks already right")
+  @Option(
+      names = {"-k", "--in-place"},
+      description = "extract in place, keeping chunks already right")
   boolean inPlace;
 
-  @Option(names = "--seed-output", negatable = true, defaultValue = "true",
+  @Option(
+      names = "--seed-output",
+      negatable = true,
+      defaultValue = "true",
       description = "use an existing output file as a seed (default: ${DEFAULT-VALUE})")
   boolean seedOutput;
 
-  @Option(names = {"-n", "--concurrency"}, description = "parallel fetches (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-n", "--concurrency"},
+      description = "parallel fetches (default: ${DEFAULT-VALUE})")
   int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
   @Option(names = "--print-stats", description = "print extraction statistics when done")
   boolean printStats;
 
+  @Parameters(index = "0", paramLabel = "INDEX")
+  Path index;
 
-  @Parameters(index = "0", paramLabel = "INDEX") Path index;
-  @Parameters(index = "1", paramLabel = "OUT") Path out;
+  @Parameters(index = "1", paramLabel = "OUT")
+  Path out;
 
   @Override
   public Integer call() {
@@ -55,10 +70,17 @@ final class ExtractCommand implements Callable<Integer> {
             .seedFromOutput(seedOutput)
             .extract(idx, out);
     if (printStats) {
-      spec.commandLine().getOut().printf(
-          "{\"bytes\": %d, \"bytes-fetched\": %d, \"chunks-fetched\": %d, \"bytes-from-seeds\": %d,"
-              + " \"bytes-in-place\": %d, \"bytes-zero\": %d}%n",
-          s.bytesTotal(), s.bytesFetched(), s.chunksFetched(), s.bytesFromSeeds(), s.bytesInPlace(), s.bytesZero());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "{\"bytes\": %d, \"bytes-fetched\": %d, \"chunks-fetched\": %d, \"bytes-from-seeds\": %d,"
+                  + " \"bytes-in-place\": %d, \"bytes-zero\": %d}%n",
+              s.bytesTotal(),
+              s.bytesFetched(),
+              s.chunksFetched(),
+              s.bytesFromSeeds(),
+              s.bytesInPlace(),
+              s.bytesZero());
     }
     return 0;
   }

@@ -12,22 +12,27 @@ import org.vsekai.nebula.desync.FileSeed;
 import org.vsekai.nebula.desync.IndexInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "info", description = "Show what an index holds; with seeds, how much is left to fetch.")
+@Command(
+    name = "info",
+    description = "Show what an index holds; with seeds, how much is left to fetch.")
 final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions stores;
   @Mixin SeedOptions seeds;
 
-  @Option(names = {"-s", "--store"}, paramLabel = "STORE", description = "count the chunks present in these stores")
+  @Option(
+      names = {"-s", "--store"},
+      paramLabel = "STORE",
+      description = "count the chunks present in these stores")
   List<String> storeSpecs = new ArrayList<>();
 
-
-  @Parameters(index = "0", paramLabel = "INDEX") Path index;
+  @Parameters(index = "0", paramLabel = "INDEX")
+  Path index;
 
   @Override
   public Integer call() {

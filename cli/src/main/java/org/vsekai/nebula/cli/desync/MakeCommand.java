@@ -7,17 +7,22 @@ import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.desync.IndexMaker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "make", description = "Chunk a file into an index, storing the chunks a store lacks.")
+@Command(
+    name = "make",
+    description = "Chunk a file into an index, storing the chunks a store lacks.")
 final class MakeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions stores;
 
-  @Option(names = {"-s", "--store"}, paramLabel = "STORE", description = "store for the chunks (folder or URL)")
+  @Option(
+      names = {"-s", "--store"},
+      paramLabel = "STORE",
+      description = "store for the chunks (folder or URL)")
   String store;
 
   @Option(
@@ -27,15 +32,19 @@ final class MakeCommand implements Callable<Integer> {
       defaultValue = "16:64:256")
   String chunkSize;
 
-  @Option(names = {"-n", "--concurrency"}, description = "chunking threads (default: CPU count)")
+  @Option(
+      names = {"-n", "--concurrency"},
+      description = "chunking threads (default: CPU count)")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--print-stats", description = "print chunking statistics to stderr")
   boolean printStats;
 
+  @Parameters(index = "0", paramLabel = "INDEX")
+  Path index;
 
-  @Parameters(index = "0", paramLabel = "INDEX") Path index;
-  @Parameters(index = "1", paramLabel = "FILE") Path file;
+  @Parameters(index = "1", paramLabel = "FILE")
+  Path file;
 
   @Override
   public Integer call() {
@@ -44,9 +53,11 @@ final class MakeCommand implements Callable<Integer> {
     IndexMaker.Result r = maker.make(file);
     CaibxWriter.write(r.index(), index);
     if (printStats) {
-      spec.commandLine().getErr().printf(
-          "{\"chunks\": %d, \"chunks-cut\": %d, \"chunks-stored\": %d, \"bytes-stored\": %d}%n",
-          r.index().chunks().size(), r.chunksCut(), r.chunksStored(), r.bytesStored());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "{\"chunks\": %d, \"chunks-cut\": %d, \"chunks-stored\": %d, \"bytes-stored\": %d}%n",
+              r.index().chunks().size(), r.chunksCut(), r.chunksStored(), r.bytesStored());
     }
     return 0;
   }

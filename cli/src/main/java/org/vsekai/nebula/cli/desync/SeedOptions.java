@@ -18,7 +18,10 @@ public final class SeedOptions {
       description = "a seed: an index and its file (default: the index path without .caibx)")
   List<String> seeds = new ArrayList<>();
 
-  @Option(names = "--seed-dir", paramLabel = "DIR", description = "every *.caibx in DIR, beside its file")
+  @Option(
+      names = "--seed-dir",
+      paramLabel = "DIR",
+      description = "every *.caibx in DIR, beside its file")
   List<Path> seedDirs = new ArrayList<>();
 
   List<FileSeed> load() {
@@ -48,6 +51,7 @@ public final class SeedOptions {
 
   private static Path blobBeside(Path index) {
     String name = index.getFileName().toString();
-    return index.resolveSibling(name.endsWith(".caibx") ? name.substring(0, name.length() - 6) : name);
+    return index.resolveSibling(
+        name.endsWith(".caibx") ? name.substring(0, name.length() - 6) : name);
   }
 }

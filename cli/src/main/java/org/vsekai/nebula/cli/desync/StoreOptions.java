@@ -35,7 +35,8 @@ public final class StoreOptions {
   @Option(
       names = "--http-auth",
       paramLabel = "VALUE",
-      description = "Authorization header for HTTP stores, e.g. 'Bearer TOKEN' (env NEBULA_STORE_AUTH)")
+      description =
+          "Authorization header for HTTP stores, e.g. 'Bearer TOKEN' (env NEBULA_STORE_AUTH)")
   String authorization = System.getenv("NEBULA_STORE_AUTH");
 
   HttpStoreOptions http() {
@@ -50,16 +51,21 @@ public final class StoreOptions {
   }
 
   ChunkStore open(String spec) {
-    return isUrl(spec) ? new HttpChunkStore(URI.create(spec), http()) : new LocalChunkStore(Path.of(spec));
+    return isUrl(spec)
+        ? new HttpChunkStore(URI.create(spec), http())
+        : new LocalChunkStore(Path.of(spec));
   }
 
   WritableChunkStore openWritable(String spec) {
-    return isUrl(spec) ? new HttpChunkStore(URI.create(spec), http()) : new LocalChunkStore(Path.of(spec));
+    return isUrl(spec)
+        ? new HttpChunkStore(URI.create(spec), http())
+        : new LocalChunkStore(Path.of(spec));
   }
 
   LocalChunkStore openLocal(String spec) {
     if (isUrl(spec)) {
-      throw new CliFailure(ExitCodes.USAGE, "'" + spec + "' must be a local store folder for this command");
+      throw new CliFailure(
+          ExitCodes.USAGE, "'" + spec + "' must be a local store folder for this command");
     }
     return new LocalChunkStore(Path.of(spec));
   }

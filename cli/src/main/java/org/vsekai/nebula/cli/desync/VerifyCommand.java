@@ -9,10 +9,10 @@ import org.vsekai.nebula.desync.FileVerifier;
 import org.vsekai.nebula.desync.StoreVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "verify",
@@ -24,15 +24,21 @@ final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions stores;
 
-  @Option(names = {"-s", "--store"}, paramLabel = "STORE", description = "local store to verify")
+  @Option(
+      names = {"-s", "--store"},
+      paramLabel = "STORE",
+      description = "local store to verify")
   String store;
 
-  @Option(names = {"-r", "--repair"}, description = "remove invalid chunks from the store")
+  @Option(
+      names = {"-r", "--repair"},
+      description = "remove invalid chunks from the store")
   boolean repair;
 
-  @Option(names = {"-n", "--concurrency"}, description = "threads (default: CPU count)")
+  @Option(
+      names = {"-n", "--concurrency"},
+      description = "threads (default: CPU count)")
   int threads = Runtime.getRuntime().availableProcessors();
-
 
   @Parameters(arity = "0..2", paramLabel = "INDEX FILE")
   java.util.List<Path> indexAndFile = new java.util.ArrayList<>();
@@ -47,9 +53,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
     StoreVerifier.Report r = StoreVerifier.verify(stores.openLocal(store), repair, threads);
     r.problems().forEach(p -> spec.commandLine().getOut().println(p));
-    spec.commandLine().getOut().printf(
-        "%d chunks checked, %d invalid%s%n", r.chunksChecked(), r.problems().size(),
-        repair ? ", " + r.removed() + " removed" : "");
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%d chunks checked, %d invalid%s%n",
+            r.chunksChecked(), r.problems().size(), repair ? ", " + r.removed() + " removed" : "");
     return r.clean() || repair ? 0 : ExitCodes.INVALID_DATA;
   }
 

@@ -31,28 +31,47 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
     return defaultFolder();
   }
 
-  /** {@code %LOCALAPPDATA%\V-Sekai\launcher} on Windows, {@code ~/.local/share/v-sekai/launcher} elsewhere. */
+  /**
+   * {@code %LOCALAPPDATA%\V-Sekai\launcher} on Windows, {@code ~/.local/share/v-sekai/launcher}
+   * elsewhere.
+   */
   public static Path defaultFolder() {
     String local = System.getenv("LOCALAPPDATA");
     if (local != null && System.getProperty("os.name", "").startsWith("Windows")) {
       return Path.of(local, "V-Sekai", "launcher");
     }
     String data = System.getenv("XDG_DATA_HOME");
-    Path base = data != null && !data.isBlank() ? Path.of(data) : Path.of(System.getProperty("user.home"), ".local", "share");
+    Path base =
+        data != null && !data.isBlank()
+            ? Path.of(data)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
     return base.resolve("v-sekai").resolve("launcher");
   }
 
   public static InstallContext load(Path given, GlobalOptions options) {
     LauncherFolder folder = new LauncherFolder(resolveFolder(given));
-    InstallState state = new InstallStateFile(folder).read().orElseThrow(() -> new CliFailure(ExitCodes.NOT_FOUND,
-        folder.root() + " is not a Nebula install; create one with 'vsekai install --service URL " + folder.root() + "'"));
+    InstallState state =
+        new InstallStateFile(folder)
+            .read()
+            .orElseThrow(
+                () ->
+                    new CliFailure(
+                        ExitCodes.NOT_FOUND,
+                        folder.root()
+                            + " is not a Nebula install; create one with 'vsekai install --service URL "
+                            + folder.root()
+                            + "'"));
     return new InstallContext(folder, state, options);
   }
 
   public URI serviceUrl() {
-    String url = options.serviceUrl != null && !options.serviceUrl.isBlank() ? options.serviceUrl : state.serviceUrl();
+    String url =
+        options.serviceUrl != null && !options.serviceUrl.isBlank()
+            ? options.serviceUrl
+            : state.serviceUrl();
     if (url == null || url.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "no service URL: pass --service URL or set NEBULA_SERVICE_URL");
+      throw new CliFailure(
+          ExitCodes.USAGE, "no service URL: pass --service URL or set NEBULA_SERVICE_URL");
     }
     return URI.create(url);
   }
@@ -66,12 +85,16 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
   }
 
   public static TemporalSettings temporalSettings(GlobalOptions options, InstallState state) {
-    TemporalSettings env = TemporalSettings.fromEnvironment(
-        state == null ? null : state.temporalAddress(), state == null ? null : state.temporalNamespace());
+    TemporalSettings env =
+        TemporalSettings.fromEnvironment(
+            state == null ? null : state.temporalAddress(),
+            state == null ? null : state.temporalNamespace());
     return new TemporalSettings(
         options.temporalAddress != null ? options.temporalAddress : env.address(),
         options.temporalNamespace != null ? options.temporalNamespace : env.namespace(),
-        env.tlsCert(), env.tlsKey(), env.tlsCa());
+        env.tlsCert(),
+        env.tlsKey(),
+        env.tlsCa());
   }
 
   /** What the registry's uninstall entry runs. */

@@ -7,7 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 
-/** Parses durations such as {@code 90s}, {@code 30m}, {@code 24h}, {@code 2d} or ISO {@code PT1H30M}. */
+/**
+ * Parses durations such as {@code 90s}, {@code 30m}, {@code 24h}, {@code 2d} or ISO {@code
+ * PT1H30M}.
+ */
 public final class DurationText implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*([smhd])");
 
@@ -18,20 +21,23 @@ public final class DurationText implements ITypeConverter<Duration> {
     Duration d;
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
-      d = switch (m.group(2)) {
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+      d =
+          switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+          };
     } else {
       try {
         d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("'" + value + "' is not a duration; use e.g. 90s, 30m, 24h, 2d or PT1H30M");
+        throw new IllegalArgumentException(
+            "'" + value + "' is not a duration; use e.g. 90s, 30m, 24h, 2d or PT1H30M");
       }
     }
-    if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("a duration must be positive, not '" + value + "'");
+    if (d.isNegative() || d.isZero())
+      throw new IllegalArgumentException("a duration must be positive, not '" + value + "'");
     return d;
   }
 }

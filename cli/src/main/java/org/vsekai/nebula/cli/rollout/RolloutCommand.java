@@ -16,18 +16,26 @@ import org.vsekai.nebula.cli.JsonOutput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code vsekai rollout start|schedule|status|pause|resume|abort}: staged rollouts through the
  * service's REST API ({@code --service}); everything but status needs the publisher token.
  */
-@Command(name = "rollout", description = "Staged rollouts of a version to a mode's installs, wave by wave.",
-    subcommands = {RolloutCommand.Start.class, RolloutCommand.Schedule.class, RolloutCommand.Status.class,
-        RolloutCommand.Pause.class, RolloutCommand.Resume.class, RolloutCommand.Abort.class})
+@Command(
+    name = "rollout",
+    description = "Staged rollouts of a version to a mode's installs, wave by wave.",
+    subcommands = {
+      RolloutCommand.Start.class,
+      RolloutCommand.Schedule.class,
+      RolloutCommand.Status.class,
+      RolloutCommand.Pause.class,
+      RolloutCommand.Resume.class,
+      RolloutCommand.Abort.class
+    })
 public final class RolloutCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -36,10 +44,13 @@ public final class RolloutCommand implements Runnable {
     spec.commandLine().usage(Cli.out(spec));
   }
 
-  @Command(name = "start", description = {
-      "Roll a published version out to the installs that follow a mode, in waves.",
-      "Each wave updates its share of the fleet (chosen by a stable hash of the install id) and",
-      "waits for the results; the rollout halts by itself after a wave whose failures pass the threshold."})
+  @Command(
+      name = "start",
+      description = {
+        "Roll a published version out to the installs that follow a mode, in waves.",
+        "Each wave updates its share of the fleet (chosen by a stable hash of the install id) and",
+        "waits for the results; the rollout halts by itself after a wave whose failures pass the threshold."
+      })
   static final class Start implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RolloutService service;
@@ -55,18 +66,29 @@ public final class RolloutCommand implements Runnable {
     }
   }
 
-  @Command(name = "schedule", description = "Start a rollout later, once (--at) or on a cron schedule (--cron), through a Temporal Schedule.")
+  @Command(
+      name = "schedule",
+      description =
+          "Start a rollout later, once (--at) or on a cron schedule (--cron), through a Temporal Schedule.")
   static final class Schedule implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RolloutService service;
     @Mixin RolloutOptions rollout;
-    @ArgGroup(exclusive = true, multiplicity = "1") When when;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    When when;
 
     static final class When {
-      @Option(names = "--at", paramLabel = "INSTANT", description = "when, e.g. 2030-01-01T09:00:00Z")
+      @Option(
+          names = "--at",
+          paramLabel = "INSTANT",
+          description = "when, e.g. 2030-01-01T09:00:00Z")
       String at;
 
-      @Option(names = "--cron", paramLabel = "EXPR", description = "a cron expression in UTC, e.g. '0 9 * * 2' (Tuesdays 09:00)")
+      @Option(
+          names = "--cron",
+          paramLabel = "EXPR",
+          description = "a cron expression in UTC, e.g. '0 9 * * 2' (Tuesdays 09:00)")
       String cron;
     }
 
@@ -78,22 +100,36 @@ public final class RolloutCommand implements Runnable {
         try {
           at = Instant.parse(when.at);
         } catch (DateTimeParseException e) {
-          throw new CliFailure(ExitCodes.USAGE, "--at '" + when.at + "' is not an instant such as 2030-01-01T09:00:00Z");
+          throw new CliFailure(
+              ExitCodes.USAGE,
+              "--at '" + when.at + "' is not an instant such as 2030-01-01T09:00:00Z");
         }
       }
-      RolloutScheduleInfo s = service.writer(g).scheduleRollout(new RolloutScheduleRequest(rollout.toStart(), when.cron, at));
+      RolloutScheduleInfo s =
+          service
+              .writer(g)
+              .scheduleRollout(new RolloutScheduleRequest(rollout.toStart(), when.cron, at));
       if (g.json) {
         JsonOutput.line(Cli.out(spec), s);
       } else {
-        Cli.out(spec).printf("Scheduled %s %s to %s as %s (%s); next: %s%n", rollout.product, rollout.version, rollout.mode,
-            s.scheduleId(), s.cron() != null ? "cron " + s.cron() : "at " + s.startAt(),
-            s.nextRuns().isEmpty() ? "none" : s.nextRuns());
+        Cli.out(spec)
+            .printf(
+                "Scheduled %s %s to %s as %s (%s); next: %s%n",
+                rollout.product,
+                rollout.version,
+                rollout.mode,
+                s.scheduleId(),
+                s.cron() != null ? "cron " + s.cron() : "at " + s.startAt(),
+                s.nextRuns().isEmpty() ? "none" : s.nextRuns());
       }
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "status", description = "A rollout's state and each wave's progress; without an id, the latest rollouts.")
+  @Command(
+      name = "status",
+      description =
+          "A rollout's state and each wave's progress; without an id, the latest rollouts.")
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RolloutService service;
@@ -101,7 +137,10 @@ public final class RolloutCommand implements Runnable {
     @Parameters(paramLabel = "ROLLOUT_ID", arity = "0..1", description = "the rollout")
     String rolloutId;
 
-    @Option(names = "--limit", defaultValue = "10", description = "without an id: how many (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--limit",
+        defaultValue = "10",
+        description = "without an id: how many (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Override
@@ -146,7 +185,10 @@ public final class RolloutCommand implements Runnable {
     }
   }
 
-  @Command(name = "pause", description = "Trigger no further install and start no further wave until resumed; running updates go on.")
+  @Command(
+      name = "pause",
+      description =
+          "Trigger no further install and start no further wave until resumed; running updates go on.")
   static final class Pause extends RolloutSignal {
     @Override
     String signal() {
@@ -172,7 +214,9 @@ public final class RolloutCommand implements Runnable {
     }
   }
 
-  @Command(name = "abort", description = "End a rollout: no further install or wave. Updates already started finish.")
+  @Command(
+      name = "abort",
+      description = "End a rollout: no further install or wave. Updates already started finish.")
   static final class Abort extends RolloutSignal {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, recorded with the rollout")
     String reason;
@@ -192,7 +236,10 @@ public final class RolloutCommand implements Runnable {
     if (Cli.global(spec).json) {
       JsonOutput.line(Cli.out(spec), java.util.Map.of("rolloutId", rolloutId, "signal", signal));
     } else {
-      Cli.out(spec).printf("Asked rollout %s to %s; 'vsekai rollout status %s' shows when it has%n", rolloutId, signal, rolloutId);
+      Cli.out(spec)
+          .printf(
+              "Asked rollout %s to %s; 'vsekai rollout status %s' shows when it has%n",
+              rolloutId, signal, rolloutId);
     }
     return ExitCodes.OK;
   }

@@ -21,8 +21,13 @@ final class PlainProgressLines implements ProgressView {
     lastState = s.state();
     lastLine = now;
     if (s.bytesTotal() > 0) {
-      out.printf("%s %d%% (%s of %s, %s/s)%n", s.state(), s.percent(), ProgressView.bytes(s.bytesDone()),
-          ProgressView.bytes(s.bytesTotal()), ProgressView.bytes(s.bytesPerSecond()));
+      out.printf(
+          "%s %d%% (%s of %s, %s/s)%n",
+          s.state(),
+          s.percent(),
+          ProgressView.bytes(s.bytesDone()),
+          ProgressView.bytes(s.bytesTotal()),
+          ProgressView.bytes(s.bytesPerSecond()));
     } else {
       out.println(s.state());
     }

@@ -10,7 +10,12 @@ package org.vsekai.nebula.cli.update;
  * @param paused whether the update is paused
  */
 public record ProgressSnapshot(
-    String state, String fromVersion, String toVersion, long bytesDone, long bytesTotal, long bytesPerSecond,
+    String state,
+    String fromVersion,
+    String toVersion,
+    long bytesDone,
+    long bytesTotal,
+    long bytesPerSecond,
     boolean paused) {
 
   /** Seconds left at the current rate; -1 when unknown. */

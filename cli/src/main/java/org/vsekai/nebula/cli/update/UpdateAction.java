@@ -20,18 +20,35 @@ import org.vsekai.nebula.workflows.UpdateTrigger;
 public final class UpdateAction {
   private UpdateAction() {}
 
-  public static int run(Path dir, GlobalOptions options, Long maxRate, boolean allowDowngrade, PrintWriter out, boolean terminal) {
+  public static int run(
+      Path dir,
+      GlobalOptions options,
+      Long maxRate,
+      boolean allowDowngrade,
+      PrintWriter out,
+      boolean terminal) {
     InstallContext install = InstallContext.load(dir, options);
     long cap = maxRate != null ? maxRate : install.state().maxBytesPerSecond();
-    UpdateRequest request = new UpdateRequest(install.state().installId(), install.state().product(),
-        install.state().mode(), null, allowDowngrade, cap, UpdateTrigger.MANUAL, null);
+    UpdateRequest request =
+        new UpdateRequest(
+            install.state().installId(),
+            install.state().product(),
+            install.state().mode(),
+            null,
+            allowDowngrade,
+            cap,
+            UpdateTrigger.MANUAL,
+            null);
     ProgressView view = ProgressView.choose(out, options.json, terminal);
     UpdateSession.Outcome outcome = new UpdateSession(install, view).run(request);
     report(out, options.json, outcome, install);
-    return outcome.result().outcome() == UpdateOutcome.CANCELLED ? ExitCodes.CANCELLED : ExitCodes.OK;
+    return outcome.result().outcome() == UpdateOutcome.CANCELLED
+        ? ExitCodes.CANCELLED
+        : ExitCodes.OK;
   }
 
-  static void report(PrintWriter out, boolean json, UpdateSession.Outcome o, InstallContext install) {
+  static void report(
+      PrintWriter out, boolean json, UpdateSession.Outcome o, InstallContext install) {
     UpdateResult r = o.result();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -48,15 +65,26 @@ public final class UpdateAction {
       return;
     }
     if (r.outcome() == UpdateOutcome.CANCELLED) {
-      out.printf("The update of %s to %s was cancelled; the install is unchanged (%s)%n", install.folder().root(),
-          r.toVersion(), r.fromVersion() == null ? "nothing installed" : r.fromVersion());
+      out.printf(
+          "The update of %s to %s was cancelled; the install is unchanged (%s)%n",
+          install.folder().root(),
+          r.toVersion(),
+          r.fromVersion() == null ? "nothing installed" : r.fromVersion());
     } else if (r.outcome() == UpdateOutcome.NO_UPDATE) {
-      out.printf("%s is up to date (%s in mode %s)%n", install.folder().root(),
-          r.fromVersion() == null ? "nothing installed, nothing offered" : r.fromVersion(), install.state().mode());
+      out.printf(
+          "%s is up to date (%s in mode %s)%n",
+          install.folder().root(),
+          r.fromVersion() == null ? "nothing installed, nothing offered" : r.fromVersion(),
+          install.state().mode());
     } else {
-      out.printf("Updated %s from %s to %s in %.1f s: downloaded %s for %d changed file(s)%n",
-          install.folder().root(), r.fromVersion() == null ? "nothing" : r.fromVersion(), r.toVersion(),
-          o.took().toMillis() / 1000.0, ProgressView.bytes(r.bytesDownloaded()), r.filesChanged());
+      out.printf(
+          "Updated %s from %s to %s in %.1f s: downloaded %s for %d changed file(s)%n",
+          install.folder().root(),
+          r.fromVersion() == null ? "nothing" : r.fromVersion(),
+          r.toVersion(),
+          o.took().toMillis() / 1000.0,
+          ProgressView.bytes(r.bytesDownloaded()),
+          r.filesChanged());
     }
     out.flush();
   }

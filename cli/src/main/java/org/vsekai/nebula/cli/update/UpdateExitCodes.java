@@ -10,10 +10,18 @@ final class UpdateExitCodes {
   static int of(String type) {
     if (type == null) return ExitCodes.ERROR;
     return switch (type) {
-      case UpdateFailures.BAD_SIGNATURE, UpdateFailures.UNTRUSTED_KEY, UpdateFailures.EXPIRED_MANIFEST,
-          UpdateFailures.DOWNGRADE, UpdateFailures.UNSAFE_PATH, UpdateFailures.WRONG_PRODUCT -> ExitCodes.REJECTED;
-      case UpdateFailures.CORRUPT_CHUNK, UpdateFailures.MALFORMED_MANIFEST, UpdateFailures.MALFORMED_VERSION,
-          UpdateFailures.INVALID_INSTALL -> ExitCodes.INVALID_DATA;
+      case UpdateFailures.BAD_SIGNATURE,
+          UpdateFailures.UNTRUSTED_KEY,
+          UpdateFailures.EXPIRED_MANIFEST,
+          UpdateFailures.DOWNGRADE,
+          UpdateFailures.UNSAFE_PATH,
+          UpdateFailures.WRONG_PRODUCT ->
+          ExitCodes.REJECTED;
+      case UpdateFailures.CORRUPT_CHUNK,
+          UpdateFailures.MALFORMED_MANIFEST,
+          UpdateFailures.MALFORMED_VERSION,
+          UpdateFailures.INVALID_INSTALL ->
+          ExitCodes.INVALID_DATA;
       case UpdateFailures.UNKNOWN_RELEASE -> ExitCodes.NOT_FOUND;
       case UpdateFailures.INSUFFICIENT_DISK_SPACE -> ExitCodes.DISK_FULL;
       default -> ExitCodes.ERROR;

@@ -34,8 +34,14 @@ public final class UpdateLookup {
    * @param paused null when unknown (no worker answered)
    * @param failure the failure message of a failed update
    */
-  public record View(String state, String fromVersion, String toVersion, boolean running, Boolean paused,
-      boolean cancellable, String failure) {}
+  public record View(
+      String state,
+      String fromVersion,
+      String toVersion,
+      boolean running,
+      Boolean paused,
+      boolean cancellable,
+      String failure) {}
 
   public static Optional<View> latest(WorkflowClient client, String installId) {
     WorkflowStub stub = client.newUntypedWorkflowStub(WorkflowIds.update(installId));
@@ -65,13 +71,23 @@ public final class UpdateLookup {
       try {
         stub.getResult(1, TimeUnit.SECONDS, UpdateResult.class);
       } catch (WorkflowFailedException e) {
-        failure = e.getCause() instanceof ApplicationFailure af ? af.getOriginalMessage() : String.valueOf(e.getCause());
+        failure =
+            e.getCause() instanceof ApplicationFailure af
+                ? af.getOriginalMessage()
+                : String.valueOf(e.getCause());
       } catch (Exception e) {
         failure = e.getMessage();
       }
     }
-    return Optional.of(new View(state, sa.get(NebulaSearchAttributes.FROM_VERSION), sa.get(NebulaSearchAttributes.TO_VERSION),
-        running, paused, cancellable, failure));
+    return Optional.of(
+        new View(
+            state,
+            sa.get(NebulaSearchAttributes.FROM_VERSION),
+            sa.get(NebulaSearchAttributes.TO_VERSION),
+            running,
+            paused,
+            cancellable,
+            failure));
   }
 
   private static UpdateStatus liveStatus(WorkflowClient client, String installId) {

@@ -50,7 +50,9 @@ public final class UpdateSession {
     InstallWorker worker = null;
     try {
       try {
-        worker = InstallWorker.start(client, install.folder(), install.state(), install.uninstallCommand());
+        worker =
+            InstallWorker.start(
+                client, install.folder(), install.state(), install.uninstallCommand());
       } catch (WorkerBusyException busy) {
         // A background worker serves this install; watching is all that is left to do here.
       }
@@ -73,7 +75,8 @@ public final class UpdateSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       view.finish();
-      throw new CliFailure(org.vsekai.nebula.cli.ExitCodes.INTERRUPTED,
+      throw new CliFailure(
+          org.vsekai.nebula.cli.ExitCodes.INTERRUPTED,
           "stopped watching; the update goes on when a worker for this install runs (vsekai worker)");
     } finally {
       if (worker != null) worker.close();
@@ -100,8 +103,15 @@ public final class UpdateSession {
       total = status.progress().bytesTotal();
     }
     long perSecond = rate.add(done);
-    return Optional.of(new ProgressSnapshot(
-        state, status.fromVersion(), status.toVersion(), done, total, perSecond, status.paused()));
+    return Optional.of(
+        new ProgressSnapshot(
+            state,
+            status.fromVersion(),
+            status.toVersion(),
+            done,
+            total,
+            perSecond,
+            status.paused()));
   }
 
   private Optional<LocalProgress> readLocalProgress() {
@@ -117,14 +127,19 @@ public final class UpdateSession {
     if (t instanceof WorkflowFailedException wf) {
       Throwable cause = wf.getCause();
       if (cause instanceof ApplicationFailure af) {
-        return new CliFailure(UpdateExitCodes.of(af.getType()),
-            "update failed (" + af.getType() + "): " + af.getOriginalMessage(), t);
+        return new CliFailure(
+            UpdateExitCodes.of(af.getType()),
+            "update failed (" + af.getType() + "): " + af.getOriginalMessage(),
+            t);
       }
       if (cause instanceof CanceledFailure) {
-        return new CliFailure(org.vsekai.nebula.cli.ExitCodes.ERROR, "update cancelled; the install is unchanged", t);
+        return new CliFailure(
+            org.vsekai.nebula.cli.ExitCodes.ERROR, "update cancelled; the install is unchanged", t);
       }
-      return new CliFailure(org.vsekai.nebula.cli.ExitCodes.ERROR,
-          "update failed: " + (cause == null ? wf.getMessage() : cause.getMessage()), t);
+      return new CliFailure(
+          org.vsekai.nebula.cli.ExitCodes.ERROR,
+          "update failed: " + (cause == null ? wf.getMessage() : cause.getMessage()),
+          t);
     }
     if (t instanceof RuntimeException r) throw r;
     return new CliFailure(org.vsekai.nebula.cli.ExitCodes.ERROR, String.valueOf(t.getMessage()), t);

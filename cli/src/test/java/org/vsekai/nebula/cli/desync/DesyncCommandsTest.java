@@ -29,24 +29,49 @@ class DesyncCommandsTest {
     TestData.write(dir.resolve("v1"), v1);
     TestData.write(dir.resolve("v2"), v2);
 
-    assertThat(CliRun.of("desync", "make", "-s", p("store"), "-m", "4:16:64", p("v1.caibx"), p("v1")).exitCode()).isZero();
-    CliRun make2 = CliRun.of("desync", "make", "-s", p("store"), "-m", "4:16:64", "--print-stats", p("v2.caibx"), p("v2"));
+    assertThat(
+            CliRun.of("desync", "make", "-s", p("store"), "-m", "4:16:64", p("v1.caibx"), p("v1"))
+                .exitCode())
+        .isZero();
+    CliRun make2 =
+        CliRun.of(
+            "desync",
+            "make",
+            "-s",
+            p("store"),
+            "-m",
+            "4:16:64",
+            "--print-stats",
+            p("v2.caibx"),
+            p("v2"));
     assertThat(make2.exitCode()).isZero();
     assertThat(make2.err()).contains("\"chunks-stored\"");
 
     CliRun info = CliRun.of("desync", "info", "--seed", p("v1.caibx"), p("v2.caibx"));
     assertThat(info.exitCode()).isZero();
     assertThat(info.out()).contains("\"size\": " + v2.length).contains("\"bytes-to-fetch\"");
-    long toFetch = Long.parseLong(info.out().replaceAll("(?s).*\"bytes-to-fetch\": (\\d+).*", "$1"));
+    long toFetch =
+        Long.parseLong(info.out().replaceAll("(?s).*\"bytes-to-fetch\": (\\d+).*", "$1"));
     assertThat(toFetch).isGreaterThan(0).isLessThan(v2.length / 4);
 
-    CliRun extract = CliRun.of("desync", "extract", "-s", p("store"), "--seed", p("v1.caibx"), "--print-stats", p("v2.caibx"), p("out"));
+    CliRun extract =
+        CliRun.of(
+            "desync",
+            "extract",
+            "-s",
+            p("store"),
+            "--seed",
+            p("v1.caibx"),
+            "--print-stats",
+            p("v2.caibx"),
+            p("out"));
     assertThat(extract.exitCode()).as(extract.err()).isZero();
     assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(v2);
     assertThat(extract.out()).contains("\"bytes-fetched\": " + toFetch);
 
     assertThat(CliRun.of("desync", "verify", p("v2.caibx"), p("out")).exitCode()).isZero();
-    assertThat(CliRun.of("desync", "verify-index", p("v2.caibx"), p("out")).out()).contains("matches");
+    assertThat(CliRun.of("desync", "verify-index", p("v2.caibx"), p("out")).out())
+        .contains("matches");
     assertThat(CliRun.of("desync", "verify", "-s", p("store")).out()).contains("0 invalid");
 
     CliRun chop = CliRun.of("desync", "chop", "-s", p("store2"), p("v1.caibx"), p("v1"));
@@ -57,20 +82,36 @@ class DesyncCommandsTest {
     CliRun prune = CliRun.of("desync", "prune", "-s", p("store"), "-y", p("v1.caibx"));
     assertThat(prune.exitCode()).isZero();
     assertThat(prune.out()).containsPattern("[1-9]\\d* removed");
-    assertThat(CliRun.of("desync", "extract", "-s", p("store"), p("v1.caibx"), p("v1-again")).exitCode()).isZero();
+    assertThat(
+            CliRun.of("desync", "extract", "-s", p("store"), p("v1.caibx"), p("v1-again"))
+                .exitCode())
+        .isZero();
   }
 
   @Test
   void extractsOverHttpThroughACache() throws Exception {
     byte[] data = TestData.random(3, 1 << 20);
     TestData.write(dir.resolve("f"), data);
-    assertThat(CliRun.of("desync", "make", "-s", p("remote"), p("f.caibx"), p("f")).exitCode()).isZero();
+    assertThat(CliRun.of("desync", "make", "-s", p("remote"), p("f.caibx"), p("f")).exitCode())
+        .isZero();
     try (LoopbackStoreServer server = new LoopbackStoreServer(dir.resolve("remote"))) {
-      CliRun r = CliRun.of("desync", "extract", "-s", server.storeUri().toString(), "-c", p("cache"), p("f.caibx"), p("out"));
+      CliRun r =
+          CliRun.of(
+              "desync",
+              "extract",
+              "-s",
+              server.storeUri().toString(),
+              "-c",
+              p("cache"),
+              p("f.caibx"),
+              p("out"));
       assertThat(r.exitCode()).as(r.err()).isZero();
     }
     assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(data);
-    assertThat(new LocalChunkStore(dir.resolve("cache")).has(CaibxReader.read(dir.resolve("f.caibx")).chunks().get(0).id())).isTrue();
+    assertThat(
+            new LocalChunkStore(dir.resolve("cache"))
+                .has(CaibxReader.read(dir.resolve("f.caibx")).chunks().get(0).id()))
+        .isTrue();
   }
 
   @Test
@@ -83,12 +124,21 @@ class DesyncCommandsTest {
 
     CliRun truncated = CliRun.of("desync", "extract", "-s", p("store"), p("cut.caibx"), p("out"));
     assertThat(truncated.exitCode()).isEqualTo(ExitCodes.INVALID_DATA);
-    assertThat(truncated.err().lines()).singleElement().asString().startsWith("vsekai: ").contains("cut.caibx").contains("truncated");
+    assertThat(truncated.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("vsekai: ")
+        .contains("cut.caibx")
+        .contains("truncated");
     assertThat(dir.resolve("out")).doesNotExist();
 
-    CliRun missingStore = CliRun.of("desync", "extract", "-s", p("empty-store"), p("f.caibx"), p("out"));
+    CliRun missingStore =
+        CliRun.of("desync", "extract", "-s", p("empty-store"), p("f.caibx"), p("out"));
     assertThat(missingStore.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-    assertThat(missingStore.err().lines()).singleElement().asString().contains("is missing from store");
+    assertThat(missingStore.err().lines())
+        .singleElement()
+        .asString()
+        .contains("is missing from store");
     assertThat(dir.resolve("out")).doesNotExist();
 
     CliRun badSizes = CliRun.of("desync", "make", "-m", "64:16:256", p("x.caibx"), p("f"));
@@ -103,7 +153,8 @@ class DesyncCommandsTest {
     assertThat(noIndex.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(noIndex.err()).contains("does not exist");
 
-    CliRun verbose = CliRun.of("desync", "extract", "--verbose", "-s", p("store"), p("cut.caibx"), p("out"));
+    CliRun verbose =
+        CliRun.of("desync", "extract", "--verbose", "-s", p("store"), p("cut.caibx"), p("out"));
     assertThat(verbose.err()).contains("\tat org.vsekai.nebula.desync.CaibxReader");
   }
 }

@@ -50,7 +50,9 @@ final class EndToEndRig implements AutoCloseable {
   EndToEndRig(Path dir) throws Exception {
     this.dir = dir;
     this.temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
-    this.nebula = EmbeddedNebulaService.start(dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
+    this.nebula =
+        EmbeddedNebulaService.start(
+            dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
     this.publisher = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     ignoreConflict(() -> publisher.createProduct("v-sekai"));
     ignoreConflict(() -> publisher.createMode("stable"));
@@ -66,14 +68,26 @@ final class EndToEndRig implements AutoCloseable {
   }
 
   void publish(String version, Path build) throws IOException {
-    PublishCommand.publish(publisher, "v-sekai", version, "stable", "v-sekai.x86_64", ChunkSizes.DEFAULT, build);
+    PublishCommand.publish(
+        publisher, "v-sekai", version, "stable", "v-sekai.x86_64", ChunkSizes.DEFAULT, build);
   }
 
   /** A registered, empty install folder. */
   InstallState newInstall(LauncherFolder folder) {
-    InstallState state = new InstallState(UUID.randomUUID().toString(), "v-sekai", "stable", nebula.baseUrl().toString(),
-        nebula.signingPublicKey(), false, 0, 0, temporal.address(), "default");
-    publisher.registerInstall(new InstallRegistration(UUID.fromString(state.installId()), "v-sekai", "stable", null));
+    InstallState state =
+        new InstallState(
+            UUID.randomUUID().toString(),
+            "v-sekai",
+            "stable",
+            nebula.baseUrl().toString(),
+            nebula.signingPublicKey(),
+            false,
+            0,
+            0,
+            temporal.address(),
+            "default");
+    publisher.registerInstall(
+        new InstallRegistration(UUID.fromString(state.installId()), "v-sekai", "stable", null));
     new InstallStateFile(folder).write(state);
     return state;
   }
@@ -84,8 +98,11 @@ final class EndToEndRig implements AutoCloseable {
 
   /** Compressed chunk bytes the service's store has sent so far (its own metric). */
   long chunkBytesServed() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(nebula.adminUrl().resolve("metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(nebula.adminUrl().resolve("metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
     JsonNode meters = Json.mapper().readTree(r.body()).path("meters");
     return meters.path("store.chunks.served-bytes").path("count").asLong();
   }
@@ -108,7 +125,8 @@ final class EndToEndRig implements AutoCloseable {
     Set<ChunkId> ids = new HashSet<>();
     try (Stream<Path> walk = Files.walk(build)) {
       for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        for (IndexChunk c : new IndexMaker(ChunkSizes.DEFAULT).make(f).index().chunks()) ids.add(c.id());
+        for (IndexChunk c : new IndexMaker(ChunkSizes.DEFAULT).make(f).index().chunks())
+          ids.add(c.id());
       }
     }
     return ids;

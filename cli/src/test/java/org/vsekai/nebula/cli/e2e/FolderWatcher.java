@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Samples an install's {@code current} release over and over, the way a launcher about to start
- * the game would look at it, and records any sample that is neither the whole old nor the whole
- * new release. A sample taken from a release that stopped being current while it was read is
- * dropped: what a reader of {@code current} sees is what counts.
+ * Samples an install's {@code current} release over and over, the way a launcher about to start the
+ * game would look at it, and records any sample that is neither the whole old nor the whole new
+ * release. A sample taken from a release that stopped being current while it was read is dropped:
+ * what a reader of {@code current} sees is what counts.
  */
 final class FolderWatcher implements AutoCloseable {
   private final Path current;
@@ -51,7 +51,8 @@ final class FolderWatcher implements AutoCloseable {
       try {
         Path release = current.toRealPath();
         Map<String, String> seen = fingerprint(release);
-        if (!current.toRealPath().equals(release)) continue; // switched while reading: not what a reader of current sees
+        if (!current.toRealPath().equals(release))
+          continue; // switched while reading: not what a reader of current sees
         samples.incrementAndGet();
         if (!versions.contains(seen)) {
           synchronized (mixes) {

@@ -48,29 +48,33 @@ import org.vsekai.nebula.workflows.rollout.WaveBuckets;
 
 /**
  * Issue 6's rollouts, all real: the Temporal dev server, the service with its worker (rollout
- * workflow, wave triggers, records) on embedded PostgreSQL, and a fleet of {@value #FLEET}
- * installs in this JVM, each a launcher folder with its own worker on its own task queue. A
- * rollout of a small release reaches the whole fleet in the default waves; a second one, in
- * which 30% of its first wave's installs fail, halts after that wave and touches no other
- * install; a Schedule starts a rollout at its time; and support staff find an install's update
- * with its UpdateState in the dev server's web UI, through headless Chromium.
+ * workflow, wave triggers, records) on embedded PostgreSQL, and a fleet of {@value #FLEET} installs
+ * in this JVM, each a launcher folder with its own worker on its own task queue. A rollout of a
+ * small release reaches the whole fleet in the default waves; a second one, in which 30% of its
+ * first wave's installs fail, halts after that wave and touches no other install; a Schedule starts
+ * a rollout at its time; and support staff find an install's update with its UpdateState in the dev
+ * server's web UI, through headless Chromium.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RolloutFleetEndToEndTest {
   private static final int FLEET = 100;
+
   /** The second rollout's first wave: 10% of the buckets, and exactly ten installs in them. */
   private static final int SECOND_FIRST_WAVE_PERCENT = 10;
+
   private static final int SECOND_FIRST_WAVE_INSTALLS = 10;
   private static final int FAILING = 3;
+
   /**
    * Each wave's deadline, and how long the test waits for a rollout. Normally the first rollout
    * takes two minutes. On an overloaded machine the dev server can lose an activity task it has
    * handed out (it records the start, the worker never gets it); Temporal retries it when its
-   * start-to-close timeout passes, five minutes for the registry step. The deadline leaves room
-   * for that, so every install still ends updated rather than timed out.
+   * start-to-close timeout passes, five minutes for the registry step. The deadline leaves room for
+   * that, so every install still ends updated rather than timed out.
    */
   private static final Duration WAVE_DEADLINE = Duration.ofMinutes(7);
+
   private static final Duration ROLLOUT_LIMIT = Duration.ofMinutes(8);
   private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
 
@@ -87,7 +91,9 @@ class RolloutFleetEndToEndTest {
   @BeforeAll
   void start() throws Exception {
     temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
-    nebula = EmbeddedNebulaService.start(dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
+    nebula =
+        EmbeddedNebulaService.start(
+            dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
     service = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     service.createProduct("v-sekai");
     service.createMode("stable");
@@ -98,13 +104,26 @@ class RolloutFleetEndToEndTest {
     TestData.write(v1.resolve("README.txt"), "V-Sekai 0.1.0\n".getBytes(StandardCharsets.UTF_8));
     v2 = dir.resolve("builds/0.2.0");
     Builds.copy(v1, v2);
-    Files.write(v2.resolve("data/world.pck"), TestData.mutate(Files.readAllBytes(v2.resolve("data/world.pck")), 7, 2, 1000));
+    Files.write(
+        v2.resolve("data/world.pck"),
+        TestData.mutate(Files.readAllBytes(v2.resolve("data/world.pck")), 7, 2, 1000));
     TestData.write(v2.resolve("README.txt"), "V-Sekai 0.2.0\n".getBytes(StandardCharsets.UTF_8));
-    PublishCommand.publish(service, "v-sekai", "0.1.0", "stable", "v-sekai", ChunkSizes.DEFAULT, v1);
-    PublishCommand.publish(service, "v-sekai", "0.2.0", "stable", "v-sekai", ChunkSizes.DEFAULT, v2);
+    PublishCommand.publish(
+        service, "v-sekai", "0.1.0", "stable", "v-sekai", ChunkSizes.DEFAULT, v1);
+    PublishCommand.publish(
+        service, "v-sekai", "0.2.0", "stable", "v-sekai", ChunkSizes.DEFAULT, v2);
     client = TemporalClients.connect(TemporalSettings.plain(temporal.address(), "default"));
-    fleet = Fleet.start(dir.resolve("fleet"), FLEET, SECOND_FIRST_WAVE_PERCENT, SECOND_FIRST_WAVE_INSTALLS, service,
-        nebula.signingPublicKey(), client, temporal.address(), "stable");
+    fleet =
+        Fleet.start(
+            dir.resolve("fleet"),
+            FLEET,
+            SECOND_FIRST_WAVE_PERCENT,
+            SECOND_FIRST_WAVE_INSTALLS,
+            service,
+            nebula.signingPublicKey(),
+            client,
+            temporal.address(),
+            "stable");
   }
 
   @AfterAll
@@ -120,47 +139,70 @@ class RolloutFleetEndToEndTest {
   void aRolloutReachesTheWholeFleetWaveByWave() throws Exception {
     long started = System.nanoTime();
     RolloutInfo rollout =
-        service.startRollout(new RolloutStart("v-sekai", "0.1.0", "stable", null, 0.2, WAVE_DEADLINE.toSeconds(), 2L));
+        service.startRollout(
+            new RolloutStart(
+                "v-sekai", "0.1.0", "stable", null, 0.2, WAVE_DEADLINE.toSeconds(), 2L));
     first = awaitRollout(rollout.rolloutId(), r -> !r.state().equals("Running"));
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(first.state()).as(first.reason()).isEqualTo("Completed");
-    assertThat(first.waves()).extracting(RolloutInfo.WaveInfo::percent).containsExactly(1, 10, 50, 100);
+    assertThat(first.waves())
+        .extracting(RolloutInfo.WaveInfo::percent)
+        .containsExactly(1, 10, 50, 100);
     assertThat(first.waves()).extracting(RolloutInfo.WaveInfo::state).containsOnly("Succeeded");
     int previous = 0;
     for (RolloutInfo.WaveInfo wave : first.waves()) {
       int from = previous;
-      long expected = fleet.where(m -> WaveBuckets.reaches(wave.percent(), m.installId())
-          && !WaveBuckets.reaches(from, m.installId())).size();
-      assertThat(wave.targeted()).as("wave %d reaches the installs whose bucket it covers", wave.index() + 1).isEqualTo(expected);
+      long expected =
+          fleet
+              .where(
+                  m ->
+                      WaveBuckets.reaches(wave.percent(), m.installId())
+                          && !WaveBuckets.reaches(from, m.installId()))
+              .size();
+      assertThat(wave.targeted())
+          .as("wave %d reaches the installs whose bucket it covers", wave.index() + 1)
+          .isEqualTo(expected);
       assertThat(wave.succeeded()).isEqualTo(expected);
       previous = wave.percent();
     }
-    assertThat(first.waves().stream().mapToLong(RolloutInfo.WaveInfo::targeted).sum()).isEqualTo(FLEET);
+    assertThat(first.waves().stream().mapToLong(RolloutInfo.WaveInfo::targeted).sum())
+        .isEqualTo(FLEET);
     Map<String, String> v1Contents = Builds.contents(v1);
     for (Fleet.Member m : fleet.members()) {
-      assertThat(Builds.contents(m.folder().current())).as("install %s", m.installId()).isEqualTo(v1Contents);
-      assertThat(searchAttribute(m.installId(), NebulaSearchAttributes.ROLLOUT_ID)).isEqualTo(first.rolloutId().toString());
+      assertThat(Builds.contents(m.folder().current()))
+          .as("install %s", m.installId())
+          .isEqualTo(v1Contents);
+      assertThat(searchAttribute(m.installId(), NebulaSearchAttributes.ROLLOUT_ID))
+          .isEqualTo(first.rolloutId().toString());
     }
 
     TemporalActions rolloutCost = new TemporalActions();
     rolloutCost.addAllRuns(client, first.workflowId());
     TemporalActions updatesCost = new TemporalActions();
-    for (Fleet.Member m : fleet.members()) updatesCost.addAllRuns(client, WorkflowIds.update(m.installId()));
-    System.out.printf("rollout of %d installs (waves %s): wall time %.1f s%n", FLEET,
-        first.waves().stream().map(w -> w.percent() + "%:" + w.targeted()).toList(), wall.toMillis() / 1000.0);
+    for (Fleet.Member m : fleet.members())
+      updatesCost.addAllRuns(client, WorkflowIds.update(m.installId()));
+    System.out.printf(
+        "rollout of %d installs (waves %s): wall time %.1f s%n",
+        FLEET,
+        first.waves().stream().map(w -> w.percent() + "%:" + w.targeted()).toList(),
+        wall.toMillis() / 1000.0);
     System.out.printf("  the rollout workflow: %s%n", rolloutCost.summary());
     System.out.printf("  the %d update workflows: %s%n", FLEET, updatesCost.summary());
-    System.out.printf("  the waves' triggers (installs started, milliseconds): %s%n", triggerTimes(first));
-    System.out.printf("  in all: %d history events, %d actions (%.1f per install)%n",
-        rolloutCost.events() + updatesCost.events(), rolloutCost.actions() + updatesCost.actions(),
+    System.out.printf(
+        "  the waves' triggers (installs started, milliseconds): %s%n", triggerTimes(first));
+    System.out.printf(
+        "  in all: %d history events, %d actions (%.1f per install)%n",
+        rolloutCost.events() + updatesCost.events(),
+        rolloutCost.actions() + updatesCost.actions(),
         (rolloutCost.actions() + updatesCost.actions()) / (double) FLEET);
     // Never an event per install: besides one count after each timer (and one as each wave's
     // trigger ends), the rollout's activities are a fixed few: open, three per wave (Running,
     // the trigger, the verdict) and the end.
     int waves = first.waves().size();
     assertThat(rolloutCost.activitiesScheduled() - rolloutCost.timers() - waves)
-        .as("the rollout's activities apart from its counts").isEqualTo(2 + 3 * waves);
+        .as("the rollout's activities apart from its counts")
+        .isEqualTo(2 + 3 * waves);
   }
 
   @Test
@@ -168,25 +210,44 @@ class RolloutFleetEndToEndTest {
   void supportStaffFindAnInstallsUpdateWithItsStateInTheTemporalUi() throws Exception {
     HeadlessChromium chromium = HeadlessChromium.require();
     String installId = fleet.members().get(0).installId();
-    String found = renderUntil(chromium, installId, "UpdateSuccessful", dom -> dom.contains(WorkflowIds.update(installId)));
+    String found =
+        renderUntil(
+            chromium,
+            installId,
+            "UpdateSuccessful",
+            dom -> dom.contains(WorkflowIds.update(installId)));
     // The DOM is a quarter of a megabyte: say what was missing, not all of it.
     assertThat(found.contains(WorkflowIds.update(installId)) && found.contains("UpdateWorkflow"))
-        .as("the UI lists %s for InstallId and UpdateState=UpdateSuccessful", WorkflowIds.update(installId)).isTrue();
-    String none = renderUntil(chromium, installId, "DownloadingUpdate", dom -> dom.contains("No Results"));
+        .as(
+            "the UI lists %s for InstallId and UpdateState=UpdateSuccessful",
+            WorkflowIds.update(installId))
+        .isTrue();
+    String none =
+        renderUntil(chromium, installId, "DownloadingUpdate", dom -> dom.contains("No Results"));
     assertThat(none.contains("No Results") && !none.contains(WorkflowIds.update(installId)))
-        .as("the UI lists nothing for the same install in another state").isTrue();
-    System.out.printf("Temporal UI: %s found by InstallId and UpdateState; screenshot %s%n", WorkflowIds.update(installId),
+        .as("the UI lists nothing for the same install in another state")
+        .isTrue();
+    System.out.printf(
+        "Temporal UI: %s found by InstallId and UpdateState; screenshot %s%n",
+        WorkflowIds.update(installId),
         SCREENSHOTS.resolve("install-" + installId + "-UpdateSuccessful.png").toAbsolutePath());
   }
 
-  /** The UI's workflow list for one install in one state; again (a few times) until {@code done}. */
-  private String renderUntil(HeadlessChromium chromium, String installId, String state, Predicate<String> done)
+  /**
+   * The UI's workflow list for one install in one state; again (a few times) until {@code done}.
+   */
+  private String renderUntil(
+      HeadlessChromium chromium, String installId, String state, Predicate<String> done)
       throws Exception {
     String query = "InstallId=\"" + installId + "\" AND UpdateState=\"" + state + "\"";
-    String url = temporal.uiUrl() + "/namespaces/default/workflows?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+    String url =
+        temporal.uiUrl()
+            + "/namespaces/default/workflows?query="
+            + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
     String dom = "";
     for (int attempt = 0; attempt < 3 && !done.test(dom); attempt++) {
-      dom = chromium.render(url, SCREENSHOTS.resolve("install-" + installId + "-" + state + ".png"));
+      dom =
+          chromium.render(url, SCREENSHOTS.resolve("install-" + installId + "-" + state + ".png"));
     }
     return dom;
   }
@@ -194,41 +255,71 @@ class RolloutFleetEndToEndTest {
   @Test
   @Order(3)
   void aRolloutWhoseFirstWaveFailsPastTheThresholdHaltsAndTouchesNoOtherInstall() throws Exception {
-    List<Fleet.Member> firstWave = fleet.where(m -> WaveBuckets.reaches(SECOND_FIRST_WAVE_PERCENT, m.installId()));
+    List<Fleet.Member> firstWave =
+        fleet.where(m -> WaveBuckets.reaches(SECOND_FIRST_WAVE_PERCENT, m.installId()));
     assertThat(firstWave).hasSize(SECOND_FIRST_WAVE_INSTALLS);
     List<Fleet.Member> failing = firstWave.subList(0, FAILING);
     // Their install state is made invalid: it pins a key the service never signed with.
     String foreignKey = Ed25519Keys.encode(Ed25519Keys.generate().getPublic());
     for (Fleet.Member m : failing) {
-      new InstallStateFile(m.folder()).write(new org.vsekai.nebula.activities.local.InstallState(m.installId(), "v-sekai",
-          "stable", m.state().serviceUrl(), foreignKey, false, 0, 0, temporal.address(), "default"));
+      new InstallStateFile(m.folder())
+          .write(
+              new org.vsekai.nebula.activities.local.InstallState(
+                  m.installId(),
+                  "v-sekai",
+                  "stable",
+                  m.state().serviceUrl(),
+                  foreignKey,
+                  false,
+                  0,
+                  0,
+                  temporal.address(),
+                  "default"));
     }
 
-    RolloutInfo rollout = service.startRollout(new RolloutStart("v-sekai", "0.2.0", "stable",
-        List.of(SECOND_FIRST_WAVE_PERCENT, 50, 100), 0.2, WAVE_DEADLINE.toSeconds(), 1L));
+    RolloutInfo rollout =
+        service.startRollout(
+            new RolloutStart(
+                "v-sekai",
+                "0.2.0",
+                "stable",
+                List.of(SECOND_FIRST_WAVE_PERCENT, 50, 100),
+                0.2,
+                WAVE_DEADLINE.toSeconds(),
+                1L));
     RolloutInfo halted = awaitRollout(rollout.rolloutId(), r -> !r.state().equals("Running"));
     System.out.printf("second rollout: %s: %s%n", halted.state(), halted.reason());
 
     assertThat(halted.state()).isEqualTo("Halted");
-    assertThat(halted.reason()).startsWith("wave 1 (10%): 3 of 10 updates failed (30.0%), above the 20.0% threshold; e.g. ");
-    assertThat(halted.waves()).extracting(RolloutInfo.WaveInfo::state).containsExactly("Halted", "Skipped", "Skipped");
+    assertThat(halted.reason())
+        .startsWith(
+            "wave 1 (10%): 3 of 10 updates failed (30.0%), above the 20.0% threshold; e.g. ");
+    assertThat(halted.waves())
+        .extracting(RolloutInfo.WaveInfo::state)
+        .containsExactly("Halted", "Skipped", "Skipped");
     assertThat(halted.waves().get(0).reason()).isEqualTo(halted.reason());
     assertThat(halted.waves().get(1).targeted() + halted.waves().get(2).targeted()).isZero();
 
     // The wave's good installs finish their updates whether or not the rollout halted first.
-    awaitRollout(rollout.rolloutId(), r -> r.waves().get(0).succeeded() == SECOND_FIRST_WAVE_INSTALLS - FAILING);
+    awaitRollout(
+        rollout.rolloutId(),
+        r -> r.waves().get(0).succeeded() == SECOND_FIRST_WAVE_INSTALLS - FAILING);
     Map<String, String> v1Contents = Builds.contents(v1);
     Map<String, String> v2Contents = Builds.contents(v2);
     for (Fleet.Member m : fleet.members()) {
       boolean inFirstWave = firstWave.contains(m);
       boolean failed = failing.contains(m);
-      assertThat(Builds.contents(m.folder().current())).as("install %s", m.installId())
+      assertThat(Builds.contents(m.folder().current()))
+          .as("install %s", m.installId())
           .isEqualTo(inFirstWave && !failed ? v2Contents : v1Contents);
-      String rolloutOfLatestUpdate = searchAttribute(m.installId(), NebulaSearchAttributes.ROLLOUT_ID);
-      assertThat(rolloutOfLatestUpdate).as("the latest update of %s", m.installId())
+      String rolloutOfLatestUpdate =
+          searchAttribute(m.installId(), NebulaSearchAttributes.ROLLOUT_ID);
+      assertThat(rolloutOfLatestUpdate)
+          .as("the latest update of %s", m.installId())
           .isEqualTo((inFirstWave ? rollout : first).rolloutId().toString());
       if (failed) {
-        assertThat(searchAttribute(m.installId(), NebulaSearchAttributes.UPDATE_STATE)).isEqualTo("UpdateFailed");
+        assertThat(searchAttribute(m.installId(), NebulaSearchAttributes.UPDATE_STATE))
+            .isEqualTo("UpdateFailed");
       }
     }
   }
@@ -237,56 +328,80 @@ class RolloutFleetEndToEndTest {
   @Order(4)
   void aScheduleStartsARolloutAtItsTime() throws Exception {
     Instant at = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
-    RolloutScheduleInfo schedule = service.scheduleRollout(new RolloutScheduleRequest(
-        new RolloutStart("v-sekai", "0.2.0", "beta", List.of(100), 0.2, 60L, 1L), null, at));
+    RolloutScheduleInfo schedule =
+        service.scheduleRollout(
+            new RolloutScheduleRequest(
+                new RolloutStart("v-sekai", "0.2.0", "beta", List.of(100), 0.2, 60L, 1L),
+                null,
+                at));
     assertThat(schedule.nextRuns()).containsExactly(at);
     assertThat(service.recentRollouts(50)).noneMatch(r -> r.mode().equals("beta"));
 
-    RolloutInfo scheduled = await("a rollout started by the schedule", Duration.ofMinutes(1), () -> service.recentRollouts(50)
-        .stream().filter(r -> r.mode().equals("beta")).findFirst());
-    assertThat(scheduled.workflowId()).startsWith(RolloutIds.scheduledWorkflowId(schedule.scheduleId()));
-    assertThat(scheduled.rolloutId().toString()).isEqualTo(RolloutIds.forWorkflow(scheduled.workflowId()));
+    RolloutInfo scheduled =
+        await(
+            "a rollout started by the schedule",
+            Duration.ofMinutes(1),
+            () ->
+                service.recentRollouts(50).stream()
+                    .filter(r -> r.mode().equals("beta"))
+                    .findFirst());
+    assertThat(scheduled.workflowId())
+        .startsWith(RolloutIds.scheduledWorkflowId(schedule.scheduleId()));
+    assertThat(scheduled.rolloutId().toString())
+        .isEqualTo(RolloutIds.forWorkflow(scheduled.workflowId()));
     assertThat(scheduled.createdAt()).isBetween(at, at.plusSeconds(30));
     RolloutInfo done = awaitRollout(scheduled.rolloutId(), r -> r.state().equals("Completed"));
-    System.out.printf("scheduled for %s, started %s, %s%n", at, scheduled.createdAt(), done.state());
+    System.out.printf(
+        "scheduled for %s, started %s, %s%n", at, scheduled.createdAt(), done.state());
   }
 
   /** How long each wave's trigger activity ran, from its started to its completed event. */
   private List<String> triggerTimes(RolloutInfo rollout) {
-    List<io.temporal.api.history.v1.HistoryEvent> history = client.fetchHistory(rollout.workflowId()).getEvents();
+    List<io.temporal.api.history.v1.HistoryEvent> history =
+        client.fetchHistory(rollout.workflowId()).getEvents();
     Map<Long, io.temporal.api.history.v1.HistoryEvent> byId = new java.util.HashMap<>();
     history.forEach(e -> byId.put(e.getEventId(), e));
     List<String> times = new java.util.ArrayList<>();
     for (io.temporal.api.history.v1.HistoryEvent e : history) {
       if (!e.hasActivityTaskCompletedEventAttributes()) continue;
       var done = e.getActivityTaskCompletedEventAttributes();
-      var scheduled = byId.get(done.getScheduledEventId()).getActivityTaskScheduledEventAttributes();
+      var scheduled =
+          byId.get(done.getScheduledEventId()).getActivityTaskScheduledEventAttributes();
       if (!scheduled.getActivityType().getName().equals("TriggerWave")) continue;
-      long started = com.google.protobuf.util.Timestamps.toMillis(byId.get(done.getStartedEventId()).getEventTime());
+      long started =
+          com.google.protobuf.util.Timestamps.toMillis(
+              byId.get(done.getStartedEventId()).getEventTime());
       long ended = com.google.protobuf.util.Timestamps.toMillis(e.getEventTime());
       times.add(rollout.waves().get(times.size()).targeted() + " in " + (ended - started));
     }
     return times;
   }
 
-  private String searchAttribute(String installId, io.temporal.common.SearchAttributeKey<String> key) {
-    WorkflowExecutionDescription d = client.newUntypedWorkflowStub(WorkflowIds.update(installId)).describe();
+  private String searchAttribute(
+      String installId, io.temporal.common.SearchAttributeKey<String> key) {
+    WorkflowExecutionDescription d =
+        client.newUntypedWorkflowStub(WorkflowIds.update(installId)).describe();
     return d.getTypedSearchAttributes().get(key);
   }
 
-  private RolloutInfo awaitRollout(UUID id, Predicate<RolloutInfo> condition) throws InterruptedException {
+  private RolloutInfo awaitRollout(UUID id, Predicate<RolloutInfo> condition)
+      throws InterruptedException {
     RolloutInfo[] last = new RolloutInfo[1];
     try {
-      return await("rollout " + id, ROLLOUT_LIMIT, () -> {
-        last[0] = service.rollout(id.toString());
-        return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
-      });
+      return await(
+          "rollout " + id,
+          ROLLOUT_LIMIT,
+          () -> {
+            last[0] = service.rollout(id.toString());
+            return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
+          });
     } catch (AssertionError timedOut) {
       throw new AssertionError(timedOut.getMessage() + "; last seen: " + last[0], timedOut);
     }
   }
 
-  private static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) throws InterruptedException {
+  private static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe)
+      throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       try {

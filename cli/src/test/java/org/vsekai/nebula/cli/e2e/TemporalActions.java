@@ -25,7 +25,8 @@ final class TemporalActions {
     while (true) {
       List<HistoryEvent> history = client.fetchHistory(workflowId, runId).getEvents();
       add(history);
-      String previous = history.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      String previous =
+          history.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
       if (previous.isEmpty()) return;
       runId = previous;
     }
@@ -69,9 +70,15 @@ final class TemporalActions {
   String summary() {
     return String.format(
         "%d workflow runs, %d history events, %d actions (%d starts, %d activities, %d activity retries, %d timers, %d upserts, %d signals)",
-        workflows, events, actions(), count(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED),
-        count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED), activityRetries, count(EventType.EVENT_TYPE_TIMER_STARTED),
-        count(EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES), count(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED));
+        workflows,
+        events,
+        actions(),
+        count(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED),
+        count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED),
+        activityRetries,
+        count(EventType.EVENT_TYPE_TIMER_STARTED),
+        count(EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES),
+        count(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED));
   }
 
   private long count(EventType type) {

@@ -24,12 +24,12 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /**
- * Issue 4's crash test, all real: the Temporal dev server, the service, a worker in its own JVM.
- * A 200 MB install is updated to a release with about 5% changed while the worker is killed -9
- * during DownloadingUpdate and again during FinalizingUpdate, and, in a second update, while the
- * Temporal server itself is killed and restarted. Each update completes, the folder equals the
- * new build byte for byte, little more than the needed bytes cross the wire, and a watcher
- * reading the folder throughout never sees a mix of the two releases.
+ * Issue 4's crash test, all real: the Temporal dev server, the service, a worker in its own JVM. A
+ * 200 MB install is updated to a release with about 5% changed while the worker is killed -9 during
+ * DownloadingUpdate and again during FinalizingUpdate, and, in a second update, while the Temporal
+ * server itself is killed and restarted. Each update completes, the folder equals the new build
+ * byte for byte, little more than the needed bytes cross the wire, and a watcher reading the folder
+ * throughout never sees a mix of the two releases.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpdateCrashEndToEndTest {
@@ -67,7 +67,8 @@ class UpdateCrashEndToEndTest {
       assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v1));
 
       long servedBefore = rig.chunkBytesServed();
-      try (FolderWatcher watcher = new FolderWatcher(folder.current(), EndToEndRig.fingerprints(v1, v2))) {
+      try (FolderWatcher watcher =
+          new FolderWatcher(folder.current(), EndToEndRig.fingerprints(v1, v2))) {
         UpdateHandle update = start(state, "0.2.0", RATE);
         awaitTrue("download under way", () -> downloading(update, folder, 1L << 20));
         worker.kill9();
@@ -87,8 +88,12 @@ class UpdateCrashEndToEndTest {
       assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v2));
       long served = rig.chunkBytesServed() - servedBefore;
       long needed = rig.neededCompressedBytes(v1, v2);
-      System.out.printf("e2e kill test: %d chunk bytes served for %d needed (%.3f)%n", served, needed, (double) served / needed);
-      assertThat(served).as("bytes downloaded (%d) against needed (%d)", served, needed).isLessThanOrEqualTo((long) (needed * 1.1));
+      System.out.printf(
+          "e2e kill test: %d chunk bytes served for %d needed (%.3f)%n",
+          served, needed, (double) served / needed);
+      assertThat(served)
+          .as("bytes downloaded (%d) against needed (%d)", served, needed)
+          .isLessThanOrEqualTo((long) (needed * 1.1));
     } finally {
       worker.close();
     }
@@ -118,8 +123,17 @@ class UpdateCrashEndToEndTest {
   }
 
   private UpdateHandle start(InstallState state, String version, long rate) {
-    return new UpdateStarter(rig.client).startOrAttach(new UpdateRequest(
-        state.installId(), "v-sekai", "stable", version, false, rate, UpdateTrigger.MANUAL, null));
+    return new UpdateStarter(rig.client)
+        .startOrAttach(
+            new UpdateRequest(
+                state.installId(),
+                "v-sekai",
+                "stable",
+                version,
+                false,
+                rate,
+                UpdateTrigger.MANUAL,
+                null));
   }
 
   private static UpdateState state(UpdateHandle h) {
@@ -135,7 +149,8 @@ class UpdateCrashEndToEndTest {
     return state(h) == UpdateState.DOWNLOADING_UPDATE && p != null && p.bytesDone() >= atLeast;
   }
 
-  private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+  private static void awaitTrue(String what, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + STEP_WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);

@@ -23,9 +23,10 @@ final class WorkerProcess implements AutoCloseable {
     cmd.add("org.vsekai.nebula.cli.VsekaiCommand");
     cmd.add("worker");
     cmd.add(folder.toString());
-    ProcessBuilder pb = new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
     return new WorkerProcess(pb.start());
   }

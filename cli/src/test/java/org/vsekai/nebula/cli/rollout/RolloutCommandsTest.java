@@ -21,8 +21,8 @@ import org.vsekai.nebula.desync.ChunkSizes;
 
 /**
  * {@code vsekai rollout ...} against the service and Temporal on their embedded defaults: the
- * commands' output, exit codes and one-line errors. The rollouts here reach no installs; the
- * fleet is {@code RolloutFleetEndToEndTest}'s.
+ * commands' output, exit codes and one-line errors. The rollouts here reach no installs; the fleet
+ * is {@code RolloutFleetEndToEndTest}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RolloutCommandsTest {
@@ -35,8 +35,14 @@ class RolloutCommandsTest {
     rig = new CliRig(dir);
     Path build = Files.createDirectories(dir.resolve("build"));
     Files.writeString(build.resolve("game.bin"), "V-Sekai 0.1.0");
-    PublishCommand.publish(new ServiceClient(rig.nebula.baseUrl(), rig.token()), "v-sekai", "0.1.0", "stable", "game.bin",
-        ChunkSizes.DEFAULT, build);
+    PublishCommand.publish(
+        new ServiceClient(rig.nebula.baseUrl(), rig.token()),
+        "v-sekai",
+        "0.1.0",
+        "stable",
+        "game.bin",
+        ChunkSizes.DEFAULT,
+        build);
   }
 
   @AfterAll
@@ -50,34 +56,65 @@ class RolloutCommandsTest {
 
   @Test
   void startThenStatusFollowsTheRolloutToItsEnd() throws Exception {
-    CliRun started = run("rollout", "start", "--version", "0.1.0", "--mode", "beta", "--waves", "50,100",
-        "--poll-interval", "1s", "--wave-deadline", "1m", "--token", rig.token());
+    CliRun started =
+        run(
+            "rollout",
+            "start",
+            "--version",
+            "0.1.0",
+            "--mode",
+            "beta",
+            "--waves",
+            "50,100",
+            "--poll-interval",
+            "1s",
+            "--wave-deadline",
+            "1m",
+            "--token",
+            rig.token());
     assertThat(started.exitCode()).as(started.err()).isZero();
-    assertThat(started.out()).contains("v-sekai 0.1.0 to mode beta, Running", "waves 50%, 100%, halts above 20% failed",
-        "RolloutId=\"");
+    assertThat(started.out())
+        .contains(
+            "v-sekai 0.1.0 to mode beta, Running",
+            "waves 50%, 100%, halts above 20% failed",
+            "RolloutId=\"");
     Matcher m = ROLLOUT_ID.matcher(started.out());
     assertThat(m.find()).isTrue();
     String id = m.group(1);
 
     CliRun status = awaitStatus(id, "Completed");
-    assertThat(status.out()).contains("wave 1 (50%)  Succeeded", "wave 2 (100%)  Succeeded", "why: all 2 waves succeeded");
+    assertThat(status.out())
+        .contains(
+            "wave 1 (50%)  Succeeded", "wave 2 (100%)  Succeeded", "why: all 2 waves succeeded");
     CliRun list = run("rollout", "status");
     assertThat(list.out()).contains(id + "  Completed");
 
     CliRun json = run("rollout", "status", id, "--json");
-    RolloutInfo info = org.vsekai.nebula.activities.local.Json.mapper().readValue(json.out(), RolloutInfo.class);
+    RolloutInfo info =
+        org.vsekai.nebula.activities.local.Json.mapper().readValue(json.out(), RolloutInfo.class);
     assertThat(info.state()).isEqualTo("Completed");
     assertThat(info.waves()).hasSize(2);
 
     CliRun pause = run("rollout", "pause", id, "--token", rig.token());
     assertThat(pause.exitCode()).isEqualTo(ExitCodes.ERROR);
-    assertThat(pause.err().trim()).isEqualTo("vsekai: rollout " + id + " has ended (Completed); nothing to pause");
+    assertThat(pause.err().trim())
+        .isEqualTo("vsekai: rollout " + id + " has ended (Completed); nothing to pause");
   }
 
   @Test
   void abortEndsARolloutThatWaits() throws Exception {
-    CliRun started = run("rollout", "start", "--version", "0.1.0", "--waves", "1,100", "--wave-deadline", "1h",
-        "--token", rig.token());
+    CliRun started =
+        run(
+            "rollout",
+            "start",
+            "--version",
+            "0.1.0",
+            "--waves",
+            "1,100",
+            "--wave-deadline",
+            "1h",
+            "--token",
+            rig.token());
     Matcher m = ROLLOUT_ID.matcher(started.out());
     assertThat(m.find()).as(started.out() + started.err()).isTrue();
     String id = m.group(1);
@@ -91,30 +128,63 @@ class RolloutCommandsTest {
 
   @Test
   void mistakesAreOneLineErrorsWithUsageExitCodes() {
-    CliRun noToken = CliRun.of("rollout", "start", "--version", "0.1.0", "--service", rig.service());
+    CliRun noToken =
+        CliRun.of("rollout", "start", "--version", "0.1.0", "--service", rig.service());
     assertThat(noToken.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(noToken.err().trim()).isEqualTo("vsekai: rollouts need the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
+    assertThat(noToken.err().trim())
+        .isEqualTo("vsekai: rollouts need the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
 
-    CliRun badWaves = run("rollout", "start", "--version", "0.1.0", "--waves", "50,10", "--token", rig.token());
+    CliRun badWaves =
+        run("rollout", "start", "--version", "0.1.0", "--waves", "50,10", "--token", rig.token());
     assertThat(badWaves.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(badWaves.err().trim())
-        .isEqualTo("vsekai: wave percentages must rise strictly from 1 to 100, e.g. 1,10,50,100; not [50, 10]");
+        .isEqualTo(
+            "vsekai: wave percentages must rise strictly from 1 to 100, e.g. 1,10,50,100; not [50, 10]");
 
     CliRun unknown = run("rollout", "start", "--version", "9.9.9", "--token", rig.token());
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(unknown.err().trim()).isEqualTo("vsekai: v-sekai 9.9.9 does not exist");
 
-    CliRun badDuration = run("rollout", "start", "--version", "0.1.0", "--wave-deadline", "soon", "--token", rig.token());
+    CliRun badDuration =
+        run(
+            "rollout",
+            "start",
+            "--version",
+            "0.1.0",
+            "--wave-deadline",
+            "soon",
+            "--token",
+            rig.token());
     assertThat(badDuration.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(badDuration.err()).contains("'soon' is not a duration");
 
-    CliRun bothTimes = run("rollout", "schedule", "--version", "0.1.0", "--at", "2030-01-01T00:00:00Z", "--cron", "0 9 * * *",
-        "--token", rig.token());
+    CliRun bothTimes =
+        run(
+            "rollout",
+            "schedule",
+            "--version",
+            "0.1.0",
+            "--at",
+            "2030-01-01T00:00:00Z",
+            "--cron",
+            "0 9 * * *",
+            "--token",
+            rig.token());
     assertThat(bothTimes.exitCode()).isEqualTo(ExitCodes.USAGE);
 
-    CliRun past = run("rollout", "schedule", "--version", "0.1.0", "--at", "2001-01-01T00:00:00Z", "--token", rig.token());
+    CliRun past =
+        run(
+            "rollout",
+            "schedule",
+            "--version",
+            "0.1.0",
+            "--at",
+            "2001-01-01T00:00:00Z",
+            "--token",
+            rig.token());
     assertThat(past.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(past.err().trim()).isEqualTo("vsekai: startAt 2001-01-01T00:00:00Z is not in the future");
+    assertThat(past.err().trim())
+        .isEqualTo("vsekai: startAt 2001-01-01T00:00:00Z is not in the future");
 
     CliRun missing = run("rollout", "status", "00000000-0000-4000-8000-000000000000");
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
@@ -125,11 +195,18 @@ class RolloutCommandsTest {
     CliRun last = null;
     while (System.nanoTime() < deadline) {
       last = run("rollout", "status", id);
-      if (last.out().startsWith("rollout " + id + ": v-sekai 0.1.0 to mode ") && last.out().lines().findFirst().orElse("").endsWith(", " + state)) {
+      if (last.out().startsWith("rollout " + id + ": v-sekai 0.1.0 to mode ")
+          && last.out().lines().findFirst().orElse("").endsWith(", " + state)) {
         return last;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("rollout " + id + " never reached " + state + "; last: " + (last == null ? null : last.out() + last.err()));
+    throw new AssertionError(
+        "rollout "
+            + id
+            + " never reached "
+            + state
+            + "; last: "
+            + (last == null ? null : last.out() + last.err()));
   }
 }

@@ -44,7 +44,8 @@ public final class ExternalTool {
     List<Path> candidates = new ArrayList<>();
     String pathEnv = System.getenv("PATH");
     if (pathEnv != null) {
-      for (String dir : pathEnv.split(java.io.File.pathSeparator)) candidates.add(Path.of(dir, name));
+      for (String dir : pathEnv.split(java.io.File.pathSeparator))
+        candidates.add(Path.of(dir, name));
     }
     candidates.add(Path.of(System.getProperty("user.home"), "go", "bin", name));
     for (Path p : candidates) {

@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real Temporal dev server ({@code temporal server start-dev}) for end-to-end tests, with a
- * SQLite file so that it can be killed and restarted with its workflows intact, and the Web UI on
- * a port of its own. Needs the {@code temporal} binary (scripts/install-tools.sh); skips without
- * it, fails without it under CI=true.
+ * SQLite file so that it can be killed and restarted with its workflows intact, and the Web UI on a
+ * port of its own. Needs the {@code temporal} binary (scripts/install-tools.sh); skips without it,
+ * fails without it under CI=true.
  */
 public final class TemporalDevServer implements AutoCloseable {
   public static final List<String> SEARCH_ATTRIBUTES =
-      List.of("InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
+      List.of(
+          "InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
 
   private final ExternalTool tool;
   private final Path dbFile;
@@ -38,8 +39,13 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** Starts a dev server keeping its state in {@code dir}. */
   public static TemporalDevServer start(Path dir) throws IOException {
-    TemporalDevServer s = new TemporalDevServer(
-        ExternalTool.require("temporal"), dir.resolve("temporal.db"), dir.resolve("temporal.log"), freePort(), freePort());
+    TemporalDevServer s =
+        new TemporalDevServer(
+            ExternalTool.require("temporal"),
+            dir.resolve("temporal.db"),
+            dir.resolve("temporal.log"),
+            freePort(),
+            freePort());
     s.launch();
     return s;
   }
@@ -57,17 +63,31 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(tool.path().toString(), "server", "start-dev",
-        "--db-filename", dbFile.toString(), "--ip", "127.0.0.1", "--port", Integer.toString(port),
-        "--ui-port", Integer.toString(uiPort), "--log-level", "warn"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                tool.path().toString(),
+                "server",
+                "start-dev",
+                "--db-filename",
+                dbFile.toString(),
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--ui-port",
+                Integer.toString(uiPort),
+                "--log-level",
+                "warn"));
     for (String a : SEARCH_ATTRIBUTES) {
       cmd.add("--search-attribute");
       cmd.add(a + "=Keyword");
     }
-    process = new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    process =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     awaitPort(port, Duration.ofSeconds(60));
     awaitPort(uiPort, Duration.ofSeconds(60));
   }
@@ -87,7 +107,8 @@ public final class TemporalDevServer implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("temporal server start-dev exited with " + process.exitValue() + "; see " + log);
+        throw new IOException(
+            "temporal server start-dev exited with " + process.exitValue() + "; see " + log);
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), p), 500);
@@ -101,7 +122,8 @@ public final class TemporalDevServer implements AutoCloseable {
         }
       }
     }
-    throw new IOException("temporal dev server did not open port " + p + " within " + timeout + "; see " + log);
+    throw new IOException(
+        "temporal dev server did not open port " + p + " within " + timeout + "; see " + log);
   }
 
   private static int freePort() throws IOException {

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.vsekai.nebula.api.SemVer;
 
 /**
- * One period of an install's history: {@code kind} "mode" (then {@code mode} is set) or
- * "version" (then the version columns are).
+ * One period of an install's history: {@code kind} "mode" (then {@code mode} is set) or "version"
+ * (then the version columns are).
  */
 public record HistoryRow(
     UUID id,

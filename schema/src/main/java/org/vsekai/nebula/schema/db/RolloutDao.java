@@ -89,7 +89,13 @@ public interface RolloutDao {
                                        installs_failed, reason, valid_from)
       VALUES (:waveId, :state, :targeted, :succeeded, :failed, :reason, :validFrom)""")
   void insertWaveState(
-      UUID waveId, String state, long targeted, long succeeded, long failed, String reason, Instant validFrom);
+      UUID waveId,
+      String state,
+      long targeted,
+      long succeeded,
+      long failed,
+      String reason,
+      Instant validFrom);
 
   @SqlUpdate(
       """

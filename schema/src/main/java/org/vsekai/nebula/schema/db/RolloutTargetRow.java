@@ -12,4 +12,8 @@ import java.util.UUID;
  * @param joinedRunningUpdate whether the run was already running, started by someone else
  */
 public record RolloutTargetRow(
-    UUID installId, String updateWorkflowId, String updateRunId, UUID updateProcessId, boolean joinedRunningUpdate) {}
+    UUID installId,
+    String updateWorkflowId,
+    String updateRunId,
+    UUID updateProcessId,
+    boolean joinedRunningUpdate) {}

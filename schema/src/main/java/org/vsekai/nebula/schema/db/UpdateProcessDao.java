@@ -93,5 +93,6 @@ public interface UpdateProcessDao {
             AND (u.created_at < :beforeCreatedAt OR (u.created_at = :beforeCreatedAt AND u.id < :beforeId))
           ORDER BY u.created_at DESC, u.id DESC
           LIMIT :limit""")
-  List<UpdateProcessRow> pageForInstall(UUID installId, Instant beforeCreatedAt, UUID beforeId, int limit);
+  List<UpdateProcessRow> pageForInstall(
+      UUID installId, Instant beforeCreatedAt, UUID beforeId, int limit);
 }

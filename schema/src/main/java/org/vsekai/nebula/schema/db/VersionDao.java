@@ -17,30 +17,38 @@ public interface VersionDao {
           + " p.valid_from, p.valid_to";
 
   /**
-   * How many candidates {@link #offeredAt} reads. A literal, not a bind parameter: with an
-   * unknown LIMIT, PostgreSQL's cached generic plan assumes many rows and goes parallel, which
-   * costs more than the query itself; with this one the generic plan is the cheap index walk.
+   * How many candidates {@link #offeredAt} reads. A literal, not a bind parameter: with an unknown
+   * LIMIT, PostgreSQL's cached generic plan assumes many rows and goes parallel, which costs more
+   * than the query itself; with this one the generic plan is the cheap index walk.
    */
   int CANDIDATES = 32;
 
   /**
    * The instant of {@link #offeredAt}, as a one-row subquery rather than the bare parameter. With
-   * the bare parameter PostgreSQL plans every call afresh: knowing the instant, it expects all
-   * rows to be in their periods, so its custom plan always looks cheaper than the generic one
-   * and it never keeps the generic one; planning was most of the query's time (0.6 of 1 ms with
-   * 100k versions, bench/service-bench.sh). A subquery's value is unknown to both plans, so
-   * they cost the same, and from the sixth call on a connection PostgreSQL reuses the generic
-   * plan, which is the same index walk. Plain SQL, which CockroachDB takes as it is, unlike
-   * {@code plan_cache_mode}, which only some of its versions know.
+   * the bare parameter PostgreSQL plans every call afresh: knowing the instant, it expects all rows
+   * to be in their periods, so its custom plan always looks cheaper than the generic one and it
+   * never keeps the generic one; planning was most of the query's time (0.6 of 1 ms with 100k
+   * versions, bench/service-bench.sh). A subquery's value is unknown to both plans, so they cost
+   * the same, and from the sixth call on a connection PostgreSQL reuses the generic plan, which is
+   * the same index walk. Plain SQL, which CockroachDB takes as it is, unlike {@code
+   * plan_cache_mode}, which only some of its versions know.
    */
   String AT = "(SELECT CAST(:at AS TIMESTAMPTZ))";
 
   /** v valid at {@link #AT} (p its period) and released to {@code :mode} at it. */
   String OFFERED_AT =
-      " AND p.valid_from <= " + AT + " AND (p.valid_to IS NULL OR p.valid_to > " + AT + ")"
+      " AND p.valid_from <= "
+          + AT
+          + " AND (p.valid_to IS NULL OR p.valid_to > "
+          + AT
+          + ")"
           + " AND EXISTS (SELECT 1 FROM releases r"
           + " WHERE r.version_id = v.id AND r.mode_id = (SELECT id FROM modes WHERE name = :mode)"
-          + " AND r.valid_from <= " + AT + " AND (r.valid_to IS NULL OR r.valid_to > " + AT + "))";
+          + " AND r.valid_from <= "
+          + AT
+          + " AND (r.valid_to IS NULL OR r.valid_to > "
+          + AT
+          + "))";
 
   /**
    * The latest period of each version (by start, then by when it was written): exactly one row,
@@ -61,7 +69,13 @@ public interface VersionDao {
       VALUES (:productId, :major, :minor, :patch, :tag, :build, :executablePath)
       RETURNING id""")
   UUID insert(
-      UUID productId, long major, long minor, long patch, String tag, String build, String executablePath);
+      UUID productId,
+      long major,
+      long minor,
+      long patch,
+      String tag,
+      String build,
+      String executablePath);
 
   @SqlUpdate(
       """
@@ -78,7 +92,10 @@ public interface VersionDao {
 
   /** The version of that precedence (build metadata does not count), with its latest period. */
   @SqlQuery(
-      "SELECT " + COLUMNS + " FROM versions v " + LATEST_PERIOD
+      "SELECT "
+          + COLUMNS
+          + " FROM versions v "
+          + LATEST_PERIOD
           + """
           WHERE v.product_id = :productId AND v.major = :major AND v.minor = :minor
             AND v.patch = :patch AND v.tag = :tag""")
@@ -88,13 +105,14 @@ public interface VersionDao {
   Optional<VersionRow> findById(UUID versionId);
 
   /**
-   * Versions valid at {@code at} and released to the mode at {@code at}, highest
-   * major.minor.patch first. Pre-release order within one major.minor.patch is SemVer's, which
-   * SQL cannot sort; the caller finishes it. Walks the precedence index backwards and stops at
-   * {@link #CANDIDATES}. Product and mode are named, so the hot path is one round trip.
+   * Versions valid at {@code at} and released to the mode at {@code at}, highest major.minor.patch
+   * first. Pre-release order within one major.minor.patch is SemVer's, which SQL cannot sort; the
+   * caller finishes it. Walks the precedence index backwards and stops at {@link #CANDIDATES}.
+   * Product and mode are named, so the hot path is one round trip.
    */
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + """
            FROM versions v
           JOIN version_validities p ON p.version_id = v.id
@@ -106,7 +124,8 @@ public interface VersionDao {
 
   /** As {@link #offeredAt}, restricted to one major.minor.patch (all its pre-releases). */
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + """
            FROM versions v
           JOIN version_validities p ON p.version_id = v.id
@@ -117,11 +136,15 @@ public interface VersionDao {
 
   /** A product's versions, newest publication first, strictly before the keyset cursor. */
   @SqlQuery(
-      "SELECT " + COLUMNS + " FROM versions v " + LATEST_PERIOD
+      "SELECT "
+          + COLUMNS
+          + " FROM versions v "
+          + LATEST_PERIOD
           + """
           WHERE v.product_id = :productId
             AND (v.created_at < :beforeCreatedAt OR (v.created_at = :beforeCreatedAt AND v.id < :beforeId))
           ORDER BY v.created_at DESC, v.id DESC
           LIMIT :limit""")
-  List<VersionRow> pageByPublication(UUID productId, Instant beforeCreatedAt, UUID beforeId, int limit);
+  List<VersionRow> pageByPublication(
+      UUID productId, Instant beforeCreatedAt, UUID beforeId, int limit);
 }

@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.schema.SerializableTransactions;
 
 /**
- * Applies the SQL files under {@code db/migration/} in the order {@code migrations.txt} lists
- * them, each in its own transaction together with its row in {@code schema_migrations}. Running
- * it again applies only what is new, and two services migrating at once do not both apply a
- * file: the second waits on the first one's row, fails with a unique violation, and on its retry
- * finds the migration done.
+ * Applies the SQL files under {@code db/migration/} in the order {@code migrations.txt} lists them,
+ * each in its own transaction together with its row in {@code schema_migrations}. Running it again
+ * applies only what is new, and two services migrating at once do not both apply a file: the second
+ * waits on the first one's row, fails with a unique violation, and on its retry finds the migration
+ * done.
  */
 public final class Migrator {
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
@@ -83,7 +83,9 @@ public final class Migrator {
     if (recorded.isPresent()) {
       if (!recorded.get().equals(migration.checksum())) {
         throw new IllegalStateException(
-            "migration " + migration.version() + " was changed after it was applied; add a new migration instead");
+            "migration "
+                + migration.version()
+                + " was changed after it was applied; add a new migration instead");
       }
       return false;
     }
@@ -98,7 +100,8 @@ public final class Migrator {
 
   private static String read(String resource) {
     try (InputStream in = Migrator.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) throw new IllegalStateException("migration resource " + resource + " is missing");
+      if (in == null)
+        throw new IllegalStateException("migration resource " + resource + " is missing");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + resource, e);

@@ -26,7 +26,10 @@ class ValidityDaoTest {
     UUID mode = jdbi.withExtension(ModeDao.class, d -> d.insert("stable"));
     jdbi.useExtension(ModeDao.class, d -> d.insertValidity(mode, T0, null));
 
-    assertThatThrownBy(() -> jdbi.useExtension(ModeDao.class, d -> d.insertValidity(mode, T0.plusSeconds(5), null)))
+    assertThatThrownBy(
+            () ->
+                jdbi.useExtension(
+                    ModeDao.class, d -> d.insertValidity(mode, T0.plusSeconds(5), null)))
         .hasMessageContaining("mode_validities_one_open");
   }
 
@@ -34,7 +37,10 @@ class ValidityDaoTest {
   void aPeriodCannotEndBeforeItStarts() {
     UUID mode = jdbi.withExtension(ModeDao.class, d -> d.insert("stable"));
 
-    assertThatThrownBy(() -> jdbi.useExtension(ModeDao.class, d -> d.insertValidity(mode, T0, T0.minusSeconds(1))))
+    assertThatThrownBy(
+            () ->
+                jdbi.useExtension(
+                    ModeDao.class, d -> d.insertValidity(mode, T0, T0.minusSeconds(1))))
         .hasMessageContaining("mode_validities_period");
   }
 
@@ -58,7 +64,10 @@ class ValidityDaoTest {
     UUID product = jdbi.withExtension(ProductDao.class, d -> d.insert("v-sekai"));
     jdbi.useExtension(VersionDao.class, d -> d.insert(product, 1, 0, 0, "rc.1", "build.1", null));
 
-    assertThatThrownBy(() -> jdbi.useExtension(VersionDao.class, d -> d.insert(product, 1, 0, 0, "rc.1", "build.2", null)))
+    assertThatThrownBy(
+            () ->
+                jdbi.useExtension(
+                    VersionDao.class, d -> d.insert(product, 1, 0, 0, "rc.1", "build.2", null)))
         .hasMessageContaining("versions_precedence_unique");
     jdbi.useExtension(VersionDao.class, d -> d.insert(product, 1, 0, 0, "", "", null));
   }
@@ -69,9 +78,13 @@ class ValidityDaoTest {
     UUID install = UUID.randomUUID();
     jdbi.useExtension(InstallDao.class, d -> d.insert(install, product));
     UUID process = UUID.randomUUID();
-    jdbi.useExtension(UpdateProcessDao.class, d -> d.insert(process, install, null, null, null, "[]", "{}"));
+    jdbi.useExtension(
+        UpdateProcessDao.class, d -> d.insert(process, install, null, null, null, "[]", "{}"));
 
-    assertThatThrownBy(() -> jdbi.useExtension(UpdateProcessDao.class, d -> d.insertState(process, "Exploding", null, T0)))
+    assertThatThrownBy(
+            () ->
+                jdbi.useExtension(
+                    UpdateProcessDao.class, d -> d.insertState(process, "Exploding", null, T0)))
         .hasMessageContaining("update_process_states_known");
   }
 }

@@ -20,7 +20,12 @@ class MigratorTest {
     TestPostgres.Database db = TestPostgres.newDatabase();
     List<String> applied = new Migrator(db.transactions()).migrate();
 
-    assertThat(applied).containsExactly("V001__catalog.sql", "V002__installs.sql", "V003__rollouts.sql", "V004__rollout_targets.sql");
+    assertThat(applied)
+        .containsExactly(
+            "V001__catalog.sql",
+            "V002__installs.sql",
+            "V003__rollouts.sql",
+            "V004__rollout_targets.sql");
     List<String> tables =
         db.jdbi()
             .withHandle(
@@ -31,11 +36,28 @@ class MigratorTest {
                         .list());
     assertThat(tables)
         .contains(
-            "modes", "mode_validities", "products", "product_validities", "versions",
-            "version_validities", "update_processes", "update_process_validities", "casync_caches",
-            "casync_cache_histories", "releases", "installs", "install_modes", "install_versions",
-            "manifests", "version_files", "update_process_states", "rollouts", "rollout_states",
-            "rollout_waves", "rollout_wave_states", "schema_migrations");
+            "modes",
+            "mode_validities",
+            "products",
+            "product_validities",
+            "versions",
+            "version_validities",
+            "update_processes",
+            "update_process_validities",
+            "casync_caches",
+            "casync_cache_histories",
+            "releases",
+            "installs",
+            "install_modes",
+            "install_versions",
+            "manifests",
+            "version_files",
+            "update_process_states",
+            "rollouts",
+            "rollout_states",
+            "rollout_waves",
+            "rollout_wave_states",
+            "schema_migrations");
   }
 
   @Test
@@ -55,7 +77,9 @@ class MigratorTest {
     migrator.migrate(List.of(new Migration("V900__t.sql", "CREATE TABLE t (id UUID PRIMARY KEY)")));
 
     assertThatThrownBy(
-            () -> migrator.migrate(List.of(new Migration("V900__t.sql", "CREATE TABLE t (id TEXT PRIMARY KEY)"))))
+            () ->
+                migrator.migrate(
+                    List.of(new Migration("V900__t.sql", "CREATE TABLE t (id TEXT PRIMARY KEY)"))))
         .hasMessageContaining("V900__t.sql was changed after it was applied");
   }
 
@@ -63,12 +87,18 @@ class MigratorTest {
   void aFailingMigrationLeavesNoTraceAndNoRecord() {
     TestPostgres.Database db = TestPostgres.newDatabase();
     Migrator migrator = new Migrator(db.transactions());
-    Migration broken = new Migration("V901__broken.sql", "CREATE TABLE half (id UUID); SELECT no_such_column FROM half");
+    Migration broken =
+        new Migration(
+            "V901__broken.sql", "CREATE TABLE half (id UUID); SELECT no_such_column FROM half");
 
-    assertThatThrownBy(() -> migrator.migrate(List.of(broken))).hasMessageContaining("no_such_column");
+    assertThatThrownBy(() -> migrator.migrate(List.of(broken)))
+        .hasMessageContaining("no_such_column");
     assertThat(migrator.appliedVersions()).isEmpty();
     Boolean absent =
-        db.jdbi().withHandle(h -> h.createQuery("SELECT to_regclass('half') IS NULL").mapTo(Boolean.class).one());
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT to_regclass('half') IS NULL").mapTo(Boolean.class).one());
     assertThat(absent).isTrue();
   }
 
@@ -84,7 +114,9 @@ class MigratorTest {
       List<String> appliedByAll = new ArrayList<>();
       for (Future<List<String>> f : pool.invokeAll(runs)) appliedByAll.addAll(f.get());
 
-      assertThat(appliedByAll).containsExactlyInAnyOrderElementsOf(Migrator.bundled().stream().map(Migration::version).toList());
+      assertThat(appliedByAll)
+          .containsExactlyInAnyOrderElementsOf(
+              Migrator.bundled().stream().map(Migration::version).toList());
     } finally {
       pool.shutdownNow();
     }

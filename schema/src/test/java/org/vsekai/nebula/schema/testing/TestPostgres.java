@@ -43,7 +43,8 @@ public final class TestPostgres {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
-    return new Database(name, server().getDatabase("postgres", name), server().getJdbcUrl("postgres", name));
+    return new Database(
+        name, server().getDatabase("postgres", name), server().getJdbcUrl("postgres", name));
   }
 
   /** A new database with Nebula's schema migrated. */

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Where the database is. With no {@code url} the service runs an embedded PostgreSQL whose data
- * lives under the data folder; with one it uses that server, PostgreSQL or CockroachDB (both
- * speak the PostgreSQL protocol; a CockroachDB URL looks like
- * {@code jdbc:postgresql://host:26257/nebula?sslmode=verify-full}).
+ * lives under the data folder; with one it uses that server, PostgreSQL or CockroachDB (both speak
+ * the PostgreSQL protocol; a CockroachDB URL looks like {@code
+ * jdbc:postgresql://host:26257/nebula?sslmode=verify-full}).
  */
 public class DatabaseFactory {
   @JsonProperty private String url;
@@ -30,8 +30,8 @@ public class DatabaseFactory {
   private int embeddedPort = 0;
 
   /**
-   * Whether to apply migrations when the service starts. Unset: yes for the embedded database,
-   * no for an external one (run {@code db migrate} as a release step instead).
+   * Whether to apply migrations when the service starts. Unset: yes for the embedded database, no
+   * for an external one (run {@code db migrate} as a release step instead).
    */
   @JsonProperty private Boolean migrateOnStart;
 
@@ -51,7 +51,9 @@ public class DatabaseFactory {
     return url;
   }
 
-  /** Dropwizard's pooled data source for {@code jdbcUrl} with this factory's credentials and size. */
+  /**
+   * Dropwizard's pooled data source for {@code jdbcUrl} with this factory's credentials and size.
+   */
   public DataSourceFactory dataSourceFactory(String jdbcUrl, String defaultUser) {
     DataSourceFactory f = new DataSourceFactory();
     f.setDriverClass("org.postgresql.Driver");

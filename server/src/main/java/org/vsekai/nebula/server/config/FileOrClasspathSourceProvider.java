@@ -16,8 +16,10 @@ public final class FileOrClasspathSourceProvider implements ConfigurationSourceP
   public InputStream open(String path) throws IOException {
     Path file = Path.of(path);
     if (Files.isRegularFile(file)) return Files.newInputStream(file);
-    InputStream bundled = FileOrClasspathSourceProvider.class.getClassLoader().getResourceAsStream(path);
-    if (bundled == null) throw new FileNotFoundException("no configuration file " + path + " on disk or bundled");
+    InputStream bundled =
+        FileOrClasspathSourceProvider.class.getClassLoader().getResourceAsStream(path);
+    if (bundled == null)
+      throw new FileNotFoundException("no configuration file " + path + " on disk or bundled");
     return bundled;
   }
 }

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 
 /**
- * The chunk store ({@code /store/}) and index store ({@code /index/}) folders, by default under
- * the data folder, and the limits on what a publisher may upload.
+ * The chunk store ({@code /store/}) and index store ({@code /index/}) folders, by default under the
+ * data folder, and the limits on what a publisher may upload.
  */
 public class StoreFactory {
   @JsonProperty private String chunkDir;
@@ -23,9 +23,8 @@ public class StoreFactory {
   @NotNull @JsonProperty private DataSize minFreeSpace = DataSize.mebibytes(512);
 
   /**
-   * How much of the stores to keep in memory for GETs (the chunks asked for most recently);
-   * 0 turns it off. Direct memory: keep -XX:MaxDirectMemorySize (by default the heap's maximum)
-   * above it.
+   * How much of the stores to keep in memory for GETs (the chunks asked for most recently); 0 turns
+   * it off. Direct memory: keep -XX:MaxDirectMemorySize (by default the heap's maximum) above it.
    */
   @NotNull @JsonProperty private DataSize memoryCacheSize = DataSize.mebibytes(256);
 

@@ -15,7 +15,10 @@ public final class Names {
   public static String problem(String kind, String name) {
     if (name == null || name.isEmpty()) return kind + " name is missing";
     if (!NAME.matcher(name).matches()) {
-      return kind + " name '" + name + "' must be 1 to 63 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit";
+      return kind
+          + " name '"
+          + name
+          + "' must be 1 to 63 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit";
     }
     return null;
   }

@@ -19,14 +19,16 @@ public final class PublisherToken {
   private final byte[] tokenBytes;
 
   public PublisherToken(String token) {
-    if (token == null || token.isBlank()) throw new IllegalArgumentException("the publisher token is empty");
+    if (token == null || token.isBlank())
+      throw new IllegalArgumentException("the publisher token is empty");
     this.token = token.strip();
     this.tokenBytes = this.token.getBytes(StandardCharsets.UTF_8);
   }
 
   public static PublisherToken configuredOrStored(String configured, Path dataDir) {
     if (configured != null && !configured.isBlank()) return new PublisherToken(configured);
-    return new PublisherToken(SecretFiles.readOrCreate(dataDir.resolve(FILE), PublisherToken::random));
+    return new PublisherToken(
+        SecretFiles.readOrCreate(dataDir.resolve(FILE), PublisherToken::random));
   }
 
   private static String random() {
@@ -39,11 +41,15 @@ public final class PublisherToken {
     return token;
   }
 
-  /** Whether an {@code Authorization} header value carries this token, compared in constant time. */
+  /**
+   * Whether an {@code Authorization} header value carries this token, compared in constant time.
+   */
   public boolean accepts(String authorization) {
     if (authorization == null || authorization.length() <= SCHEME.length()) return false;
-    if (!authorization.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) return false;
-    byte[] offered = authorization.substring(SCHEME.length()).strip().getBytes(StandardCharsets.UTF_8);
+    if (!authorization.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME))
+      return false;
+    byte[] offered =
+        authorization.substring(SCHEME.length()).strip().getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(offered, tokenBytes);
   }
 }

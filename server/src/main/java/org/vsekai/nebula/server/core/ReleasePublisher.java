@@ -15,8 +15,8 @@ import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.server.store.ReleaseContentCheck;
 
 /**
- * Registers a release: validate the request, check the stores hold everything it references,
- * sign its manifest, then write version, release period, files and manifest in one transaction.
+ * Registers a release: validate the request, check the stores hold everything it references, sign
+ * its manifest, then write version, release period, files and manifest in one transaction.
  * Everything before the transaction only reads, so a refused or conflicting release leaves no
  * trace.
  */
@@ -25,7 +25,8 @@ public final class ReleasePublisher {
   private final ReleaseContentCheck contentCheck;
   private final ManifestService manifests;
 
-  public ReleasePublisher(CatalogRepository catalog, ReleaseContentCheck contentCheck, ManifestService manifests) {
+  public ReleasePublisher(
+      CatalogRepository catalog, ReleaseContentCheck contentCheck, ManifestService manifests) {
     this.catalog = catalog;
     this.contentCheck = contentCheck;
     this.manifests = manifests;
@@ -43,13 +44,20 @@ public final class ReleasePublisher {
     VersionInfo registered =
         catalog.registerRelease(
             new NewRelease(
-                request.product(), version, request.mode(), request.executablePath(), request.validFrom(), files,
+                request.product(),
+                version,
+                request.mode(),
+                request.executablePath(),
+                request.validFrom(),
+                files,
                 envelope));
     return new ReleaseInfo(
         registered.product(),
         registered.version(),
         request.mode(),
         registered.validFrom(),
-        ManifestJson.read(envelope.json().getBytes(java.nio.charset.StandardCharsets.UTF_8), SignedManifest.class));
+        ManifestJson.read(
+            envelope.json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            SignedManifest.class));
   }
 }

@@ -14,8 +14,8 @@ import org.vsekai.nebula.desync.ChunkSizes;
 
 /**
  * The checks a release request must pass before anything is read from the stores: everything a
- * client's {@code ManifestVerifier} would later refuse is refused here first, so the service
- * never signs a manifest its clients cannot install.
+ * client's {@code ManifestVerifier} would later refuse is refused here first, so the service never
+ * signs a manifest its clients cannot install.
  */
 public final class ReleaseRequestValidator {
   static final int MAX_FILES = 1_000_000;
@@ -35,7 +35,8 @@ public final class ReleaseRequestValidator {
     } catch (InvalidVersionException e) {
       throw new InvalidRequestException(e.getMessage());
     }
-    if (r.chunking() == null) throw new InvalidRequestException("chunking (min, avg, max) is missing");
+    if (r.chunking() == null)
+      throw new InvalidRequestException("chunking (min, avg, max) is missing");
     try {
       new ChunkSizes(r.chunking().min(), r.chunking().avg(), r.chunking().max());
     } catch (IllegalArgumentException e) {
@@ -44,26 +45,36 @@ public final class ReleaseRequestValidator {
     validateFiles(r.files());
     if (r.executablePath() != null
         && r.files().stream().noneMatch(f -> f.path().equals(r.executablePath()))) {
-      throw new InvalidRequestException("executablePath '" + r.executablePath() + "' is not one of the release's files");
+      throw new InvalidRequestException(
+          "executablePath '" + r.executablePath() + "' is not one of the release's files");
     }
     return version;
   }
 
   private static void validateFiles(List<ManifestFile> files) {
-    if (files == null || files.isEmpty()) throw new InvalidRequestException("a release needs at least one file");
-    if (files.size() > MAX_FILES) throw new InvalidRequestException("a release may have at most " + MAX_FILES + " files");
+    if (files == null || files.isEmpty())
+      throw new InvalidRequestException("a release needs at least one file");
+    if (files.size() > MAX_FILES)
+      throw new InvalidRequestException("a release may have at most " + MAX_FILES + " files");
     Set<String> paths = new HashSet<>();
     for (ManifestFile f : files) {
       if (f == null) throw new InvalidRequestException("files contains a null entry");
       String problem = SafeRelativePath.problem(f.path());
-      if (problem != null) throw new InvalidRequestException("file path '" + f.path() + "' is unsafe: " + problem);
-      if (f.size() < 0) throw new InvalidRequestException("file '" + f.path() + "' has a negative size");
+      if (problem != null)
+        throw new InvalidRequestException("file path '" + f.path() + "' is unsafe: " + problem);
+      if (f.size() < 0)
+        throw new InvalidRequestException("file '" + f.path() + "' has a negative size");
       if (f.permissions() == null || !PERMISSIONS.matcher(f.permissions()).matches()) {
         throw new InvalidRequestException(
-            "file '" + f.path() + "' has permissions '" + f.permissions() + "', expected octal such as 0644");
+            "file '"
+                + f.path()
+                + "' has permissions '"
+                + f.permissions()
+                + "', expected octal such as 0644");
       }
       if (f.indexSha256() == null || !SHA256.matcher(f.indexSha256()).matches()) {
-        throw new InvalidRequestException("file '" + f.path() + "' needs indexSha256 as 64 lowercase hex digits");
+        throw new InvalidRequestException(
+            "file '" + f.path() + "' needs indexSha256 as 64 lowercase hex digits");
       }
       // Case-insensitively, as on Windows and macOS, where two such entries would be one file.
       if (!paths.add(f.path().toLowerCase(Locale.ROOT))) {
@@ -73,7 +84,8 @@ public final class ReleaseRequestValidator {
     for (String path : paths) {
       for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
         if (paths.contains(path.substring(0, slash))) {
-          throw new InvalidRequestException("'" + path.substring(0, slash) + "' is both a file and a folder");
+          throw new InvalidRequestException(
+              "'" + path.substring(0, slash) + "' is both a file and a folder");
         }
       }
     }

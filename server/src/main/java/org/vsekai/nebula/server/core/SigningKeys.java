@@ -31,9 +31,11 @@ public final class SigningKeys {
   public static SigningKeys configuredOrStored(SigningFactory config, Path dataDir) {
     if (config.configured()) {
       if (config.publicKey() == null || config.publicKey().isBlank()) {
-        throw new IllegalArgumentException("signing.privateKey is set but signing.publicKey is not");
+        throw new IllegalArgumentException(
+            "signing.privateKey is set but signing.publicKey is not");
       }
-      return new SigningKeys(Ed25519Keys.privateKey(config.privateKey()), Ed25519Keys.publicKey(config.publicKey()));
+      return new SigningKeys(
+          Ed25519Keys.privateKey(config.privateKey()), Ed25519Keys.publicKey(config.publicKey()));
     }
     KeyPair[] generated = new KeyPair[1];
     String priv =
@@ -48,7 +50,8 @@ public final class SigningKeys {
             dataDir.resolve(PUBLIC_FILE),
             () -> {
               if (generated[0] == null) {
-                throw new IllegalStateException(dataDir.resolve(PRIVATE_FILE) + " exists but its public key file does not");
+                throw new IllegalStateException(
+                    dataDir.resolve(PRIVATE_FILE) + " exists but its public key file does not");
               }
               return Ed25519Keys.encode(generated[0].getPublic());
             });
@@ -81,9 +84,11 @@ public final class SigningKeys {
       byte[] sig = s.sign();
       s.initVerify(publicKey);
       s.update(probe);
-      if (!s.verify(sig)) throw new IllegalArgumentException("the signing private and public keys are not a pair");
+      if (!s.verify(sig))
+        throw new IllegalArgumentException("the signing private and public keys are not a pair");
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the signing keys are not usable Ed25519 keys: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the signing keys are not usable Ed25519 keys: " + e.getMessage(), e);
     }
   }
 }

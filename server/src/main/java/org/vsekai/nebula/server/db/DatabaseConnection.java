@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.vsekai.nebula.server.config.DatabaseFactory;
 
 /**
- * The database a configuration names: its pool settings and, in the embedded default, the
- * embedded server that must run before the pool connects.
+ * The database a configuration names: its pool settings and, in the embedded default, the embedded
+ * server that must run before the pool connects.
  *
  * @param embedded null when an external server is configured
  */
@@ -16,7 +16,9 @@ public record DatabaseConnection(DataSourceFactory dataSource, EmbeddedPostgresD
     if (!factory.embedded()) {
       return new DatabaseConnection(factory.dataSourceFactory(factory.url(), null), null);
     }
-    EmbeddedPostgresDatabase db = new EmbeddedPostgresDatabase(dataDir.resolve("postgres"), factory.embeddedPort());
-    return new DatabaseConnection(factory.dataSourceFactory(db.jdbcUrl(), EmbeddedPostgresDatabase.USER), db);
+    EmbeddedPostgresDatabase db =
+        new EmbeddedPostgresDatabase(dataDir.resolve("postgres"), factory.embeddedPort());
+    return new DatabaseConnection(
+        factory.dataSourceFactory(db.jdbcUrl(), EmbeddedPostgresDatabase.USER), db);
   }
 }

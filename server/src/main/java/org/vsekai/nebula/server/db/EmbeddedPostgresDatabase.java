@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The database of the embedded default: a PostgreSQL server run from io.zonky's bundled binaries,
- * its data in a folder that outlives the process, so a restarted service finds its releases.
- * The port is fixed before start so the connection pool can be configured first.
+ * its data in a folder that outlives the process, so a restarted service finds its releases. The
+ * port is fixed before start so the connection pool can be configured first.
  */
 public final class EmbeddedPostgresDatabase implements Managed, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresDatabase.class);
@@ -24,7 +24,9 @@ public final class EmbeddedPostgresDatabase implements Managed, AutoCloseable {
   private final int port;
   private EmbeddedPostgres postgres;
 
-  /** @param port the port to listen on; 0 picks a free one now */
+  /**
+   * @param port the port to listen on; 0 picks a free one now
+   */
   public EmbeddedPostgresDatabase(Path dataDir, int port) {
     this.dataDir = dataDir;
     this.port = port == 0 ? freePort() : port;
@@ -46,7 +48,11 @@ public final class EmbeddedPostgresDatabase implements Managed, AutoCloseable {
             .setPort(port)
             .setServerConfig("listen_addresses", "127.0.0.1")
             .start();
-    LOG.info("embedded PostgreSQL {} on port {} with data in {}", fresh ? "created" : "started", port, dataDir);
+    LOG.info(
+        "embedded PostgreSQL {} on port {} with data in {}",
+        fresh ? "created" : "started",
+        port,
+        dataDir);
   }
 
   @Override

@@ -7,8 +7,8 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service's connection to the Temporal frontend: made when configured, closed with the
- * service, and probed by a health check (gRPC health of the frontend).
+ * The service's connection to the Temporal frontend: made when configured, closed with the service,
+ * and probed by a health check (gRPC health of the frontend).
  */
 public final class TemporalConnection extends HealthCheck implements Managed {
   private final String target;
@@ -21,7 +21,9 @@ public final class TemporalConnection extends HealthCheck implements Managed {
   /** The stubs, connected lazily on first use. */
   public synchronized WorkflowServiceStubs stubs() {
     if (stubs == null) {
-      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+      stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     }
     return stubs;
   }

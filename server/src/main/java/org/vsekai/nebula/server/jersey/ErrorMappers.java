@@ -1,7 +1,6 @@
 package org.vsekai.nebula.server.jersey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.jdbi.v3.core.statement.StatementException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.StatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.api.InvalidVersionException;
@@ -21,9 +21,8 @@ import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.core.MissingContentException;
 
 /**
- * Every error the API answers, as {@code {"error": "..."}}: what the client got wrong is a 4xx
- * with the reason; anything else is a 500 whose details go to the log under an id, not to the
- * client.
+ * Every error the API answers, as {@code {"error": "..."}}: what the client got wrong is a 4xx with
+ * the reason; anything else is a 500 whose details go to the log under an id, not to the client.
  */
 public final class ErrorMappers {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
@@ -47,7 +46,10 @@ public final class ErrorMappers {
   }
 
   static Response error(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(message))
+        .build();
   }
 
   /**
@@ -90,9 +92,9 @@ public final class ErrorMappers {
 
   /**
    * The last line of defence for input the checks above missed: the database refusing a value
-   * (SQLSTATE class 22, e.g. a NUL character or a number out of range) or a constraint (23) is
-   * the client's doing, so it is a 4xx and, the transaction having rolled back, nothing is
-   * written. Anything else from the database is the service's problem.
+   * (SQLSTATE class 22, e.g. a NUL character or a number out of range) or a constraint (23) is the
+   * client's doing, so it is a 4xx and, the transaction having rolled back, nothing is written.
+   * Anything else from the database is the service's problem.
    */
   static final class Database implements ExceptionMapper<StatementException> {
     @Override

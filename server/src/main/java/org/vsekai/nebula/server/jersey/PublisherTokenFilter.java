@@ -27,7 +27,8 @@ public final class PublisherTokenFilter implements ContainerRequestFilter {
           Response.status(Response.Status.UNAUTHORIZED)
               .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"nebula\"")
               .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(new ErrorBody("this call needs the publisher token (Authorization: Bearer ...)"))
+              .entity(
+                  new ErrorBody("this call needs the publisher token (Authorization: Bearer ...)"))
               .build());
     }
   }

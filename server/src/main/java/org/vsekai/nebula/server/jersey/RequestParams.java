@@ -9,8 +9,8 @@ import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.core.Names;
 
 /**
- * Parses path and query parameters by hand: JAX-RS answers 404 to a malformed one, where the
- * truth is 400 with what was wrong.
+ * Parses path and query parameters by hand: JAX-RS answers 404 to a malformed one, where the truth
+ * is 400 with what was wrong.
  */
 public final class RequestParams {
   public static final int DEFAULT_LIMIT = 50;
@@ -41,7 +41,8 @@ public final class RequestParams {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value + "'");
+    throw new InvalidRequestException(
+        "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value + "'");
   }
 
   public static Instant optionalInstant(String what, String value) {
@@ -49,7 +50,8 @@ public final class RequestParams {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(what + " '" + value + "' is not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
+      throw new InvalidRequestException(
+          what + " '" + value + "' is not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
     }
   }
 

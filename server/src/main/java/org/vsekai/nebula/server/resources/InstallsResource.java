@@ -28,8 +28,8 @@ import org.vsekai.nebula.schema.RecordNotFoundException;
 import org.vsekai.nebula.server.jersey.RequestParams;
 
 /**
- * {@code /api/v1/installs}: players' installs register themselves, switch mode and ask what to
- * run. These are players' calls, so they need no publisher token.
+ * {@code /api/v1/installs}: players' installs register themselves, switch mode and ask what to run.
+ * These are players' calls, so they need no publisher token.
  */
 @Path("/api/v1/installs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,7 +78,9 @@ public final class InstallsResource {
   @GET
   @Path("{id}/history")
   public Page<InstallHistoryEntry> history(
-      @PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+      @PathParam("id") String id,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
     return installs.history(uuid(INSTALL_ID, id), cursor, limit(limit));
   }
 
@@ -89,6 +91,7 @@ public final class InstallsResource {
   public VersionInfo latest(@PathParam("id") String id) {
     return installs
         .latestFor(uuid(INSTALL_ID, id))
-        .orElseThrow(() -> new RecordNotFoundException("no version is offered in this install's mode"));
+        .orElseThrow(
+            () -> new RecordNotFoundException("no version is offered in this install's mode"));
   }
 }

@@ -34,10 +34,16 @@ public final class LatestVersionResource {
   @GET
   @Timed
   public VersionInfo latest(
-      @PathParam("product") String product, @PathParam("mode") String mode, @QueryParam("at") String at) {
+      @PathParam("product") String product,
+      @PathParam("mode") String mode,
+      @QueryParam("at") String at) {
     Instant when = optionalInstant("at", at);
     return catalog
-        .currentVersion(name("product", product), name("mode", mode), when == null ? clock.instant() : when)
-        .orElseThrow(() -> new RecordNotFoundException("no version of " + product + " is offered in mode " + mode));
+        .currentVersion(
+            name("product", product), name("mode", mode), when == null ? clock.instant() : when)
+        .orElseThrow(
+            () ->
+                new RecordNotFoundException(
+                    "no version of " + product + " is offered in mode " + mode));
   }
 }

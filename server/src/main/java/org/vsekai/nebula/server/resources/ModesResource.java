@@ -33,7 +33,8 @@ public final class ModesResource {
 
   /** The modes valid now, by name. */
   @GET
-  public Page<ModeInfo> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+  public Page<ModeInfo> list(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     return catalog.modesValidNow(cursor, limit(limit));
   }
 
@@ -42,7 +43,8 @@ public final class ModesResource {
   @PublisherOnly
   public Response create(NewMode request) {
     NewMode r = body(request);
-    return Responses.created(catalog.createMode(name("mode", r.name()), r.validFrom(), r.validTo()));
+    return Responses.created(
+        catalog.createMode(name("mode", r.name()), r.validFrom(), r.validTo()));
   }
 
   /** Ends the mode's validity now: it is no longer listed, released to or switched to. */

@@ -31,7 +31,8 @@ public final class ProductsResource {
   }
 
   @GET
-  public Page<ProductInfo> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+  public Page<ProductInfo> list(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     return catalog.productsValidNow(cursor, limit(limit));
   }
 
@@ -40,7 +41,8 @@ public final class ProductsResource {
   @PublisherOnly
   public Response create(NewProduct request) {
     NewProduct r = body(request);
-    Created<ProductInfo> created = catalog.createProduct(name("product", r.name()), r.validFrom(), r.validTo());
+    Created<ProductInfo> created =
+        catalog.createProduct(name("product", r.name()), r.validFrom(), r.validTo());
     return Responses.created(created);
   }
 }

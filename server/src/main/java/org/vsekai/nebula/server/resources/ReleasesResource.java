@@ -12,9 +12,9 @@ import org.vsekai.nebula.server.core.ReleasePublisher;
 import org.vsekai.nebula.server.jersey.PublisherOnly;
 
 /**
- * {@code POST /api/v1/releases}: registers a new version with its files and signs its manifest.
- * 201 on success; 400 malformed; 404 unknown product or mode; 409 the version exists; 422 an
- * index or chunk it needs is not uploaded yet.
+ * {@code POST /api/v1/releases}: registers a new version with its files and signs its manifest. 201
+ * on success; 400 malformed; 404 unknown product or mode; 409 the version exists; 422 an index or
+ * chunk it needs is not uploaded yet.
  */
 @Path("/api/v1/releases")
 @Produces(MediaType.APPLICATION_JSON)

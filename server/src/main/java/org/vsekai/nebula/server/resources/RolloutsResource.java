@@ -47,7 +47,9 @@ public final class RolloutsResource {
   private final RolloutRepository rollouts;
   private final RolloutControl control;
 
-  /** @param control null when the service has no Temporal; then every write answers 503 */
+  /**
+   * @param control null when the service has no Temporal; then every write answers 503
+   */
   public RolloutsResource(RolloutRepository rollouts, RolloutControl control) {
     this.rollouts = rollouts;
     this.control = control;
@@ -58,7 +60,9 @@ public final class RolloutsResource {
   @PublisherOnly
   public Response start(RolloutStart request) {
     RolloutRequest r = request(body(request));
-    return Response.status(Response.Status.CREATED).entity(withTemporal(() -> control().start(r))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(withTemporal(() -> control().start(r)))
+        .build();
   }
 
   /** 201 with the schedule and its next start times. */
@@ -77,7 +81,8 @@ public final class RolloutsResource {
 
   /** Newest first. */
   @GET
-  public Page<RolloutInfo> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+  public Page<RolloutInfo> list(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     return rollouts.list(cursor, limit(limit));
   }
 
@@ -121,8 +126,14 @@ public final class RolloutsResource {
     RequestParams.version(s.version());
     RolloutRequest r =
         new RolloutRequest(
-            null, s.product(), s.version(), s.mode(), s.waves(),
-            s.maxFailureRate() == null ? RolloutRequest.DEFAULT_MAX_FAILURE_RATE : s.maxFailureRate(),
+            null,
+            s.product(),
+            s.version(),
+            s.mode(),
+            s.waves(),
+            s.maxFailureRate() == null
+                ? RolloutRequest.DEFAULT_MAX_FAILURE_RATE
+                : s.maxFailureRate(),
             seconds("waveDeadlineSeconds", s.waveDeadlineSeconds()),
             seconds("pollIntervalSeconds", s.pollIntervalSeconds()));
     String problem = r.problem();
@@ -133,14 +144,16 @@ public final class RolloutsResource {
   private static Duration seconds(String what, Long value) {
     if (value == null) return null;
     if (value < 1 || value > MAX_DURATION.toSeconds()) {
-      throw new InvalidRequestException(what + " must be from 1 to " + MAX_DURATION.toSeconds() + ", not " + value);
+      throw new InvalidRequestException(
+          what + " must be from 1 to " + MAX_DURATION.toSeconds() + ", not " + value);
     }
     return Duration.ofSeconds(value);
   }
 
   private RolloutControl control() {
     if (control == null) {
-      throw new WebApplicationException("rollouts need Temporal, and this service has none configured (temporal.target)", 503);
+      throw new WebApplicationException(
+          "rollouts need Temporal, and this service has none configured (temporal.target)", 503);
     }
     return control;
   }

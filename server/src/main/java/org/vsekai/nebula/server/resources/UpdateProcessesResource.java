@@ -24,8 +24,8 @@ import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.jersey.RequestParams;
 
 /**
- * {@code /api/v1/update-processes}: updates report the states they reach; support staff list
- * them. A report needs no publisher token: the player's machine sends it.
+ * {@code /api/v1/update-processes}: updates report the states they reach; support staff list them.
+ * A report needs no publisher token: the player's machine sends it.
  */
 @Path("/api/v1/update-processes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +45,8 @@ public final class UpdateProcessesResource {
   @Timed
   public Response report(UpdateProcessReport request) {
     UpdateProcessReport r = body(request);
-    if (r.updateProcessId() == null) throw new InvalidRequestException("updateProcessId is missing");
+    if (r.updateProcessId() == null)
+      throw new InvalidRequestException("updateProcessId is missing");
     if (r.installId() == null) throw new InvalidRequestException("installId is missing");
     if (r.state() == null) throw new InvalidRequestException("state is missing");
     if (r.toVersion() != null) RequestParams.version(r.toVersion());
@@ -53,12 +54,14 @@ public final class UpdateProcessesResource {
     text("manifestFileAndVersion", r.manifestFileAndVersion(), 1024);
     text("cachePath", r.cachePath(), 4096);
     if (r.filesForUpdate() != null) {
-      if (r.filesForUpdate().size() > MAX_FILES) throw new InvalidRequestException("filesForUpdate has more than " + MAX_FILES + " entries");
+      if (r.filesForUpdate().size() > MAX_FILES)
+        throw new InvalidRequestException("filesForUpdate has more than " + MAX_FILES + " entries");
       r.filesForUpdate().forEach(f -> text("a filesForUpdate entry", f, 1024));
     }
     if (r.registryValues() != null) {
       if (r.registryValues().size() > MAX_REGISTRY_VALUES) {
-        throw new InvalidRequestException("registryValues has more than " + MAX_REGISTRY_VALUES + " entries");
+        throw new InvalidRequestException(
+            "registryValues has more than " + MAX_REGISTRY_VALUES + " entries");
       }
       r.registryValues().forEach((k, v) -> text("a registryValues entry", k + v, 4096));
     }
@@ -68,7 +71,9 @@ public final class UpdateProcessesResource {
   /** Newest first; {@code ?installId=} restricts to one install. */
   @GET
   public Page<UpdateProcessInfo> list(
-      @QueryParam("installId") String installId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+      @QueryParam("installId") String installId,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
     return processes.list(optionalUuid("install id", installId), cursor, limit(limit));
   }
 

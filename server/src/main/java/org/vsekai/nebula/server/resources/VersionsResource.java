@@ -42,13 +42,16 @@ public final class VersionsResource {
   /** Versions, the most recently published first. */
   @GET
   public Page<VersionInfo> list(
-      @PathParam("product") String product, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+      @PathParam("product") String product,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
     return catalog.versions(name("product", product), cursor, limit(limit));
   }
 
   @GET
   @Path("{version}")
-  public VersionInfo get(@PathParam("product") String product, @PathParam("version") String version) {
+  public VersionInfo get(
+      @PathParam("product") String product, @PathParam("version") String version) {
     return catalog.findVersion(name("product", product), version(version));
   }
 
@@ -56,7 +59,8 @@ public final class VersionsResource {
   @DELETE
   @Path("{version}")
   @PublisherOnly
-  public VersionInfo withdraw(@PathParam("product") String product, @PathParam("version") String version) {
+  public VersionInfo withdraw(
+      @PathParam("product") String product, @PathParam("version") String version) {
     return catalog.withdrawVersion(name("product", product), version(version));
   }
 
@@ -64,7 +68,8 @@ public final class VersionsResource {
   @GET
   @Path("{version}/manifest")
   @Timed
-  public Response manifest(@PathParam("product") String product, @PathParam("version") String version) {
+  public Response manifest(
+      @PathParam("product") String product, @PathParam("version") String version) {
     String envelope = manifests.currentEnvelope(name("product", product), version(version));
     return Response.ok(envelope, MediaType.APPLICATION_JSON_TYPE).build();
   }
@@ -74,9 +79,13 @@ public final class VersionsResource {
   @Path("{version}/modes")
   @PublisherOnly
   public Response release(
-      @PathParam("product") String product, @PathParam("version") String version, ModeRelease request) {
+      @PathParam("product") String product,
+      @PathParam("version") String version,
+      ModeRelease request) {
     ModeRelease r = body(request);
-    VersionInfo info = catalog.releaseToMode(name("product", product), version(version), name("mode", r.mode()), r.validFrom());
+    VersionInfo info =
+        catalog.releaseToMode(
+            name("product", product), version(version), name("mode", r.mode()), r.validFrom());
     return Response.status(Response.Status.CREATED).entity(info).build();
   }
 
@@ -85,7 +94,9 @@ public final class VersionsResource {
   @Path("{version}/modes/{mode}")
   @PublisherOnly
   public VersionInfo withdrawFromMode(
-      @PathParam("product") String product, @PathParam("version") String version, @PathParam("mode") String mode) {
+      @PathParam("product") String product,
+      @PathParam("version") String version,
+      @PathParam("mode") String mode) {
     return catalog.withdrawFromMode(name("product", product), version(version), name("mode", mode));
   }
 }

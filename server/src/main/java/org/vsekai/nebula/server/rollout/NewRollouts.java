@@ -10,7 +10,14 @@ final class NewRollouts {
   private NewRollouts() {}
 
   static NewRollout of(RolloutRequest r, String workflowId) {
-    return new NewRollout(UUID.fromString(r.rolloutId()), r.product(), SemVer.parse(r.version()), r.mode(),
-        r.maxFailureRate(), r.wavePercents(), r.waveDeadline().toSeconds(), workflowId);
+    return new NewRollout(
+        UUID.fromString(r.rolloutId()),
+        r.product(),
+        SemVer.parse(r.version()),
+        r.mode(),
+        r.maxFailureRate(),
+        r.wavePercents(),
+        r.waveDeadline().toSeconds(),
+        workflowId);
   }
 }

@@ -24,8 +24,8 @@ import org.vsekai.nebula.workflows.rollout.WaveTriggered;
 
 /**
  * The rollout's activities on the service's worker: thin adapters over {@link RolloutRepository}
- * and {@link WaveTriggerer}. What the tables refuse (an unknown version, a rollout that has
- * ended) is refused again on every retry, so it becomes a non-retryable {@link
+ * and {@link WaveTriggerer}. What the tables refuse (an unknown version, a rollout that has ended)
+ * is refused again on every retry, so it becomes a non-retryable {@link
  * RolloutFailures#ROLLOUT_REFUSED}; anything else (the database or Temporal unreachable) is
  * retried.
  */
@@ -40,20 +40,34 @@ public final class RolloutActivitiesImpl implements RolloutActivities {
 
   @Override
   public RolloutReceipt openRollout(RolloutOpening opening) {
-    return refusals(() -> new RolloutReceipt(rollouts.open(NewRollouts.of(opening.request(), opening.workflowId())).created()));
+    return refusals(
+        () ->
+            new RolloutReceipt(
+                rollouts.open(NewRollouts.of(opening.request(), opening.workflowId())).created()));
   }
 
   @Override
   public RolloutReceipt recordRollout(RolloutStateChange change) {
-    return refusals(() -> new RolloutReceipt(
-        rollouts.recordState(UUID.fromString(change.rolloutId()), change.state().label(), change.reason())));
+    return refusals(
+        () ->
+            new RolloutReceipt(
+                rollouts.recordState(
+                    UUID.fromString(change.rolloutId()), change.state().label(), change.reason())));
   }
 
   @Override
   public RolloutReceipt recordWave(WaveStateChange c) {
-    return refusals(() -> new RolloutReceipt(
-        rollouts.recordWaveState(UUID.fromString(c.rolloutId()), c.waveIndex(), c.state().label(),
-            c.counts().targeted(), c.counts().succeeded(), c.counts().failed(), c.reason())));
+    return refusals(
+        () ->
+            new RolloutReceipt(
+                rollouts.recordWaveState(
+                    UUID.fromString(c.rolloutId()),
+                    c.waveIndex(),
+                    c.state().label(),
+                    c.counts().targeted(),
+                    c.counts().succeeded(),
+                    c.counts().failed(),
+                    c.reason())));
   }
 
   @Override
@@ -69,8 +83,14 @@ public final class RolloutActivitiesImpl implements RolloutActivities {
     WaveTally t = refusals(() -> rollouts.tally(rolloutId, poll.waveIndex()));
     try {
       // The counts as the wave's progress over time; a no-op while they stay the same.
-      rollouts.recordWaveState(rolloutId, poll.waveIndex(), WaveState.RUNNING.label(), t.targeted(), t.succeeded(),
-          t.failed(), null);
+      rollouts.recordWaveState(
+          rolloutId,
+          poll.waveIndex(),
+          WaveState.RUNNING.label(),
+          t.targeted(),
+          t.succeeded(),
+          t.failed(),
+          null);
     } catch (RecordConflictException judged) {
       // A late count of a wave already judged: the judgement stands, the counts are still news.
     }
@@ -81,7 +101,8 @@ public final class RolloutActivitiesImpl implements RolloutActivities {
     try {
       return call.get();
     } catch (RecordNotFoundException | RecordConflictException | InvalidVersionException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), RolloutFailures.ROLLOUT_REFUSED, e);
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutFailures.ROLLOUT_REFUSED, e);
     }
   }
 }

@@ -42,9 +42,9 @@ import org.vsekai.nebula.workflows.rollout.RolloutRequest;
 import org.vsekai.nebula.workflows.rollout.RolloutWorkflow;
 
 /**
- * What the REST API asks of Temporal for rollouts: start one, signal it, schedule one. The
- * rollout is recorded before its workflow starts, so a bad product, version or mode is refused
- * before anything runs and the rollout can be read the moment this returns.
+ * What the REST API asks of Temporal for rollouts: start one, signal it, schedule one. The rollout
+ * is recorded before its workflow starts, so a bad product, version or mode is refused before
+ * anything runs and the rollout can be read the moment this returns.
  */
 public final class RolloutControl {
   /** How many of a schedule's next start times are reported. */
@@ -60,7 +60,9 @@ public final class RolloutControl {
     this.schedules =
         ScheduleClient.newInstance(
             client.getWorkflowServiceStubs(),
-            ScheduleClientOptions.newBuilder().setNamespace(client.getOptions().getNamespace()).build());
+            ScheduleClientOptions.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .build());
     this.rollouts = rollouts;
     this.clock = clock;
   }
@@ -79,10 +81,14 @@ public final class RolloutControl {
                 .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.SERVICE)
                 .setTypedSearchAttributes(
-                    SearchAttributes.newBuilder().set(NebulaSearchAttributes.ROLLOUT_ID, request.rolloutId()).build())
+                    SearchAttributes.newBuilder()
+                        .set(NebulaSearchAttributes.ROLLOUT_ID, request.rolloutId())
+                        .build())
                 .build());
     try {
-      temporal("start rollout " + id, () -> WorkflowClient.start(rollout::run, RolloutInput.start(request)));
+      temporal(
+          "start rollout " + id,
+          () -> WorkflowClient.start(rollout::run, RolloutInput.start(request)));
     } catch (TemporalUnavailableException e) {
       // No workflow will ever move it: say so in the tables instead of leaving it Running.
       rollouts.recordState(id, "Aborted", "its workflow could not be started: " + e.getMessage());
@@ -116,7 +122,8 @@ public final class RolloutControl {
     if (startAt != null && !startAt.isAfter(clock.instant())) {
       throw new InvalidRequestException("startAt " + startAt + " is not in the future");
     }
-    rollouts.requireRolloutable(template.product(), SemVer.parse(template.version()), template.mode());
+    rollouts.requireRolloutable(
+        template.product(), SemVer.parse(template.version()), template.mode());
     String scheduleId = "rollout-" + UUID.randomUUID();
     ScheduleActionStartWorkflow action =
         ScheduleActionStartWorkflow.newBuilder()
@@ -132,25 +139,37 @@ public final class RolloutControl {
     Schedule.Builder schedule =
         Schedule.newBuilder()
             .setAction(action)
-            .setPolicy(SchedulePolicy.newBuilder().setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP).build());
+            .setPolicy(
+                SchedulePolicy.newBuilder()
+                    .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+                    .build());
     if (startAt != null) {
       schedule
           .setSpec(ScheduleSpec.newBuilder().setCalendars(List.of(exactly(startAt))).build())
-          .setState(ScheduleState.newBuilder().setLimitedAction(true).setRemainingActions(1).build());
+          .setState(
+              ScheduleState.newBuilder().setLimitedAction(true).setRemainingActions(1).build());
     } else {
       schedule.setSpec(ScheduleSpec.newBuilder().setCronExpressions(List.of(cron.trim())).build());
     }
     ScheduleHandle handle;
     try {
-      handle = schedules.createSchedule(scheduleId, schedule.build(), ScheduleOptions.newBuilder().build());
+      handle =
+          schedules.createSchedule(
+              scheduleId, schedule.build(), ScheduleOptions.newBuilder().build());
     } catch (WorkflowServiceException | StatusRuntimeException e) {
       if (statusOf(e) == Status.Code.INVALID_ARGUMENT) {
         throw new InvalidRequestException("Temporal refused the schedule: " + firstLine(e));
       }
       throw new TemporalUnavailableException("cannot create the schedule: " + firstLine(e), e);
     }
-    List<Instant> next = temporal("describe schedule " + scheduleId, () -> handle.describe().getInfo().getNextActionTimes());
-    return new RolloutScheduleInfo(scheduleId, startAt == null ? cron.trim() : null, startAt,
+    List<Instant> next =
+        temporal(
+            "describe schedule " + scheduleId,
+            () -> handle.describe().getInfo().getNextActionTimes());
+    return new RolloutScheduleInfo(
+        scheduleId,
+        startAt == null ? cron.trim() : null,
+        startAt,
         next.subList(0, Math.min(NEXT_RUNS_SHOWN, next.size())));
   }
 
@@ -170,16 +189,20 @@ public final class RolloutControl {
   private RolloutInfo signal(UUID rolloutId, String what, Consumer<RolloutWorkflow> send) {
     RolloutInfo info = rollouts.find(rolloutId);
     if (RolloutRepository.ENDED.contains(info.state())) {
-      throw new RecordConflictException("rollout " + rolloutId + " has ended (" + info.state() + "); nothing to " + what);
+      throw new RecordConflictException(
+          "rollout " + rolloutId + " has ended (" + info.state() + "); nothing to " + what);
     }
     RolloutWorkflow rollout = client.newWorkflowStub(RolloutWorkflow.class, info.workflowId());
     try {
-      temporal(what + " rollout " + rolloutId, () -> {
-        send.accept(rollout);
-        return null;
-      });
+      temporal(
+          what + " rollout " + rolloutId,
+          () -> {
+            send.accept(rollout);
+            return null;
+          });
     } catch (WorkflowNotFoundException e) {
-      throw new RecordConflictException("rollout " + rolloutId + " has no running workflow (" + info.workflowId() + ")");
+      throw new RecordConflictException(
+          "rollout " + rolloutId + " has no running workflow (" + info.workflowId() + ")");
     }
     return info;
   }

@@ -27,21 +27,20 @@ import org.vsekai.nebula.workflows.rollout.WaveTriggered;
  * rollout has not reached yet; keeps those in the wave's share of buckets ({@link WaveBuckets})
  * that run an older version or none; starts each one's update, or joins the one already running;
  * and records the page as the wave's targets before asking for the next. An attempt that dies
- * leaves at most one page started but unrecorded; the next attempt joins those runs (they are
- * still running, waiting for their installs) and records them then.
+ * leaves at most one page started but unrecorded; the next attempt joins those runs (they are still
+ * running, waiting for their installs) and records them then.
  *
  * <h2>Why the update workflow, not the launcher's updateNow</h2>
  *
  * Each install gets {@code update-<installId>} through {@link UpdateStarter#startOrAttach} on its
- * own task queue. That answers with the exact run started or joined, so the wave knows the id
- * under which that run's result will be recorded ({@link UpdateProcessIds}); a signal to the
- * install's launcher would start its update later, under a run id nobody could tell the wave. It
- * also reaches installs that have no launcher (players who update by hand), and a launcher whose
- * own check comes while the rollout's update runs waits for it, as for any update started
- * elsewhere. An install that is offline gets its update all the same: the run waits on the
- * install's task queue, with UpdateState Idle, until the player's worker returns and runs it.
- * The cost: the service does not know a player's bandwidth cap, so a rollout's update downloads
- * uncapped.
+ * own task queue. That answers with the exact run started or joined, so the wave knows the id under
+ * which that run's result will be recorded ({@link UpdateProcessIds}); a signal to the install's
+ * launcher would start its update later, under a run id nobody could tell the wave. It also reaches
+ * installs that have no launcher (players who update by hand), and a launcher whose own check comes
+ * while the rollout's update runs waits for it, as for any update started elsewhere. An install
+ * that is offline gets its update all the same: the run waits on the install's task queue, with
+ * UpdateState Idle, until the player's worker returns and runs it. The cost: the service does not
+ * know a player's bandwidth cap, so a rollout's update downloads uncapped.
  */
 public final class WaveTriggerer {
   /** Installs read, started and recorded at once; a heartbeat follows each page. */
@@ -66,7 +65,9 @@ public final class WaveTriggerer {
     this.starts = Executors.newFixedThreadPool(PARALLEL_STARTS, daemonThreads());
   }
 
-  /** Triggers the wave; {@code afterEachPage} heartbeats (and throws when the wave is cancelled). */
+  /**
+   * Triggers the wave; {@code afterEachPage} heartbeats (and throws when the wave is cancelled).
+   */
   public WaveTriggered trigger(WaveTrigger wave, Runnable afterEachPage) {
     UUID rolloutId = UUID.fromString(wave.rolloutId());
     SemVer target = SemVer.parse(wave.version());
@@ -90,7 +91,8 @@ public final class WaveTriggerer {
       }
       afterEachPage.run();
     }
-    return new WaveTriggered(rollouts.tally(rolloutId, wave.waveIndex()).targeted(), started, joined);
+    return new WaveTriggered(
+        rollouts.tally(rolloutId, wave.waveIndex()).targeted(), started, joined);
   }
 
   private List<RolloutTargetRow> startAll(List<RolloutCandidateRow> installs, WaveTrigger wave) {
@@ -107,7 +109,9 @@ public final class WaveTriggerer {
       throw new IllegalStateException("interrupted while starting a wave's updates", e);
     } catch (ExecutionException e) {
       pending.forEach(f -> f.cancel(true));
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
     return targets;
   }
@@ -115,14 +119,26 @@ public final class WaveTriggerer {
   private RolloutTargetRow start(UUID installId, WaveTrigger wave) {
     UpdateHandle update =
         starter.startOrAttach(
-            new UpdateRequest(installId.toString(), wave.product(), wave.mode(), wave.version(), false, 0,
-                UpdateTrigger.ROLLOUT, wave.rolloutId()));
+            new UpdateRequest(
+                installId.toString(),
+                wave.product(),
+                wave.mode(),
+                wave.version(),
+                false,
+                0,
+                UpdateTrigger.ROLLOUT,
+                wave.rolloutId()));
     String runId = update.runId();
     if (runId == null || runId.isEmpty()) {
       // Joined a running update whose run the server did not name: ask for it.
-      runId = client.newUntypedWorkflowStub(update.workflowId()).describe().getExecution().getRunId();
+      runId =
+          client.newUntypedWorkflowStub(update.workflowId()).describe().getExecution().getRunId();
     }
-    return new RolloutTargetRow(installId, update.workflowId(), runId, UpdateProcessIds.forRun(update.workflowId(), runId),
+    return new RolloutTargetRow(
+        installId,
+        update.workflowId(),
+        runId,
+        UpdateProcessIds.forRun(update.workflowId(), runId),
         update.attached());
   }
 

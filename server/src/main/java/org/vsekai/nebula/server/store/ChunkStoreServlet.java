@@ -10,8 +10,8 @@ import org.vsekai.nebula.server.core.PublisherToken;
 
 /**
  * The chunk store at {@code /store/<4 hex>/<64 hex>.cacnk}, the layout desync and casync use. An
- * uploaded chunk is decompressed (bounded) and its SHA-512/256 compared with its name before it
- * is stored, atomically, as the uploader compressed it.
+ * uploaded chunk is decompressed (bounded) and its SHA-512/256 compared with its name before it is
+ * stored, atomically, as the uploader compressed it.
  */
 public final class ChunkStoreServlet extends ContentAddressedServlet {
   private static final long serialVersionUID = 1L;
@@ -19,14 +19,16 @@ public final class ChunkStoreServlet extends ContentAddressedServlet {
 
   private final transient LocalChunkStore store;
 
-  public ChunkStoreServlet(LocalChunkStore store, PublisherToken token, int maxCompressedBytes, MetricRegistry metrics) {
+  public ChunkStoreServlet(
+      LocalChunkStore store, PublisherToken token, int maxCompressedBytes, MetricRegistry metrics) {
     super(token, maxCompressedBytes, metrics, "store.chunks");
     this.store = store;
   }
 
   /** The chunk id of {@code /abcd/abcd....cacnk}, or null when the path is anything else. */
   static ChunkId chunkId(String pathInfo) {
-    if (pathInfo.length() != NAME_LENGTH || pathInfo.charAt(0) != '/' || pathInfo.charAt(5) != '/') return null;
+    if (pathInfo.length() != NAME_LENGTH || pathInfo.charAt(0) != '/' || pathInfo.charAt(5) != '/')
+      return null;
     if (!pathInfo.endsWith(LocalChunkStore.SUFFIX)) return null;
     String hex = pathInfo.substring(6, 6 + 64);
     if (!ChunkId.isHex(hex) || !pathInfo.regionMatches(1, hex, 0, 4)) return null;

@@ -18,11 +18,10 @@ import org.vsekai.nebula.server.core.PublisherToken;
 
 /**
  * A folder of immutable, content-addressed files over HTTP, in desync's store protocol: GET and
- * HEAD for anyone, PUT with the publisher token. A plain servlet rather than a Jersey resource;
- * the successful GETs and HEADs of the application port are answered before it, by
- * {@link StoreReadHandler}. Errors are
- * {@code {"error": "..."}} like the rest of the API: 400 malformed name, 401 bad token, 404
- * absent, 405 other methods, 413 too large.
+ * HEAD for anyone, PUT with the publisher token. A plain servlet rather than a Jersey resource; the
+ * successful GETs and HEADs of the application port are answered before it, by {@link
+ * StoreReadHandler}. Errors are {@code {"error": "..."}} like the rest of the API: 400 malformed
+ * name, 401 bad token, 404 absent, 405 other methods, 413 too large.
  */
 public abstract class ContentAddressedServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -36,7 +35,8 @@ public abstract class ContentAddressedServlet extends HttpServlet {
   private final transient Meter servedBytes;
   private final transient Meter stored;
 
-  ContentAddressedServlet(PublisherToken token, int maxUploadBytes, MetricRegistry metrics, String metricPrefix) {
+  ContentAddressedServlet(
+      PublisherToken token, int maxUploadBytes, MetricRegistry metrics, String metricPrefix) {
     this.token = token;
     this.maxUploadBytes = maxUploadBytes;
     this.served = metrics.meter(metricPrefix + ".served");
@@ -48,7 +48,8 @@ public abstract class ContentAddressedServlet extends HttpServlet {
   abstract Path locate(String pathInfo);
 
   /** Verifies and stores an upload to {@code file}; returns whether it was new. */
-  abstract boolean store(Path file, String pathInfo, byte[] body) throws IOException, UploadRejectedException;
+  abstract boolean store(Path file, String pathInfo, byte[] body)
+      throws IOException, UploadRejectedException;
 
   /** An upload whose content does not match its name or does not parse. */
   static final class UploadRejectedException extends Exception {
@@ -66,13 +67,19 @@ public abstract class ContentAddressedServlet extends HttpServlet {
     String method = req.getMethod();
     if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("PUT")) {
       resp.setHeader("Allow", ALLOW);
-      error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, method + " is not supported here; use " + ALLOW);
+      error(
+          resp,
+          HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+          method + " is not supported here; use " + ALLOW);
       return;
     }
     String pathInfo = req.getPathInfo();
     Path file = pathInfo == null ? null : locate(pathInfo);
     if (file == null) {
-      error(resp, HttpServletResponse.SC_BAD_REQUEST, "'" + req.getRequestURI() + "' does not name an object of this store");
+      error(
+          resp,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "'" + req.getRequestURI() + "' does not name an object of this store");
       return;
     }
     switch (method) {
@@ -124,14 +131,21 @@ public abstract class ContentAddressedServlet extends HttpServlet {
     resp.setContentLengthLong(size);
   }
 
-  private void put(Path file, String pathInfo, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  private void put(Path file, String pathInfo, HttpServletRequest req, HttpServletResponse resp)
+      throws IOException {
     if (!token.accepts(req.getHeader("Authorization"))) {
       resp.setHeader("WWW-Authenticate", "Bearer realm=\"nebula\"");
-      error(resp, HttpServletResponse.SC_UNAUTHORIZED, "uploading needs the publisher token (Authorization: Bearer ...)");
+      error(
+          resp,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          "uploading needs the publisher token (Authorization: Bearer ...)");
       return;
     }
     if (req.getContentLengthLong() > maxUploadBytes) {
-      error(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "upload is larger than " + maxUploadBytes + " bytes");
+      error(
+          resp,
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "upload is larger than " + maxUploadBytes + " bytes");
       return;
     }
     byte[] body;
@@ -139,7 +153,10 @@ public abstract class ContentAddressedServlet extends HttpServlet {
       body = in.readNBytes(maxUploadBytes + 1);
     }
     if (body.length > maxUploadBytes) {
-      error(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "upload is larger than " + maxUploadBytes + " bytes");
+      error(
+          resp,
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "upload is larger than " + maxUploadBytes + " bytes");
       return;
     }
     try {

@@ -10,18 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The store objects asked for recently, in memory, up to a byte budget. During a rollout every
- * player fetches the same few new chunks; serving them from memory spares the open, read and
- * close of a file per request, which on a busy two-core host was a third of the CPU a chunk
- * cost. Objects are named by their content, so a cached copy is never stale; it may outlive a
- * prune of its file, which is why only GETs are answered from here and HEADs (what a publisher
- * asks before skipping an upload) always look at the disk.
+ * player fetches the same few new chunks; serving them from memory spares the open, read and close
+ * of a file per request, which on a busy two-core host was a third of the CPU a chunk cost. Objects
+ * are named by their content, so a cached copy is never stale; it may outlive a prune of its file,
+ * which is why only GETs are answered from here and HEADs (what a publisher asks before skipping an
+ * upload) always look at the disk.
  *
- * <p>Copies live in direct memory, which the socket writes without another copy (on heap the
- * cache gained half as much). Direct memory is only returned when the garbage collector gets to
- * its owner, so a cache churning through more objects than it holds would pile up freed copies
- * until the JVM's limit forced a full collection. Each copy is therefore counted: the cache holds
- * one reference and every response being written another, and the last to let go frees the
- * memory at once. Used direct memory stays within the budget plus what is being written.
+ * <p>Copies live in direct memory, which the socket writes without another copy (on heap the cache
+ * gained half as much). Direct memory is only returned when the garbage collector gets to its
+ * owner, so a cache churning through more objects than it holds would pile up freed copies until
+ * the JVM's limit forced a full collection. Each copy is therefore counted: the cache holds one
+ * reference and every response being written another, and the last to let go frees the memory at
+ * once. Used direct memory stays within the budget plus what is being written.
  *
  * <p>Eviction is second chance (CLOCK): an entry read since the last sweep is spared once. That
  * keeps a hot set in memory without a lock or a list to update on every hit.
@@ -38,8 +38,10 @@ final class HotObjectCache {
   private static final class Entry implements Lease {
     private final ByteBuffer memory;
     private final ByteBuffer readOnly;
+
     /** The cache's reference and one per lease; 0 once freed. */
     private final AtomicInteger references = new AtomicInteger(1);
+
     volatile boolean referenced;
 
     Entry(ByteBuffer memory) {
@@ -96,7 +98,8 @@ final class HotObjectCache {
   /** Keeps a copy of {@code content}'s remaining bytes (its position is left as it was). */
   void put(String key, ByteBuffer content) {
     int size = content.remaining();
-    if (!enabled() || size > maxObjectBytes || size > capacityBytes || entries.containsKey(key)) return;
+    if (!enabled() || size > maxObjectBytes || size > capacityBytes || entries.containsKey(key))
+      return;
     ByteBuffer copy = ByteBuffer.allocateDirect(size);
     copy.put(content.duplicate()).flip();
     Entry entry = new Entry(copy);

@@ -13,9 +13,9 @@ import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.desync.ChunkIndex;
 
 /**
- * The {@code .caibx} indexes of released files, content-addressed: each is stored as
- * {@code <dir>/<sha256 of its bytes>.caibx}, a flat folder that {@code desync index-server} or
- * any web server can serve as well. An index is immutable once stored.
+ * The {@code .caibx} indexes of released files, content-addressed: each is stored as {@code
+ * <dir>/<sha256 of its bytes>.caibx}, a flat folder that {@code desync index-server} or any web
+ * server can serve as well. An index is immutable once stored.
  */
 public final class IndexStore {
   public static final String SUFFIX = ".caibx";
@@ -40,7 +40,8 @@ public final class IndexStore {
   }
 
   public Path path(String sha256) {
-    if (!isSha256Hex(sha256)) throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in hex");
+    if (!isSha256Hex(sha256))
+      throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in hex");
     return dir.resolve(sha256 + SUFFIX);
   }
 
@@ -60,8 +61,8 @@ public final class IndexStore {
   }
 
   /**
-   * Stores an uploaded index after checking that it parses (else {@code IndexFormatException})
-   * and that its name is its digest (else {@link IllegalArgumentException}).
+   * Stores an uploaded index after checking that it parses (else {@code IndexFormatException}) and
+   * that its name is its digest (else {@link IllegalArgumentException}).
    *
    * @return true if it was not stored before
    */

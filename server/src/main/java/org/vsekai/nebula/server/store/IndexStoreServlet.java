@@ -8,15 +8,16 @@ import org.vsekai.nebula.desync.IndexFormatException;
 import org.vsekai.nebula.server.core.PublisherToken;
 
 /**
- * The index store at {@code /index/<sha256>.caibx}. An upload must parse as a {@code .caibx}
- * (415 otherwise, as desync's index server answers) and be named by its SHA-256 (400 otherwise).
+ * The index store at {@code /index/<sha256>.caibx}. An upload must parse as a {@code .caibx} (415
+ * otherwise, as desync's index server answers) and be named by its SHA-256 (400 otherwise).
  */
 public final class IndexStoreServlet extends ContentAddressedServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient IndexStore store;
 
-  public IndexStoreServlet(IndexStore store, PublisherToken token, int maxIndexBytes, MetricRegistry metrics) {
+  public IndexStoreServlet(
+      IndexStore store, PublisherToken token, int maxIndexBytes, MetricRegistry metrics) {
     super(token, maxIndexBytes, metrics, "store.indexes");
     this.store = store;
   }
@@ -34,11 +35,13 @@ public final class IndexStoreServlet extends ContentAddressedServlet {
   }
 
   @Override
-  boolean store(Path file, String pathInfo, byte[] body) throws IOException, UploadRejectedException {
+  boolean store(Path file, String pathInfo, byte[] body)
+      throws IOException, UploadRejectedException {
     try {
       return store.put(sha256(pathInfo), body);
     } catch (IndexFormatException e) {
-      throw new UploadRejectedException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+      throw new UploadRejectedException(
+          HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new UploadRejectedException(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
     }

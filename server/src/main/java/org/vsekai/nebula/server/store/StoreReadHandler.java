@@ -24,14 +24,14 @@ import org.eclipse.jetty.util.Callback;
  * in front of Dropwizard's chain (gzip, metrics, servlet filters) that a REST call needs and a
  * chunk download does not: on two cores that chain cost as much CPU as reading and sending the
  * chunk. Anything else (a PUT, a malformed name, a missing object, a very large file, the admin
- * port) goes on to the servlets, which answer it the same way they always did, so their tests
- * keep covering every error. GETs of small objects are answered from a {@link HotObjectCache}
- * when it holds them.
+ * port) goes on to the servlets, which answer it the same way they always did, so their tests keep
+ * covering every error. GETs of small objects are answered from a {@link HotObjectCache} when it
+ * holds them.
  */
 public final class StoreReadHandler extends Handler.Wrapper {
   /**
-   * Chunks (256 KiB at most with desync's defaults) and the indexes of most files; larger
-   * objects, big indexes read once per update, are streamed by the servlet.
+   * Chunks (256 KiB at most with desync's defaults) and the indexes of most files; larger objects,
+   * big indexes read once per update, are streamed by the servlet.
    */
   static final int MAX_BUFFERED_BYTES = 1024 * 1024;
 
@@ -49,7 +49,10 @@ public final class StoreReadHandler extends Handler.Wrapper {
    * @param memoryCacheBytes how much of the stores to keep in memory; 0 for none
    */
   public StoreReadHandler(
-      Handler next, Map<String, ContentAddressedServlet> stores, String connectorName, long memoryCacheBytes) {
+      Handler next,
+      Map<String, ContentAddressedServlet> stores,
+      String connectorName,
+      long memoryCacheBytes) {
     super(next);
     this.stores = Map.copyOf(stores);
     this.connectorName = connectorName;
@@ -57,14 +60,18 @@ public final class StoreReadHandler extends Handler.Wrapper {
   }
 
   /**
-   * Puts a handler in front of the server's chain, under its graceful-shutdown handler when it
-   * has one, so a stop still waits for the downloads in flight. Call while the server starts.
+   * Puts a handler in front of the server's chain, under its graceful-shutdown handler when it has
+   * one, so a stop still waits for the downloads in flight. Call while the server starts.
    */
   public static void install(
-      Server server, Map<String, ContentAddressedServlet> stores, String connectorName, long memoryCacheBytes) {
+      Server server,
+      Map<String, ContentAddressedServlet> stores,
+      String connectorName,
+      long memoryCacheBytes) {
     Handler.Wrapper parent = server;
     if (server.getHandler() instanceof GracefulHandler graceful) parent = graceful;
-    parent.setHandler(new StoreReadHandler(parent.getHandler(), stores, connectorName, memoryCacheBytes));
+    parent.setHandler(
+        new StoreReadHandler(parent.getHandler(), stores, connectorName, memoryCacheBytes));
   }
 
   @Override
@@ -104,7 +111,8 @@ public final class StoreReadHandler extends Handler.Wrapper {
       while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
         // read until the whole file is in
       }
-      if (buffer.hasRemaining()) throw new IOException(file.getFileName() + " shrank while being read");
+      if (buffer.hasRemaining())
+        throw new IOException(file.getFileName() + " shrank while being read");
       buffer.flip();
     }
     cache.put(path, buffer);
@@ -124,7 +132,8 @@ public final class StoreReadHandler extends Handler.Wrapper {
   }
 
   /** HEAD always asks the disk: a publisher skips uploading what the store says it has. */
-  private boolean head(Path file, Request request, Response response, Callback callback) throws Exception {
+  private boolean head(Path file, Request request, Response response, Callback callback)
+      throws Exception {
     long size;
     try {
       size = Files.size(file);

@@ -12,14 +12,15 @@ import java.util.List;
 
 /**
  * Temporal's Java test server on a loopback port, for the embedded default ({@code vsekai demo},
- * {@code vsekai server} with nothing installed): real gRPC, so workers and CLIs in other
- * processes reach it like a cluster, with Nebula's search attributes registered. It keeps
- * everything in memory; production uses a Temporal cluster (docker/).
+ * {@code vsekai server} with nothing installed): real gRPC, so workers and CLIs in other processes
+ * reach it like a cluster, with Nebula's search attributes registered. It keeps everything in
+ * memory; production uses a Temporal cluster (docker/).
  */
 public final class EmbeddedTemporal implements AutoCloseable {
   /** Keyword search attributes support staff filter updates by. */
   public static final List<String> SEARCH_ATTRIBUTES =
-      List.of("InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
+      List.of(
+          "InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
 
   private final TestServer.PortBoundTestServer server;
   private final int port;
@@ -46,10 +47,14 @@ public final class EmbeddedTemporal implements AutoCloseable {
   }
 
   private void registerSearchAttributes() {
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget(address()).validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(address())
+                .validateAndBuildWithDefaults());
     try {
-      AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
+      AddSearchAttributesRequest.Builder request =
+          AddSearchAttributesRequest.newBuilder().setNamespace("default");
       for (String name : SEARCH_ATTRIBUTES) {
         request.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }

@@ -19,13 +19,16 @@ import org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl;
 public final class ServiceWorker implements Managed {
   private final WorkerFactory factory;
 
-  /** @param client the service's client, in its namespace; also what rollouts start updates with */
+  /**
+   * @param client the service's client, in its namespace; also what rollouts start updates with
+   */
   public ServiceWorker(WorkflowClient client, RolloutRepository rollouts, NebulaServices services) {
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.SERVICE);
     worker.registerActivitiesImplementations(new RecordActivitiesImpl(services.updateProcesses()));
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RolloutActivitiesImpl(rollouts, new WaveTriggerer(rollouts, client)));
+    worker.registerActivitiesImplementations(
+        new RolloutActivitiesImpl(rollouts, new WaveTriggerer(rollouts, client)));
   }
 
   @Override

@@ -24,8 +24,12 @@ class SecretsTest {
 
     assertThat(second.value()).isEqualTo(first.value());
     assertThat(first.value()).hasSizeGreaterThanOrEqualTo(40);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(PublisherToken.FILE)))).isEqualTo("rw-------");
-    assertThat(PublisherToken.configuredOrStored("configured", dir).value()).isEqualTo("configured");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve(PublisherToken.FILE))))
+        .isEqualTo("rw-------");
+    assertThat(PublisherToken.configuredOrStored("configured", dir).value())
+        .isEqualTo("configured");
   }
 
   @Test
@@ -56,15 +60,24 @@ class SecretsTest {
     ObjectMapper json = new ObjectMapper();
     SigningFactory mismatched =
         json.convertValue(
-            Map.of("privateKey", Ed25519Keys.encode(a.getPrivate()), "publicKey", Ed25519Keys.encode(b.getPublic())),
+            Map.of(
+                "privateKey",
+                Ed25519Keys.encode(a.getPrivate()),
+                "publicKey",
+                Ed25519Keys.encode(b.getPublic())),
             SigningFactory.class);
     SigningFactory matched =
         json.convertValue(
-            Map.of("privateKey", Ed25519Keys.encode(a.getPrivate()), "publicKey", Ed25519Keys.encode(a.getPublic())),
+            Map.of(
+                "privateKey",
+                Ed25519Keys.encode(a.getPrivate()),
+                "publicKey",
+                Ed25519Keys.encode(a.getPublic())),
             SigningFactory.class);
 
     assertThatThrownBy(() -> SigningKeys.configuredOrStored(mismatched, Path.of("unused")))
         .hasMessage("the signing private and public keys are not a pair");
-    assertThat(SigningKeys.configuredOrStored(matched, Path.of("unused")).keyId()).isEqualTo(Ed25519Keys.keyId(a.getPublic()));
+    assertThat(SigningKeys.configuredOrStored(matched, Path.of("unused")).keyId())
+        .isEqualTo(Ed25519Keys.keyId(a.getPublic()));
   }
 }

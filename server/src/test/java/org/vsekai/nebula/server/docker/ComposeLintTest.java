@@ -21,20 +21,23 @@ import org.vsekai.nebula.desync.testing.ExternalTool;
 
 /**
  * The Compose files through the Compose loader itself (compose-spec/compose-go, the code behind
- * `docker compose config`): the Compose JSON schema, interpolation with .env.example, the
- * cluster override merged, profiles, and the loader's consistency checks. nebula-compose-lint is
- * built from docker/lint by scripts/install-tools.sh; without it these tests are skipped, except
- * under CI=true, where they fail. No Docker engine is used and no image is pulled.
+ * `docker compose config`): the Compose JSON schema, interpolation with .env.example, the cluster
+ * override merged, profiles, and the loader's consistency checks. nebula-compose-lint is built from
+ * docker/lint by scripts/install-tools.sh; without it these tests are skipped, except under
+ * CI=true, where they fail. No Docker engine is used and no image is pulled.
  */
 class ComposeLintTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The variants an operator starts: single node, three nodes, each with and without the worker. */
-  private static final List<List<String>> VARIANTS = List.of(
-      List.of("compose.yml"),
-      List.of("compose.yml", "-profile", "worker"),
-      List.of("compose.yml", "compose.cockroach-cluster.yml"),
-      List.of("compose.yml", "compose.cockroach-cluster.yml", "-profile", "worker"));
+  /**
+   * The variants an operator starts: single node, three nodes, each with and without the worker.
+   */
+  private static final List<List<String>> VARIANTS =
+      List.of(
+          List.of("compose.yml"),
+          List.of("compose.yml", "-profile", "worker"),
+          List.of("compose.yml", "compose.cockroach-cluster.yml"),
+          List.of("compose.yml", "compose.cockroach-cluster.yml", "-profile", "worker"));
 
   private static JsonNode model(ExternalTool lint, List<String> variant) throws Exception {
     List<String> args = new ArrayList<>(List.of("-env-file", ".env.example", "-format", "json"));
@@ -55,10 +58,14 @@ class ComposeLintTest {
       JsonNode services = model(lint, variant).get("services");
       Set<String> names = new HashSet<>();
       services.fieldNames().forEachRemaining(names::add);
-      assertThat(names).as("%s", variant).contains("cockroach", "temporal", "temporal-ui", "nebula", "nebula-migrate");
-      assertThat(names.contains("worker")).as("%s: the worker comes with its profile only", variant)
+      assertThat(names)
+          .as("%s", variant)
+          .contains("cockroach", "temporal", "temporal-ui", "nebula", "nebula-migrate");
+      assertThat(names.contains("worker"))
+          .as("%s: the worker comes with its profile only", variant)
           .isEqualTo(variant.contains("worker"));
-      assertThat(names.contains("cockroach-3")).isEqualTo(variant.contains("compose.cockroach-cluster.yml"));
+      assertThat(names.contains("cockroach-3"))
+          .isEqualTo(variant.contains("compose.cockroach-cluster.yml"));
     }
   }
 
@@ -72,41 +79,59 @@ class ComposeLintTest {
         JsonNode deps = s.path("depends_on");
         for (Iterator<Map.Entry<String, JsonNode>> it = deps.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> d = it.next();
-          if (d.getValue().path("condition").asText().equals("service_completed_successfully")) jobs.add(d.getKey());
+          if (d.getValue().path("condition").asText().equals("service_completed_successfully"))
+            jobs.add(d.getKey());
         }
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> s = it.next();
         JsonNode test = s.getValue().path("healthcheck").path("test");
         if (jobs.contains(s.getKey())) {
-          assertThat(s.getValue().path("restart").asText()).as("%s: job %s", variant, s.getKey()).isEqualTo("no");
+          assertThat(s.getValue().path("restart").asText())
+              .as("%s: job %s", variant, s.getKey())
+              .isEqualTo("no");
         } else {
-          assertThat(test.isArray() && test.size() > 1).as("%s: %s has a health check", variant, s.getKey()).isTrue();
+          assertThat(test.isArray() && test.size() > 1)
+              .as("%s: %s has a health check", variant, s.getKey())
+              .isTrue();
         }
       }
     }
   }
 
   @Test
-  void theClusterOverrideTurnsTheSingleNodeIntoOneOfThreeAndPointsTheServiceAtAllOfThem() throws Exception {
+  void theClusterOverrideTurnsTheSingleNodeIntoOneOfThreeAndPointsTheServiceAtAllOfThem()
+      throws Exception {
     ExternalTool lint = ExternalTool.require("nebula-compose-lint");
     JsonNode single = model(lint, VARIANTS.get(0)).get("services");
     JsonNode cluster = model(lint, VARIANTS.get(2)).get("services");
 
-    assertThat(single.path("cockroach").path("command").get(0).asText()).isEqualTo("start-single-node");
+    assertThat(single.path("cockroach").path("command").get(0).asText())
+        .isEqualTo("start-single-node");
     for (String node : List.of("cockroach", "cockroach-2", "cockroach-3")) {
       JsonNode command = cluster.path(node).path("command");
       assertThat(command.get(0).asText()).as(node).isEqualTo("start");
-      assertThat(command.toString()).as(node).contains("--join=cockroach:26257,cockroach-2:26257,cockroach-3:26257",
-          "--advertise-addr=" + node + ":26257", "--certs-dir=/cockroach/certs");
+      assertThat(command.toString())
+          .as(node)
+          .contains(
+              "--join=cockroach:26257,cockroach-2:26257,cockroach-3:26257",
+              "--advertise-addr=" + node + ":26257",
+              "--certs-dir=/cockroach/certs");
     }
-    assertThat(cluster.path("cockroach-init-db").path("depends_on").path("cockroach-init").path("condition").asText())
+    assertThat(
+            cluster
+                .path("cockroach-init-db")
+                .path("depends_on")
+                .path("cockroach-init")
+                .path("condition")
+                .asText())
         .isEqualTo("service_completed_successfully");
     for (String service : DockerStack.SERVER_SERVICES) {
       assertThat(single.path(service).path("environment").path("NEBULA_DATABASE_URL").asText())
           .startsWith("jdbc:postgresql://cockroach:26257/nebula?");
       assertThat(cluster.path(service).path("environment").path("NEBULA_DATABASE_URL").asText())
-          .startsWith("jdbc:postgresql://cockroach:26257,cockroach-2:26257,cockroach-3:26257/nebula?");
+          .startsWith(
+              "jdbc:postgresql://cockroach:26257,cockroach-2:26257,cockroach-3:26257/nebula?");
     }
   }
 
@@ -114,17 +139,25 @@ class ComposeLintTest {
   void theSecretsAreRequired(@TempDir Path dir) throws Exception {
     ExternalTool lint = ExternalTool.require("nebula-compose-lint");
     Path empty = Files.writeString(dir.resolve("empty.env"), "");
-    ExternalTool.Run run = lint.runAllowingFailure(DOCKER, Duration.ofMinutes(1), "-env-file", empty.toString(), "compose.yml");
+    ExternalTool.Run run =
+        lint.runAllowingFailure(
+            DOCKER, Duration.ofMinutes(1), "-env-file", empty.toString(), "compose.yml");
     assertThat(run.exitCode()).as("compose.yml without the passwords").isNotZero();
     assertThat(run.stderr()).contains("PASSWORD", "docker/.env");
   }
 
-  /** Guards against a linter that accepts anything: a misspelt key and a dangling depends_on fail. */
+  /**
+   * Guards against a linter that accepts anything: a misspelt key and a dangling depends_on fail.
+   */
   @Test
   void theLinterRejectsWhatComposeWouldReject(@TempDir Path dir) throws Exception {
     ExternalTool lint = ExternalTool.require("nebula-compose-lint");
-    Files.writeString(dir.resolve("typo.yml"), "services:\n  a:\n    image: busybox:1.36\n    healthchek:\n      test: [\"CMD\", \"true\"]\n");
-    Files.writeString(dir.resolve("dangling.yml"), "services:\n  a:\n    image: busybox:1.36\n    depends_on:\n      b:\n        condition: service_healthy\n");
+    Files.writeString(
+        dir.resolve("typo.yml"),
+        "services:\n  a:\n    image: busybox:1.36\n    healthchek:\n      test: [\"CMD\", \"true\"]\n");
+    Files.writeString(
+        dir.resolve("dangling.yml"),
+        "services:\n  a:\n    image: busybox:1.36\n    depends_on:\n      b:\n        condition: service_healthy\n");
     ExternalTool.Run typo = lint.runAllowingFailure(dir, Duration.ofMinutes(1), "typo.yml");
     assertThat(typo.exitCode()).isNotZero();
     assertThat(typo.stderr()).contains("healthchek");
@@ -134,17 +167,19 @@ class ComposeLintTest {
   }
 
   /**
-   * The real `docker compose config`, where the Compose plugin is installed (scripts/install-tools.sh
-   * builds it with NEBULA_INSTALL_DOCKER_COMPOSE=1). Optional: skipped without it, even on CI,
-   * since nebula-compose-lint runs the same loader.
+   * The real `docker compose config`, where the Compose plugin is installed
+   * (scripts/install-tools.sh builds it with NEBULA_INSTALL_DOCKER_COMPOSE=1). Optional: skipped
+   * without it, even on CI, since nebula-compose-lint runs the same loader.
    */
   @Test
   void dockerComposeConfigAcceptsEveryVariant() {
     Path docker = ExternalTool.find("docker");
     assumeTrue(docker != null, "no docker client; nebula-compose-lint covers the same checks");
     ExternalTool client = ExternalTool.require("docker");
-    ExternalTool.Run version = client.runAllowingFailure(DOCKER, Duration.ofMinutes(1), "compose", "version");
-    assumeTrue(version.exitCode() == 0,
+    ExternalTool.Run version =
+        client.runAllowingFailure(DOCKER, Duration.ofMinutes(1), "compose", "version");
+    assumeTrue(
+        version.exitCode() == 0,
         "the docker compose plugin is not installed (NEBULA_INSTALL_DOCKER_COMPOSE=1 scripts/install-tools.sh builds it)");
     for (List<String> variant : VARIANTS) {
       List<String> args = new ArrayList<>(List.of("compose", "--env-file", ".env.example"));

@@ -14,18 +14,25 @@ import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.desync.testing.ExternalTool;
 
 /**
- * The Dockerfiles through hadolint (with docker/.hadolint.yaml: any finding fails) and the
- * scripts the containers run through shellcheck; neither can run here, so their linters are the
- * check. scripts/install-tools.sh installs both; without them these tests are skipped, except
- * under CI=true, where they fail.
+ * The Dockerfiles through hadolint (with docker/.hadolint.yaml: any finding fails) and the scripts
+ * the containers run through shellcheck; neither can run here, so their linters are the check.
+ * scripts/install-tools.sh installs both; without them these tests are skipped, except under
+ * CI=true, where they fail.
  */
 class DockerLintersTest {
 
   @Test
   void hadolintFindsNothingInTheDockerfiles() {
     ExternalTool hadolint = ExternalTool.require("hadolint");
-    ExternalTool.Run run = hadolint.runAllowingFailure(
-        DOCKER, Duration.ofMinutes(2), "--config", ".hadolint.yaml", "--no-color", "server.Dockerfile", "cli.Dockerfile");
+    ExternalTool.Run run =
+        hadolint.runAllowingFailure(
+            DOCKER,
+            Duration.ofMinutes(2),
+            "--config",
+            ".hadolint.yaml",
+            "--no-color",
+            "server.Dockerfile",
+            "cli.Dockerfile");
     assertThat(run.exitCode()).as("hadolint:%n%s%s", run.stdout(), run.stderr()).isZero();
   }
 
@@ -34,10 +41,17 @@ class DockerLintersTest {
     ExternalTool shellcheck = ExternalTool.require("shellcheck");
     List<String> args = new ArrayList<>(List.of("--external-sources"));
     try (Stream<Path> files = Files.walk(DOCKER)) {
-      files.filter(p -> p.toString().endsWith(".sh")).map(p -> DOCKER.relativize(p).toString()).sorted().forEach(args::add);
+      files
+          .filter(p -> p.toString().endsWith(".sh"))
+          .map(p -> DOCKER.relativize(p).toString())
+          .sorted()
+          .forEach(args::add);
     }
-    assertThat(args).as("the scripts of the cockroach, temporal and cli folders").hasSizeGreaterThanOrEqualTo(9);
-    ExternalTool.Run run = shellcheck.runAllowingFailure(DOCKER, Duration.ofMinutes(2), args.toArray(String[]::new));
+    assertThat(args)
+        .as("the scripts of the cockroach, temporal and cli folders")
+        .hasSizeGreaterThanOrEqualTo(9);
+    ExternalTool.Run run =
+        shellcheck.runAllowingFailure(DOCKER, Duration.ofMinutes(2), args.toArray(String[]::new));
     assertThat(run.exitCode()).as("shellcheck:%n%s%s", run.stdout(), run.stderr()).isZero();
   }
 }

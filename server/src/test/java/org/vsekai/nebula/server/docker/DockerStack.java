@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The files under {@code docker/} as the tests read them, from the server module's directory
- * (where Maven runs its tests): the Compose files as plain YAML (anchors resolved), their
- * {@code ${VAR}} references, {@code .env.example}, and the variables {@code nebula.yml} reads.
+ * The files under {@code docker/} as the tests read them, from the server module's directory (where
+ * Maven runs its tests): the Compose files as plain YAML (anchors resolved), their {@code ${VAR}}
+ * references, {@code .env.example}, and the variables {@code nebula.yml} reads.
  */
 final class DockerStack {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -60,9 +60,9 @@ final class DockerStack {
   }
 
   /**
-   * compose.yml with the cluster override on top: maps merge key by key, anything else is
-   * replaced, which is how Compose merges the keys these files use (command, environment,
-   * depends_on, healthcheck, volumes of new services).
+   * compose.yml with the cluster override on top: maps merge key by key, anything else is replaced,
+   * which is how Compose merges the keys these files use (command, environment, depends_on,
+   * healthcheck, volumes of new services).
    */
   static Map<String, Map<String, Object>> mergedServices() {
     Map<String, Object> merged = new LinkedHashMap<>();
@@ -73,14 +73,15 @@ final class DockerStack {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
     Map<String, Object> out = new LinkedHashMap<>(base);
-    over.forEach((k, v) -> {
-      Object b = out.get(k);
-      if (b instanceof Map<?, ?> bm && v instanceof Map<?, ?> vm) {
-        out.put(k, merge((Map<String, Object>) bm, (Map<String, Object>) vm));
-      } else {
-        out.put(k, v);
-      }
-    });
+    over.forEach(
+        (k, v) -> {
+          Object b = out.get(k);
+          if (b instanceof Map<?, ?> bm && v instanceof Map<?, ?> vm) {
+            out.put(k, merge((Map<String, Object>) bm, (Map<String, Object>) vm));
+          } else {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 
@@ -112,19 +113,30 @@ final class DockerStack {
     }
   }
 
-  private static final Pattern REF = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+  private static final Pattern REF =
+      Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
 
   static List<VarRef> references(String text) {
     List<VarRef> refs = new ArrayList<>();
     Matcher m = REF.matcher(text);
-    while (m.find()) refs.add(new VarRef(m.group(1), m.group(2) == null ? "" : m.group(2), m.group(3) == null ? "" : m.group(3)));
+    while (m.find())
+      refs.add(
+          new VarRef(
+              m.group(1),
+              m.group(2) == null ? "" : m.group(2),
+              m.group(3) == null ? "" : m.group(3)));
     return refs;
   }
 
-  /** Compose interpolation of one value: {@code $$}, {@code ${X}}, {@code ${X:-d}}, {@code ${X-d}}, {@code ${X:?e}}. */
+  /**
+   * Compose interpolation of one value: {@code $$}, {@code ${X}}, {@code ${X:-d}}, {@code ${X-d}},
+   * {@code ${X:?e}}.
+   */
   static String interpolate(String value, Map<String, String> env) {
     StringBuilder out = new StringBuilder();
-    Matcher m = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}").matcher(value);
+    Matcher m =
+        Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}")
+            .matcher(value);
     while (m.find()) {
       String replacement;
       if (m.group().equals("$$")) {
@@ -170,7 +182,8 @@ final class DockerStack {
   }
 
   private static String unquote(String v) {
-    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+    if (v.length() >= 2
+        && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
       return v.substring(1, v.length() - 1);
     }
     return v;
@@ -179,22 +192,29 @@ final class DockerStack {
   /** The {@code NEBULA_*} variables nebula.yml reads, with their defaults. */
   static Map<String, String> nebulaYmlVariables() {
     Map<String, String> out = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("\\$\\{(NEBULA_[A-Z0-9_]+)(?::-([^}]*))?}").matcher(read(NEBULA_YML));
+    Matcher m =
+        Pattern.compile("\\$\\{(NEBULA_[A-Z0-9_]+)(?::-([^}]*))?}").matcher(read(NEBULA_YML));
     while (m.find()) out.put(m.group(1), m.group(2) == null ? "" : m.group(2));
     return out;
   }
 
-  /** Environment variables the client side reads ({@code System.getenv("X")} in cli, worker-client, activities). */
+  /**
+   * Environment variables the client side reads ({@code System.getenv("X")} in cli, worker-client,
+   * activities).
+   */
   static Set<String> clientEnvironmentVariables() {
     Set<String> out = new LinkedHashSet<>();
     Pattern getenv = Pattern.compile("getenv\\(\"([A-Za-z_][A-Za-z0-9_]*)\"\\)");
     for (String module : List.of("cli", "worker-client", "activities")) {
       Path src = REPO.resolve(module).resolve("src/main/java");
       try (var files = Files.walk(src)) {
-        files.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
-          Matcher m = getenv.matcher(read(p));
-          while (m.find()) out.add(m.group(1));
-        });
+        files
+            .filter(p -> p.toString().endsWith(".java"))
+            .forEach(
+                p -> {
+                  Matcher m = getenv.matcher(read(p));
+                  while (m.find()) out.add(m.group(1));
+                });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -16,14 +16,18 @@ class TemporalHealthTest {
 
   @Test
   void healthFollowsTheTemporalServer(@TempDir Path dir) throws Exception {
-    try (TemporalDevServer temporal = TemporalDevServer.start(java.nio.file.Files.createDirectories(dir.resolve("temporal")));
+    try (TemporalDevServer temporal =
+            TemporalDevServer.start(
+                java.nio.file.Files.createDirectories(dir.resolve("temporal")));
         EmbeddedNebulaService nebula =
-            EmbeddedNebulaService.start(dir.resolve("nebula"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()))) {
+            EmbeddedNebulaService.start(
+                dir.resolve("nebula"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()))) {
       ApiClient admin = new ApiClient(nebula.adminUrl(), null);
 
       ApiClient.Reply up = admin.get("healthcheck");
       assertThat(up.status()).as(up.body()).isEqualTo(200);
-      assertThat(ApiClient.JSON.readTree(up.bytes()).path("temporal").path("healthy").asBoolean()).isTrue();
+      assertThat(ApiClient.JSON.readTree(up.bytes()).path("temporal").path("healthy").asBoolean())
+          .isTrue();
 
       temporal.kill();
       ApiClient.Reply down = admin.get("healthcheck");

@@ -47,10 +47,10 @@ import org.vsekai.nebula.workflows.rollout.WaveBuckets;
 
 /**
  * {@code /api/v1/rollouts} on the service with its own worker, Temporal's Java test server and
- * embedded PostgreSQL. No install runs a worker here, so every install is "offline": a wave
- * starts their updates, which wait on their task queues, and the test reports how they end
- * through the service's real record activity, as the updates would. The real fleet is the CLI
- * module's end-to-end test against the Temporal dev server.
+ * embedded PostgreSQL. No install runs a worker here, so every install is "offline": a wave starts
+ * their updates, which wait on their task queues, and the test reports how they end through the
+ * service's real record activity, as the updates would. The real fleet is the CLI module's
+ * end-to-end test against the Temporal dev server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RolloutsApiTest {
@@ -63,11 +63,15 @@ class RolloutsApiTest {
   @BeforeAll
   void start() throws Exception {
     temporal = EmbeddedTemporal.start(0);
-    nebula = EmbeddedNebulaService.start(dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
+    nebula =
+        EmbeddedNebulaService.start(
+            dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
     api = new ApiClient(nebula.baseUrl(), nebula.publisherToken());
-    client = WorkflowClient.newInstance(
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build()),
-        WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    client =
+        WorkflowClient.newInstance(
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build()),
+            WorkflowClientOptions.newBuilder().setNamespace("default").build());
     var catalog = nebula.services().catalog();
     catalog.createProduct("v-sekai", null, null);
     catalog.createMode("stable", null, null);
@@ -96,8 +100,12 @@ class RolloutsApiTest {
   }
 
   private UUID install(UUID id, String mode, String version) {
-    return nebula.services().installs()
-        .register(id, "v-sekai", mode, version == null ? null : SemVer.parse(version)).value().installId();
+    return nebula
+        .services()
+        .installs()
+        .register(id, "v-sekai", mode, version == null ? null : SemVer.parse(version))
+        .value()
+        .installId();
   }
 
   /** A random install id that a wave of {@code percent} percent reaches. */
@@ -121,31 +129,46 @@ class RolloutsApiTest {
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     RolloutInfo rollout = started.as(RolloutInfo.class);
     assertThat(rollout.state()).isEqualTo("Running");
-    RolloutInfo triggered = awaitRollout(rollout.rolloutId(), r -> r.waves().get(0).targeted() == 5);
+    RolloutInfo triggered =
+        awaitRollout(rollout.rolloutId(), r -> r.waves().get(0).targeted() == 5);
     assertThat(triggered.waves().get(0).unfinished()).isEqualTo(5);
 
     // Each reached install has its update waiting for its worker, findable by the rollout.
     for (UUID id : older) {
-      WorkflowExecutionDescription d = client.newUntypedWorkflowStub(WorkflowIds.update(id.toString())).describe();
-      assertThat(d.getTypedSearchAttributes().get(NebulaSearchAttributes.ROLLOUT_ID)).isEqualTo(rollout.rolloutId().toString());
-      assertThat(d.getTypedSearchAttributes().get(NebulaSearchAttributes.UPDATE_STATE)).isEqualTo("Idle");
+      WorkflowExecutionDescription d =
+          client.newUntypedWorkflowStub(WorkflowIds.update(id.toString())).describe();
+      assertThat(d.getTypedSearchAttributes().get(NebulaSearchAttributes.ROLLOUT_ID))
+          .isEqualTo(rollout.rolloutId().toString());
+      assertThat(d.getTypedSearchAttributes().get(NebulaSearchAttributes.UPDATE_STATE))
+          .isEqualTo("Idle");
     }
     for (UUID untouched : List.of(current, beta)) {
-      assertThatThrownBy(() -> client.newUntypedWorkflowStub(WorkflowIds.update(untouched.toString())).describe())
+      assertThatThrownBy(
+              () ->
+                  client
+                      .newUntypedWorkflowStub(WorkflowIds.update(untouched.toString()))
+                      .describe())
           .as("an install already on the version, or in another mode, gets no update")
           .isInstanceOf(WorkflowNotFoundException.class);
     }
 
     RecordActivitiesImpl recorder = new RecordActivitiesImpl(nebula.services().updateProcesses());
     for (int i = 0; i < 5; i++) {
-      endUpdate(recorder, older.get(i), i == 0 ? UpdateState.UPDATE_FAILED : UpdateState.UPDATE_SUCCESSFUL);
+      endUpdate(
+          recorder,
+          older.get(i),
+          i == 0 ? UpdateState.UPDATE_FAILED : UpdateState.UPDATE_SUCCESSFUL);
     }
     RolloutInfo done = awaitRollout(rollout.rolloutId(), r -> r.state().equals("Completed"));
     RolloutInfo.WaveInfo wave = done.waves().get(0);
     assertThat(wave.state()).isEqualTo("Succeeded");
-    assertThat(List.of(wave.targeted(), wave.succeeded(), wave.failed())).containsExactly(5L, 4L, 1L);
-    assertThat(wave.reason()).isEqualTo("wave 1 (100%): all 5 updates ended (4 succeeded, 1 failed, 0 cancelled)");
-    assertThat(done.states()).extracting(RolloutInfo.StatePeriod::state).containsExactly("Running", "Completed");
+    assertThat(List.of(wave.targeted(), wave.succeeded(), wave.failed()))
+        .containsExactly(5L, 4L, 1L);
+    assertThat(wave.reason())
+        .isEqualTo("wave 1 (100%): all 5 updates ended (4 succeeded, 1 failed, 0 cancelled)");
+    assertThat(done.states())
+        .extracting(RolloutInfo.StatePeriod::state)
+        .containsExactly("Running", "Completed");
   }
 
   /** Records an update's start and end as its workflow would, under the run the wave started. */
@@ -153,13 +176,49 @@ class RolloutsApiTest {
     String workflowId = WorkflowIds.update(installId.toString());
     String runId = client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
     boolean failed = end == UpdateState.UPDATE_FAILED;
-    RecordReceipt receipt = recorder.record(new UpdateRecord(null, installId.toString(), workflowId, runId, "v-sekai",
-        "stable", null, "0.2.0", UpdateState.UPDATE_AVAILABLE, null, null, null, 0, 10, 1, UpdateTrigger.ROLLOUT, null,
-        Instant.now()));
-    assertThat(receipt.updateProcessId()).isEqualTo(UpdateProcessIds.forRun(workflowId, runId).toString());
-    recorder.record(new UpdateRecord(receipt.updateProcessId(), installId.toString(), workflowId, runId, "v-sekai",
-        "stable", null, "0.2.0", end, failed ? UpdateState.CHECKING : null, failed ? "UntrustedKey" : null,
-        failed ? "not our key" : null, 10, 10, 1, UpdateTrigger.ROLLOUT, null, Instant.now()));
+    RecordReceipt receipt =
+        recorder.record(
+            new UpdateRecord(
+                null,
+                installId.toString(),
+                workflowId,
+                runId,
+                "v-sekai",
+                "stable",
+                null,
+                "0.2.0",
+                UpdateState.UPDATE_AVAILABLE,
+                null,
+                null,
+                null,
+                0,
+                10,
+                1,
+                UpdateTrigger.ROLLOUT,
+                null,
+                Instant.now()));
+    assertThat(receipt.updateProcessId())
+        .isEqualTo(UpdateProcessIds.forRun(workflowId, runId).toString());
+    recorder.record(
+        new UpdateRecord(
+            receipt.updateProcessId(),
+            installId.toString(),
+            workflowId,
+            runId,
+            "v-sekai",
+            "stable",
+            null,
+            "0.2.0",
+            end,
+            failed ? UpdateState.CHECKING : null,
+            failed ? "UntrustedKey" : null,
+            failed ? "not our key" : null,
+            10,
+            10,
+            1,
+            UpdateTrigger.ROLLOUT,
+            null,
+            Instant.now()));
   }
 
   @Test
@@ -168,47 +227,90 @@ class RolloutsApiTest {
     catalogMode("pausing");
     // In the first wave, which then waits for its update, so the second is still to come.
     install(idInWave(50), "pausing", "0.1.0");
-    RolloutInfo rollout = api.post("api/v1/rollouts", start("pausing", List.of(50, 100), 3600)).as(RolloutInfo.class);
+    RolloutInfo rollout =
+        api.post("api/v1/rollouts", start("pausing", List.of(50, 100), 3600)).as(RolloutInfo.class);
 
-    assertThat(api.post("api/v1/rollouts/" + rollout.rolloutId() + "/pause", "").status()).isEqualTo(202);
+    assertThat(api.post("api/v1/rollouts/" + rollout.rolloutId() + "/pause", "").status())
+        .isEqualTo(202);
     awaitRollout(rollout.rolloutId(), r -> r.state().equals("Paused"));
-    assertThat(api.post("api/v1/rollouts/" + rollout.rolloutId() + "/resume", "").status()).isEqualTo(202);
+    assertThat(api.post("api/v1/rollouts/" + rollout.rolloutId() + "/resume", "").status())
+        .isEqualTo(202);
     awaitRollout(rollout.rolloutId(), r -> r.state().equals("Running"));
     ApiClient.Reply aborted =
-        api.post("api/v1/rollouts/" + rollout.rolloutId() + "/abort", new RolloutAbortRequest("a crash on start"));
+        api.post(
+            "api/v1/rollouts/" + rollout.rolloutId() + "/abort",
+            new RolloutAbortRequest("a crash on start"));
     assertThat(aborted.status()).isEqualTo(202);
 
     RolloutInfo done = awaitRollout(rollout.rolloutId(), r -> r.state().equals("Aborted"));
     assertThat(done.reason()).isEqualTo("aborted: a crash on start");
-    assertThat(done.states()).extracting(RolloutInfo.StatePeriod::state)
+    assertThat(done.states())
+        .extracting(RolloutInfo.StatePeriod::state)
         .containsExactly("Running", "Paused", "Running", "Aborted");
     assertThat(done.waves().get(1).state()).isEqualTo("Skipped");
     ApiClient.Reply again = api.post("api/v1/rollouts/" + rollout.rolloutId() + "/pause", "");
     assertThat(again.status()).isEqualTo(409);
-    assertThat(again.error()).isEqualTo("rollout " + rollout.rolloutId() + " has ended (Aborted); nothing to pause");
+    assertThat(again.error())
+        .isEqualTo("rollout " + rollout.rolloutId() + " has ended (Aborted); nothing to pause");
   }
 
   @Test
   void badRequestsAreRefusedWithTheReasonAndWritesNeedTheToken() {
-    assertThat(api.withToken(null).post("api/v1/rollouts", start(List.of(100), 60)).status()).isEqualTo(401);
-    assertError(api.post("api/v1/rollouts", start(List.of(50, 10), 60)), 400,
+    assertThat(api.withToken(null).post("api/v1/rollouts", start(List.of(100), 60)).status())
+        .isEqualTo(401);
+    assertError(
+        api.post("api/v1/rollouts", start(List.of(50, 10), 60)),
+        400,
         "wave percentages must rise strictly from 1 to 100, e.g. 1,10,50,100; not [50, 10]");
-    assertError(api.post("api/v1/rollouts", new RolloutStart("v-sekai", "0.2.0", "stable", null, 1.5, null, null)), 400,
+    assertError(
+        api.post(
+            "api/v1/rollouts",
+            new RolloutStart("v-sekai", "0.2.0", "stable", null, 1.5, null, null)),
+        400,
         "the failure threshold must be from 0 to 1, not 1.5");
-    assertError(api.post("api/v1/rollouts", new RolloutStart("v-sekai", "9.9.9", "stable", null, null, null, null)), 404,
+    assertError(
+        api.post(
+            "api/v1/rollouts",
+            new RolloutStart("v-sekai", "9.9.9", "stable", null, null, null, null)),
+        404,
         "v-sekai 9.9.9 does not exist");
-    assertError(api.post("api/v1/rollouts", new RolloutStart("v-sekai", "0.2.0", "nightly", null, null, null, null)), 404,
+    assertError(
+        api.post(
+            "api/v1/rollouts",
+            new RolloutStart("v-sekai", "0.2.0", "nightly", null, null, null, null)),
+        404,
         "mode 'nightly' does not exist");
-    assertError(api.post("api/v1/rollouts", new RolloutStart("v-sekai", "0.2.0", "stable", null, null, 0L, null)), 400,
+    assertError(
+        api.post(
+            "api/v1/rollouts",
+            new RolloutStart("v-sekai", "0.2.0", "stable", null, null, 0L, null)),
+        400,
         "waveDeadlineSeconds must be from 1 to 31536000, not 0");
-    assertError(api.post("api/v1/rollouts", "{\"product\":\"v-sekai\",\"version\":\"0.2.0\",\"mode\":\"stable\",\"wavez\":[1]}"),
-        400, null);
+    assertError(
+        api.post(
+            "api/v1/rollouts",
+            "{\"product\":\"v-sekai\",\"version\":\"0.2.0\",\"mode\":\"stable\",\"wavez\":[1]}"),
+        400,
+        null);
     assertError(api.get("api/v1/rollouts/" + UUID.randomUUID()), 404, null);
-    assertError(api.get("api/v1/rollouts/not-a-uuid"), 400, "'not-a-uuid' is not a valid rollout id (a UUID)");
-    assertError(api.post("api/v1/rollouts/schedules", new org.vsekai.nebula.api.rest.RolloutScheduleRequest(
-        start(List.of(100), 60), null, null)), 400, "give either cron or startAt");
-    assertError(api.post("api/v1/rollouts/schedules", new org.vsekai.nebula.api.rest.RolloutScheduleRequest(
-        start(List.of(100), 60), null, Instant.parse("2001-01-01T00:00:00Z"))), 400, "startAt 2001-01-01T00:00:00Z is not in the future");
+    assertError(
+        api.get("api/v1/rollouts/not-a-uuid"),
+        400,
+        "'not-a-uuid' is not a valid rollout id (a UUID)");
+    assertError(
+        api.post(
+            "api/v1/rollouts/schedules",
+            new org.vsekai.nebula.api.rest.RolloutScheduleRequest(
+                start(List.of(100), 60), null, null)),
+        400,
+        "give either cron or startAt");
+    assertError(
+        api.post(
+            "api/v1/rollouts/schedules",
+            new org.vsekai.nebula.api.rest.RolloutScheduleRequest(
+                start(List.of(100), 60), null, Instant.parse("2001-01-01T00:00:00Z"))),
+        400,
+        "startAt 2001-01-01T00:00:00Z is not in the future");
   }
 
   @Test
@@ -216,7 +318,9 @@ class RolloutsApiTest {
     try (EmbeddedNebulaService alone = EmbeddedNebulaService.start(dir.resolve("no-temporal"))) {
       ApiClient a = new ApiClient(alone.baseUrl(), alone.publisherToken());
       assertThat(a.get("api/v1/rollouts").status()).isEqualTo(200);
-      assertError(a.post("api/v1/rollouts", start(List.of(100), 60)), 503,
+      assertError(
+          a.post("api/v1/rollouts", start(List.of(100), 60)),
+          503,
           "rollouts need Temporal, and this service has none configured (temporal.target)");
     }
   }
@@ -231,7 +335,8 @@ class RolloutsApiTest {
     else assertThat(reply.error()).isNotBlank();
   }
 
-  private RolloutInfo awaitRollout(UUID id, Predicate<RolloutInfo> condition) throws InterruptedException {
+  private RolloutInfo awaitRollout(UUID id, Predicate<RolloutInfo> condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
     RolloutInfo last = null;
     while (System.nanoTime() < deadline) {
@@ -244,12 +349,22 @@ class RolloutsApiTest {
 
   private void publishOneFileRelease(String version) throws Exception {
     Path file = Files.writeString(dir.resolve("game-" + version + ".bin"), "V-Sekai " + version);
-    var index = new IndexMaker(ChunkSizes.DEFAULT).store(nebula.services().chunkStore()).make(file).index();
+    var index =
+        new IndexMaker(ChunkSizes.DEFAULT).store(nebula.services().chunkStore()).make(file).index();
     byte[] caibx = CaibxWriter.toBytes(index);
     String sha = IndexStore.sha256Hex(caibx);
     nebula.services().indexStore().put(sha, caibx);
-    nebula.services().releasePublisher().publish(new ReleaseRequest("v-sekai", version, "stable", "game.bin",
-        new ReleaseManifest.ChunkingParameters(16384, 65536, 262144),
-        List.of(new ManifestFile("game.bin", Files.size(file), "0755", sha)), null));
+    nebula
+        .services()
+        .releasePublisher()
+        .publish(
+            new ReleaseRequest(
+                "v-sekai",
+                version,
+                "stable",
+                "game.bin",
+                new ReleaseManifest.ChunkingParameters(16384, 65536, 262144),
+                List.of(new ManifestFile("game.bin", Files.size(file), "0755", sha)),
+                null));
   }
 }

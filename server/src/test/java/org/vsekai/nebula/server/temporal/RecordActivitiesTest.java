@@ -37,10 +37,27 @@ class RecordActivitiesTest {
     nebula.close();
   }
 
-  private UpdateRecord record(String installId, String processId, UpdateState state, String failure) {
-    return new UpdateRecord(processId, installId, "update-" + installId, "run-1", "v-sekai", "stable", null, "0.1.0", state,
-        failure == null ? null : UpdateState.DOWNLOADING_UPDATE, failure == null ? null : "CorruptChunk", failure,
-        10, 20, 3, UpdateTrigger.MANUAL, null, Instant.now());
+  private UpdateRecord record(
+      String installId, String processId, UpdateState state, String failure) {
+    return new UpdateRecord(
+        processId,
+        installId,
+        "update-" + installId,
+        "run-1",
+        "v-sekai",
+        "stable",
+        null,
+        "0.1.0",
+        state,
+        failure == null ? null : UpdateState.DOWNLOADING_UPDATE,
+        failure == null ? null : "CorruptChunk",
+        failure,
+        10,
+        20,
+        3,
+        UpdateTrigger.MANUAL,
+        null,
+        Instant.now());
   }
 
   @Test
@@ -52,34 +69,67 @@ class RecordActivitiesTest {
     UUID install = UUID.randomUUID();
     nebula.services().installs().register(install, "v-sekai", "stable", null);
 
-    RecordReceipt first = recorder.record(record(install.toString(), null, UpdateState.UPDATE_AVAILABLE, null));
-    RecordReceipt again = recorder.record(record(install.toString(), null, UpdateState.UPDATE_AVAILABLE, null));
+    RecordReceipt first =
+        recorder.record(record(install.toString(), null, UpdateState.UPDATE_AVAILABLE, null));
+    RecordReceipt again =
+        recorder.record(record(install.toString(), null, UpdateState.UPDATE_AVAILABLE, null));
     assertThat(again).isEqualTo(first);
-    recorder.record(record(install.toString(), first.updateProcessId(), UpdateState.UPDATE_FAILED, "chunk x is corrupt"));
-    recorder.record(record(install.toString(), first.updateProcessId(), UpdateState.UPDATE_FAILED, "chunk x is corrupt"));
+    recorder.record(
+        record(
+            install.toString(),
+            first.updateProcessId(),
+            UpdateState.UPDATE_FAILED,
+            "chunk x is corrupt"));
+    recorder.record(
+        record(
+            install.toString(),
+            first.updateProcessId(),
+            UpdateState.UPDATE_FAILED,
+            "chunk x is corrupt"));
 
-    UpdateProcessInfo info = nebula.services().updateProcesses().find(UUID.fromString(first.updateProcessId()));
-    assertThat(info.states()).extracting(s -> s.state().name()).containsExactly("UpdateAvailable", "UpdateFailed");
-    assertThat(info.states().get(1).detail()).contains("CorruptChunk in DownloadingUpdate: chunk x is corrupt");
+    UpdateProcessInfo info =
+        nebula.services().updateProcesses().find(UUID.fromString(first.updateProcessId()));
+    assertThat(info.states())
+        .extracting(s -> s.state().name())
+        .containsExactly("UpdateAvailable", "UpdateFailed");
+    assertThat(info.states().get(1).detail())
+        .contains("CorruptChunk in DownloadingUpdate: chunk x is corrupt");
     assertThat(info.validTo()).isNotNull();
   }
 
   private void publishOneFileRelease(String version) throws Exception {
     Path file = java.nio.file.Files.writeString(dir.resolve("game.bin"), "V-Sekai " + version);
-    var index = new org.vsekai.nebula.desync.IndexMaker(org.vsekai.nebula.desync.ChunkSizes.DEFAULT)
-        .store(nebula.services().chunkStore()).make(file).index();
+    var index =
+        new org.vsekai.nebula.desync.IndexMaker(org.vsekai.nebula.desync.ChunkSizes.DEFAULT)
+            .store(nebula.services().chunkStore())
+            .make(file)
+            .index();
     byte[] caibx = org.vsekai.nebula.desync.CaibxWriter.toBytes(index);
     String sha = org.vsekai.nebula.server.store.IndexStore.sha256Hex(caibx);
     nebula.services().indexStore().put(sha, caibx);
-    nebula.services().releasePublisher().publish(new org.vsekai.nebula.api.rest.ReleaseRequest("v-sekai", version, "stable",
-        "game.bin", new org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters(16384, 65536, 262144),
-        java.util.List.of(new org.vsekai.nebula.api.manifest.ManifestFile("game.bin", java.nio.file.Files.size(file), "0755", sha)),
-        null));
+    nebula
+        .services()
+        .releasePublisher()
+        .publish(
+            new org.vsekai.nebula.api.rest.ReleaseRequest(
+                "v-sekai",
+                version,
+                "stable",
+                "game.bin",
+                new org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters(
+                    16384, 65536, 262144),
+                java.util.List.of(
+                    new org.vsekai.nebula.api.manifest.ManifestFile(
+                        "game.bin", java.nio.file.Files.size(file), "0755", sha)),
+                null));
   }
 
   @Test
   void anUnknownInstallIsNotRetriedForever() {
-    assertThatThrownBy(() -> recorder.record(record(UUID.randomUUID().toString(), null, UpdateState.UPDATE_AVAILABLE, null)))
+    assertThatThrownBy(
+            () ->
+                recorder.record(
+                    record(UUID.randomUUID().toString(), null, UpdateState.UPDATE_AVAILABLE, null)))
         .isInstanceOf(ApplicationFailure.class)
         .satisfies(e -> assertThat(((ApplicationFailure) e).isNonRetryable()).isTrue());
   }

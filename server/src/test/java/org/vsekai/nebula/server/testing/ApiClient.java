@@ -16,13 +16,19 @@ import java.time.Duration;
 /** The service over real HTTP, as a client sees it: status codes and JSON bodies. */
 public final class ApiClient {
   public static final ObjectMapper JSON =
-      JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
   private final String token;
 
-  /** @param base e.g. http://127.0.0.1:PORT/ ; @param token sent as bearer, null for none */
+  /**
+   * @param base e.g. http://127.0.0.1:PORT/ ; @param token sent as bearer, null for none
+   */
   public ApiClient(URI base, String token) {
     this.base = base;
     this.token = token;
@@ -42,7 +48,8 @@ public final class ApiClient {
       try {
         return JSON.readValue(bytes, type);
       } catch (IOException e) {
-        throw new AssertionError("status " + status + ", body is not a " + type.getSimpleName() + ": " + body(), e);
+        throw new AssertionError(
+            "status " + status + ", body is not a " + type.getSimpleName() + ": " + body(), e);
       }
     }
 
@@ -50,7 +57,8 @@ public final class ApiClient {
       try {
         return JSON.readValue(bytes, type);
       } catch (IOException e) {
-        throw new AssertionError("status " + status + ", body is not " + type.getType() + ": " + body(), e);
+        throw new AssertionError(
+            "status " + status + ", body is not " + type.getType() + ": " + body(), e);
       }
     }
 
@@ -86,13 +94,15 @@ public final class ApiClient {
 
   /** A raw request, for bodies that are not JSON or methods the store refuses. */
   public Reply send(String method, String path, String contentType, byte[] body) {
-    HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) b.header("Content-Type", contentType);
     return send(b);
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     if (token != null) b.header("Authorization", "Bearer " + token);
     return b;
   }

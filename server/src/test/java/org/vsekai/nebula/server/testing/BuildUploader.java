@@ -24,7 +24,9 @@ import org.vsekai.nebula.server.store.IndexStore;
 public final class BuildUploader {
   /** Small chunks, so a test file of a few hundred KiB has dozens. */
   public static final ChunkSizes SIZES = new ChunkSizes(1024, 4096, 16384);
-  public static final ChunkingParameters CHUNKING = new ChunkingParameters(SIZES.min(), SIZES.avg(), SIZES.max());
+
+  public static final ChunkingParameters CHUNKING =
+      new ChunkingParameters(SIZES.min(), SIZES.avg(), SIZES.max());
 
   private final ApiClient publisher;
   private final Path work;
@@ -66,7 +68,11 @@ public final class BuildUploader {
       Files.write(file, content);
       ChunkIndex index = new IndexMaker(SIZES).threads(1).store(local).make(file).index();
       byte[] caibx = CaibxWriter.toBytes(index);
-      return new Chunked(new ManifestFile(path, content.length, "0644", IndexStore.sha256Hex(caibx)), index, caibx, file);
+      return new Chunked(
+          new ManifestFile(path, content.length, "0644", IndexStore.sha256Hex(caibx)),
+          index,
+          caibx,
+          file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,12 +86,18 @@ public final class BuildUploader {
   }
 
   public void putChunk(ChunkId id) {
-    ApiClient.Reply r = publisher.send("PUT", chunkPath(id), "application/octet-stream", local.getCompressed(id));
+    ApiClient.Reply r =
+        publisher.send("PUT", chunkPath(id), "application/octet-stream", local.getCompressed(id));
     assertThat(r.status()).as("PUT chunk %s: %s", id, r.body()).isIn(200, 201);
   }
 
   public void putIndex(Chunked c) {
-    ApiClient.Reply r = publisher.send("PUT", "index/" + c.file().indexSha256() + ".caibx", "application/octet-stream", c.caibx());
+    ApiClient.Reply r =
+        publisher.send(
+            "PUT",
+            "index/" + c.file().indexSha256() + ".caibx",
+            "application/octet-stream",
+            c.caibx());
     assertThat(r.status()).as("PUT index: %s", r.body()).isIn(200, 201);
   }
 

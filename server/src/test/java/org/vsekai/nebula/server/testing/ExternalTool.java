@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An outside program a test runs. Missing: the test is skipped with the reason, except under
- * {@code CI=true}, where a missing tool fails the build instead of quietly testing less.
+ * An outside program a test runs. Missing: the test is skipped with the reason, except under {@code
+ * CI=true}, where a missing tool fails the build instead of quietly testing less.
  */
 public final class ExternalTool {
   private final Path binary;
@@ -58,7 +58,8 @@ public final class ExternalTool {
       fail(String.join(" ", command) + " did not finish in two minutes");
     }
     Run run = new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    if (run.exitCode() != 0) fail(String.join(" ", command) + " exited " + run.exitCode() + ":\n" + run.output());
+    if (run.exitCode() != 0)
+      fail(String.join(" ", command) + " exited " + run.exitCode() + ":\n" + run.output());
     return run;
   }
 }

@@ -16,8 +16,8 @@ import org.vsekai.nebula.server.NebulaConfiguration;
 import org.vsekai.nebula.server.NebulaServices;
 
 /**
- * The whole application for DropwizardAppExtension tests: a fresh database on the test JVM's
- * real PostgreSQL and a fresh data folder per test class.
+ * The whole application for DropwizardAppExtension tests: a fresh database on the test JVM's real
+ * PostgreSQL and a fresh data folder per test class.
  */
 public final class NebulaApp {
   public static final String TOKEN = "test-publisher-token";
@@ -25,7 +25,8 @@ public final class NebulaApp {
   private final TestPostgres.Database database;
   private final DropwizardAppExtension<NebulaConfiguration> extension;
 
-  private NebulaApp(TestPostgres.Database database, DropwizardAppExtension<NebulaConfiguration> extension) {
+  private NebulaApp(
+      TestPostgres.Database database, DropwizardAppExtension<NebulaConfiguration> extension) {
     this.database = database;
     this.extension = extension;
   }
@@ -83,6 +84,8 @@ public final class NebulaApp {
 
   /** Rows in a table, to check that a refused request wrote nothing. */
   public int count(String table) {
-    return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
+    return database
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
   }
 }

@@ -12,8 +12,8 @@ public interface RecordActivities {
 
   /**
    * Writes an update process to the 6NF tables: the first record of an update (no {@code
-   * updateProcessId}) creates the process and opens its validity; a later one with the id
-   * returned here records how it ended. Must be idempotent: the same record may arrive twice.
+   * updateProcessId}) creates the process and opens its validity; a later one with the id returned
+   * here records how it ended. Must be idempotent: the same record may arrive twice.
    */
   @ActivityMethod
   RecordReceipt record(UpdateRecord record);

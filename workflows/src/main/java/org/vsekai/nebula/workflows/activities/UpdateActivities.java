@@ -9,18 +9,18 @@ import io.temporal.activity.ActivityMethod;
  * one service address when the worker is built (see {@code UpdateRequest} for why they are not in
  * the payloads).
  *
- * <p>Every method may run more than once for the same input (a crash after the work but before
- * the result reached Temporal, a retry, a pause), so each must be idempotent and resume from what
- * is on disk. Failures that retrying cannot fix are thrown as {@code
+ * <p>Every method may run more than once for the same input (a crash after the work but before the
+ * result reached Temporal, a retry, a pause), so each must be idempotent and resume from what is on
+ * disk. Failures that retrying cannot fix are thrown as {@code
  * ApplicationFailure.newNonRetryableFailure(message, type)} with a type from {@code
  * UpdateFailures}; anything else is retried under the policies in {@code UpdateActivityPolicies}.
  *
  * <p>{@link #prepare}, {@link #downloadChunks}, {@link #apply} and {@link #finalizeUpdate} run
  * under a 30 s heartbeat timeout: they must heartbeat at least every 10 s, so a killed worker is
- * noticed and the step retried within half a minute. Heartbeating is also how the first three
- * learn of a pause or a cancel: they must let the {@code ActivityCanceledException} a heartbeat
- * throws propagate (after stopping their own threads), and leave nothing half-written that a
- * later attempt could mistake for finished work.
+ * noticed and the step retried within half a minute. Heartbeating is also how the first three learn
+ * of a pause or a cancel: they must let the {@code ActivityCanceledException} a heartbeat throws
+ * propagate (after stopping their own threads), and leave nothing half-written that a later attempt
+ * could mistake for finished work.
  */
 @ActivityInterface
 public interface UpdateActivities {
@@ -40,18 +40,18 @@ public interface UpdateActivities {
 
   /**
    * The seed's check_launcher_folder, validate_manifest_file_and_version and
-   * ensure_correct_files_for_update: checks the launcher folder and the installed manifest,
-   * fetches and verifies the new signed manifest (signature, pinned key, expiry, product, no
-   * downgrade, safe paths), plans which files change and which chunks are missing from the
-   * cache and the installed files, checks the disk has room, and writes the plan to disk. First
-   * drops any stale staging or plan of an earlier update of this install.
+   * ensure_correct_files_for_update: checks the launcher folder and the installed manifest, fetches
+   * and verifies the new signed manifest (signature, pinned key, expiry, product, no downgrade,
+   * safe paths), plans which files change and which chunks are missing from the cache and the
+   * installed files, checks the disk has room, and writes the plan to disk. First drops any stale
+   * staging or plan of an earlier update of this install.
    */
   @ActivityMethod
   UpdatePlan prepare(PrepareRequest request);
 
   /**
-   * The seed's download_to_temp, one batch: fetches the batch's missing chunks into the local
-   * chunk cache, in parallel, under the bandwidth cap, verifying each. Heartbeats a {@link
+   * The seed's download_to_temp, one batch: fetches the batch's missing chunks into the local chunk
+   * cache, in parallel, under the bandwidth cap, verifying each. Heartbeats a {@link
    * DownloadHeartbeat}; a retried attempt skips chunks already cached and carries {@code
    * bytesFetched} on from the last heartbeat.
    */
@@ -59,18 +59,18 @@ public interface UpdateActivities {
   DownloadBatchResult downloadChunks(DownloadBatchRequest request);
 
   /**
-   * Assembles every changed file into the staging folder from the cache and the installed files
-   * (as seeds), and verifies each against its index. Heartbeats an {@link ApplyHeartbeat}. Does
-   * not touch the installed files.
+   * Assembles every changed file into the staging folder from the cache and the installed files (as
+   * seeds), and verifies each against its index. Heartbeats an {@link ApplyHeartbeat}. Does not
+   * touch the installed files.
    */
   @ActivityMethod(name = APPLY)
   ApplyResult apply(ApplyRequest request);
 
   /**
-   * The seed's delete_old_and_move_over: a journaled swap of staging into the install (old files
-   * to a backup, new ones in, manifest last, backup dropped). A crash at any instant leaves the
-   * complete old or the complete new install, and the next attempt rolls the journal forward;
-   * that is why the workflow retries it without limit. Unchanged files are not rewritten.
+   * The seed's delete_old_and_move_over: a journaled swap of staging into the install (old files to
+   * a backup, new ones in, manifest last, backup dropped). A crash at any instant leaves the
+   * complete old or the complete new install, and the next attempt rolls the journal forward; that
+   * is why the workflow retries it without limit. Unchanged files are not rewritten.
    */
   @ActivityMethod
   FinalizeResult finalizeUpdate(FinalizeRequest request);
@@ -83,9 +83,8 @@ public interface UpdateActivities {
   RegistryResult updateRegistry(RegistryRequest request);
 
   /**
-   * Drops the staging folder and plan of an update that was cancelled or failed before
-   * finalizing; keeps the chunk cache (the next update reuses it). Never touches the installed
-   * files.
+   * Drops the staging folder and plan of an update that was cancelled or failed before finalizing;
+   * keeps the chunk cache (the next update reuses it). Never touches the installed files.
    */
   @ActivityMethod
   DiscardStagingResult discardStaging(DiscardStagingRequest request);

@@ -17,8 +17,8 @@ import org.vsekai.nebula.workflows.activities.DownloadHeartbeat;
 import org.vsekai.nebula.workflows.activities.UpdateActivities;
 
 /**
- * One update of one install, as a client sees it: query, signal, await. Queries are answered by
- * the install's worker, so they need it running; {@link #result} does not.
+ * One update of one install, as a client sees it: query, signal, await. Queries are answered by the
+ * install's worker, so they need it running; {@link #result} does not.
  */
 public final class UpdateHandle {
 

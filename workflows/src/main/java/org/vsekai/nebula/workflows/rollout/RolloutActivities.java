@@ -24,10 +24,10 @@ public interface RolloutActivities {
   RolloutReceipt recordWave(WaveStateChange change);
 
   /**
-   * Starts (or joins) the update of every install of the mode that the wave reaches and the
-   * rollout has not reached yet, each {@code update-<installId>} on the install's own task queue,
-   * and records each as the wave's target. Heartbeats; a cancelled or retried attempt leaves
-   * nothing half done, and the next one skips the installs already reached.
+   * Starts (or joins) the update of every install of the mode that the wave reaches and the rollout
+   * has not reached yet, each {@code update-<installId>} on the install's own task queue, and
+   * records each as the wave's target. Heartbeats; a cancelled or retried attempt leaves nothing
+   * half done, and the next one skips the installs already reached.
    */
   @ActivityMethod
   WaveTriggered triggerWave(WaveTrigger trigger);

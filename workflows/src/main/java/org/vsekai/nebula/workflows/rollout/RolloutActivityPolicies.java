@@ -7,9 +7,9 @@ import java.time.Duration;
 import org.vsekai.nebula.workflows.TaskQueues;
 
 /**
- * Timeouts and retries of the rollout's activities, all on the service's queue. None gives up on
- * a service that is down: a rollout waits for it rather than deciding anything without its
- * tables. Only the failures in {@link RolloutFailures#NON_RETRYABLE} end it.
+ * Timeouts and retries of the rollout's activities, all on the service's queue. None gives up on a
+ * service that is down: a rollout waits for it rather than deciding anything without its tables.
+ * Only the failures in {@link RolloutFailures#NON_RETRYABLE} end it.
  */
 public final class RolloutActivityPolicies {
 
@@ -25,10 +25,10 @@ public final class RolloutActivityPolicies {
           .build();
 
   /**
-   * triggerWave: a wave of half a million installs takes many minutes of starting workflows, so
-   * two hours per attempt, and a heartbeat after every page of installs to notice a service that
-   * died (its next attempt skips what the dead one reached). A pause or abort cancels it at its
-   * next heartbeat and waits for it to stop, so two attempts never trigger at once.
+   * triggerWave: a wave of half a million installs takes many minutes of starting workflows, so two
+   * hours per attempt, and a heartbeat after every page of installs to notice a service that died
+   * (its next attempt skips what the dead one reached). A pause or abort cancels it at its next
+   * heartbeat and waits for it to stop, so two attempts never trigger at once.
    */
   public static final ActivityOptions TRIGGER =
       ActivityOptions.newBuilder()

@@ -14,8 +14,8 @@ import org.vsekai.nebula.api.SemVer;
  * @param product the product, e.g. {@code v-sekai}
  * @param version the version every wave installs
  * @param mode the installs that follow this mode are the fleet
- * @param wavePercents the cumulative share of the fleet each wave reaches, strictly ascending
- *     from 1 to 100, e.g. 1, 10, 50, 100; null for {@link #DEFAULT_WAVES}
+ * @param wavePercents the cumulative share of the fleet each wave reaches, strictly ascending from
+ *     1 to 100, e.g. 1, 10, 50, 100; null for {@link #DEFAULT_WAVES}
  * @param maxFailureRate the rollout halts after a wave in which more than this share of the
  *     installs it reached failed (0 to 1)
  * @param waveDeadline how long a wave waits for its installs' results; null for {@link
@@ -39,14 +39,14 @@ public record RolloutRequest(
   public static final double DEFAULT_MAX_FAILURE_RATE = 0.2;
 
   /**
-   * A day: most players start the game at least daily, and an install that was offline is
-   * updated as soon as its worker returns, whether or not its wave still waits for it.
+   * A day: most players start the game at least daily, and an install that was offline is updated
+   * as soon as its worker returns, whether or not its wave still waits for it.
    */
   public static final Duration DEFAULT_WAVE_DEADLINE = Duration.ofHours(24);
 
   /**
-   * Each count costs the rollout's history about eight events and the database one aggregate
-   * over the wave; once a minute keeps a day-long wave near 12,000 events, a few continue-as-new.
+   * Each count costs the rollout's history about eight events and the database one aggregate over
+   * the wave; once a minute keeps a day-long wave near 12,000 events, a few continue-as-new.
    */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(1);
 
@@ -94,8 +94,10 @@ public record RolloutRequest(
     if (!(maxFailureRate >= 0 && maxFailureRate <= 1)) {
       return "the failure threshold must be from 0 to 1, not " + maxFailureRate;
     }
-    if (waveDeadline.isNegative() || waveDeadline.isZero()) return "the wave deadline must be positive";
-    if (pollInterval.isNegative() || pollInterval.isZero()) return "the poll interval must be positive";
+    if (waveDeadline.isNegative() || waveDeadline.isZero())
+      return "the wave deadline must be positive";
+    if (pollInterval.isNegative() || pollInterval.isZero())
+      return "the poll interval must be positive";
     return null;
   }
 

@@ -7,9 +7,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One staged rollout: a version reaches a mode's installs wave by wave, and the rollout halts by
- * itself after a wave whose failure rate passes the threshold. Runs on the service's task queue
- * as {@code rollout-<rolloutId>} ({@link RolloutIds}); its activities are {@link
- * RolloutActivities}.
+ * itself after a wave whose failure rate passes the threshold. Runs on the service's task queue as
+ * {@code rollout-<rolloutId>} ({@link RolloutIds}); its activities are {@link RolloutActivities}.
  */
 @WorkflowInterface
 public interface RolloutWorkflow {
@@ -19,9 +18,9 @@ public interface RolloutWorkflow {
   RolloutResult run(RolloutInput input);
 
   /**
-   * Triggers no further install and starts no further wave until {@link #resume}. Updates
-   * already started go on, and the running wave keeps counting them and keeps its deadline, so a
-   * wave can still halt the rollout while it is paused.
+   * Triggers no further install and starts no further wave until {@link #resume}. Updates already
+   * started go on, and the running wave keeps counting them and keeps its deadline, so a wave can
+   * still halt the rollout while it is paused.
    */
   @SignalMethod
   void pause();
@@ -31,8 +30,8 @@ public interface RolloutWorkflow {
 
   /**
    * Ends the rollout: no further install is triggered and no further wave starts. Updates already
-   * started are left to finish (an update is never stopped half-way by a rollout; support staff
-   * can cancel single ones).
+   * started are left to finish (an update is never stopped half-way by a rollout; support staff can
+   * cancel single ones).
    */
   @SignalMethod
   void abort(RolloutAbort request);

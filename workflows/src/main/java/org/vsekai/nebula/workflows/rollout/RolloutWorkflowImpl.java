@@ -19,26 +19,26 @@ import java.util.Locale;
 import org.slf4j.Logger;
 
 /**
- * The rollout, wave by wave: trigger the wave's installs (one activity, however many), then
- * count their results every poll interval until all have ended or the deadline has passed, then
- * judge the wave.
+ * The rollout, wave by wave: trigger the wave's installs (one activity, however many), then count
+ * their results every poll interval until all have ended or the deadline has passed, then judge the
+ * wave.
  *
  * <h2>History stays bounded</h2>
  *
- * No event is ever per install: triggering a wave is one heartbeating activity that pages
- * through the installs itself, and the results are counted in the database, where each update
- * records how it ended (the update workflow's record activity on the service's queue). A wave
- * costs about eight events per poll, and a run continues as new after {@link
- * #HISTORY_EVENTS_PER_RUN} events, carrying {@link RolloutMemory}.
+ * No event is ever per install: triggering a wave is one heartbeating activity that pages through
+ * the installs itself, and the results are counted in the database, where each update records how
+ * it ended (the update workflow's record activity on the service's queue). A wave costs about eight
+ * events per poll, and a run continues as new after {@link #HISTORY_EVENTS_PER_RUN} events,
+ * carrying {@link RolloutMemory}.
  *
  * <h2>Judging a wave</h2>
  *
  * The failure rate is failed / (finished + timed out), that is failed / targeted (see {@link
- * WaveCounts#failureRate}). Since the denominator is fixed once the wave is triggered, a rate
- * above the threshold is final the moment it is reached: the wave halts at once, records why
- * (with one failed update's message), and every later wave is skipped. Otherwise the wave
- * succeeds when all its updates have ended or when its deadline passes; an install still offline
- * then counts only as timed out, and updates when it comes back.
+ * WaveCounts#failureRate}). Since the denominator is fixed once the wave is triggered, a rate above
+ * the threshold is final the moment it is reached: the wave halts at once, records why (with one
+ * failed update's message), and every later wave is skipped. Otherwise the wave succeeds when all
+ * its updates have ended or when its deadline passes; an install still offline then counts only as
+ * timed out, and updates when it comes back.
  *
  * <h2>Pause and abort</h2>
  *
@@ -52,8 +52,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   /**
    * A run continues as new after this many events. A restarted service worker replays the run
-   * before it can act; 2,000 events replay in well under a second, and a run then covers some
-   * 250 polls (four hours of a wave at the default poll interval).
+   * before it can act; 2,000 events replay in well under a second, and a run then covers some 250
+   * polls (four hours of a wave at the default poll interval).
    */
   public static final int HISTORY_EVENTS_PER_RUN = 2_000;
 
@@ -72,12 +72,16 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private RolloutState state = RolloutState.RUNNING;
   private String reason;
   private boolean paused;
+
   /** Whether a pause or resume arrived in this run before {@link #run} restored the memory. */
   private boolean pauseSignalled;
+
   /** Whether the tables say Paused; the loop records the flag when the two differ. */
   private boolean pauseRecorded;
+
   private boolean abortRequested;
   private String abortReason;
+
   /** The running trigger; pause and abort cancel it. Null when none runs. */
   private CancellationScope triggering;
 
@@ -123,8 +127,13 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       waves.add(WaveProgress.pending(i, request.wavePercents().get(i)));
     }
     records.openRollout(new RolloutOpening(request, workflowId));
-    log.info("rollout {}: {} {} to mode {} in waves {}", id, request.product(),
-        request.version(), request.mode(), request.wavePercents());
+    log.info(
+        "rollout {}: {} {} to mode {} in waves {}",
+        id,
+        request.product(),
+        request.version(),
+        request.mode(),
+        request.wavePercents());
   }
 
   private void restore(RolloutInput input) {
@@ -157,8 +166,13 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   /** Starts the wave's updates, again after each pause that interrupts it; false on abort. */
   private boolean trigger() {
     WaveTrigger order =
-        new WaveTrigger(request.rolloutId(), waveIndex, wave().percent(), request.product(),
-            request.mode(), request.version());
+        new WaveTrigger(
+            request.rolloutId(),
+            waveIndex,
+            wave().percent(),
+            request.product(),
+            request.mode(),
+            request.version());
     while (true) {
       if (!awaitGoAhead()) {
         return false;
@@ -175,8 +189,13 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
             wave()
                 .awaitingUntil(now().plus(request.waveDeadline()))
                 .withCounts(new WaveCounts(done.targeted(), 0, 0, 0, null)));
-        log.info("rollout {}: {} reached {} installs ({} started now, {} joined)",
-            request.rolloutId(), wave().label(), done.targeted(), done.started(), done.joined());
+        log.info(
+            "rollout {}: {} reached {} installs ({} started now, {} joined)",
+            request.rolloutId(),
+            wave().label(),
+            done.targeted(),
+            done.started(),
+            done.joined());
         return true;
       } catch (ActivityFailure | CanceledFailure interrupted) {
         if (!scope.isCancelRequested()) {
@@ -214,10 +233,22 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     WaveCounts counts = wave().counts();
     String why =
         counts.unfinished() == 0
-            ? String.format(Locale.ROOT, "%s: all %d updates ended (%d succeeded, %d failed, %d cancelled)",
-                wave().label(), counts.targeted(), counts.succeeded(), counts.failed(), counts.cancelled())
-            : String.format(Locale.ROOT, "%s: deadline passed with %d of %d updates unfinished (%d succeeded, %d failed)",
-                wave().label(), counts.unfinished(), counts.targeted(), counts.succeeded(), counts.failed());
+            ? String.format(
+                Locale.ROOT,
+                "%s: all %d updates ended (%d succeeded, %d failed, %d cancelled)",
+                wave().label(),
+                counts.targeted(),
+                counts.succeeded(),
+                counts.failed(),
+                counts.cancelled())
+            : String.format(
+                Locale.ROOT,
+                "%s: deadline passed with %d of %d updates unfinished (%d succeeded, %d failed)",
+                wave().label(),
+                counts.unfinished(),
+                counts.targeted(),
+                counts.succeeded(),
+                counts.failed());
     setWave(wave().withState(WaveState.SUCCEEDED, why));
     recordWave(why);
     log.info("rollout {}: {}", request.rolloutId(), why);
@@ -226,8 +257,13 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private boolean halt(WaveCounts counts) {
     String why =
-        String.format(Locale.ROOT, "%s: %d of %d updates failed (%.1f%%), above the %.1f%% threshold%s",
-            wave().label(), counts.failed(), counts.targeted(), 100 * counts.failureRate(),
+        String.format(
+            Locale.ROOT,
+            "%s: %d of %d updates failed (%.1f%%), above the %.1f%% threshold%s",
+            wave().label(),
+            counts.failed(),
+            counts.targeted(),
+            100 * counts.failureRate(),
             100 * request.maxFailureRate(),
             counts.sampleFailure() == null ? "" : "; e.g. " + counts.sampleFailure());
     setWave(wave().withState(WaveState.HALTED, why));
@@ -238,7 +274,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   private boolean stopForAbort() {
-    String why = "aborted" + (abortReason == null || abortReason.isBlank() ? "" : ": " + abortReason);
+    String why =
+        "aborted" + (abortReason == null || abortReason.isBlank() ? "" : ": " + abortReason);
     if (wave().state() == WaveState.RUNNING) {
       setWave(wave().withState(WaveState.HALTED, why));
       recordWave(why);
@@ -287,7 +324,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private void recordWave(String why) {
     WaveProgress w = wave();
-    records.recordWave(new WaveStateChange(request.rolloutId(), w.index(), w.state(), w.counts(), why));
+    records.recordWave(
+        new WaveStateChange(request.rolloutId(), w.index(), w.state(), w.counts(), why));
   }
 
   private void continueAsNewIfLong() {
@@ -295,7 +333,10 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     if (info.getHistoryLength() < HISTORY_EVENTS_PER_RUN && !info.isContinueAsNewSuggested()) {
       return;
     }
-    log.info("rollout {}: continuing as new after {} events", request.rolloutId(), info.getHistoryLength());
+    log.info(
+        "rollout {}: continuing as new after {} events",
+        request.rolloutId(),
+        info.getHistoryLength());
     Workflow.continueAsNew(
         new RolloutInput(request, new RolloutMemory(waveIndex, waves, paused, pauseRecorded)));
   }
@@ -317,7 +358,9 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     while (t instanceof ActivityFailure && t.getCause() != null) {
       t = t.getCause();
     }
-    return t instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(t.getMessage());
+    return t instanceof TemporalFailure temporal
+        ? temporal.getOriginalMessage()
+        : String.valueOf(t.getMessage());
   }
 
   @Override
@@ -352,7 +395,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public RolloutProgress progress() {
-    RolloutState shown = state.ended() ? state : paused ? RolloutState.PAUSED : RolloutState.RUNNING;
+    RolloutState shown =
+        state.ended() ? state : paused ? RolloutState.PAUSED : RolloutState.RUNNING;
     return new RolloutProgress(
         request == null ? null : request.rolloutId(),
         request == null ? null : request.product(),

@@ -7,10 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /**
- * Which wave reaches an install: its id hashed into one of {@value #BUCKETS} buckets, and a wave
- * of cumulative {@code p} percent reaching the buckets below {@code p * 100}. The hash depends on
- * the id alone, so an install keeps its place in every rollout (the 1% that test a release are
- * the same machines each time), and ids a client chose in sequence still spread evenly.
+ * Which wave reaches an install: its id hashed into one of {@value #BUCKETS} buckets, and a wave of
+ * cumulative {@code p} percent reaching the buckets below {@code p * 100}. The hash depends on the
+ * id alone, so an install keeps its place in every rollout (the 1% that test a release are the same
+ * machines each time), and ids a client chose in sequence still spread evenly.
  */
 public final class WaveBuckets {
 

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * The service's side of a rollout, in memory: every record is kept in order, a wave reaches a
- * fixed number of installs, and its counts come from a function of the wave and the poll number.
- * A trigger can be made to run until cancelled, to test pause and abort mid-trigger.
+ * The service's side of a rollout, in memory: every record is kept in order, a wave reaches a fixed
+ * number of installs, and its counts come from a function of the wave and the poll number. A
+ * trigger can be made to run until cancelled, to test pause and abort mid-trigger.
  */
 final class FakeRolloutService implements RolloutActivities {
   final List<Object> records = new CopyOnWriteArrayList<>();
@@ -25,6 +25,7 @@ final class FakeRolloutService implements RolloutActivities {
 
   private final IntFunction<Long> targeted;
   private volatile CountsAt counts;
+
   /** When set, the first trigger heartbeats until it is cancelled. */
   volatile boolean firstTriggerRunsUntilCancelled;
 
@@ -96,10 +97,16 @@ final class FakeRolloutService implements RolloutActivities {
   }
 
   List<RolloutStateChange> rolloutChanges() {
-    return records.stream().filter(RolloutStateChange.class::isInstance).map(RolloutStateChange.class::cast).toList();
+    return records.stream()
+        .filter(RolloutStateChange.class::isInstance)
+        .map(RolloutStateChange.class::cast)
+        .toList();
   }
 
   List<WaveStateChange> waveChanges() {
-    return records.stream().filter(WaveStateChange.class::isInstance).map(WaveStateChange.class::cast).toList();
+    return records.stream()
+        .filter(WaveStateChange.class::isInstance)
+        .map(WaveStateChange.class::cast)
+        .toList();
   }
 }
