@@ -42,7 +42,8 @@ public final class InstallRepository {
    * Registers an install of a product following a mode, holding {@code version} (null: none yet). A
    * registration repeated with the same id and product returns the install as it is.
    *
-   * @param installId chosen by the client, or null to have one assigned
+   * @param installId chosen by the caller (tests, an operator's import), or null to have one
+   *     assigned; the REST API always assigns one ({@link #registerWithCredential})
    */
   public Created<InstallInfo> register(
       UUID installId, String product, String mode, SemVer version) {
@@ -64,19 +65,41 @@ public final class InstallRepository {
               return new Created<>(info(h, existing.get(), now), false);
             }
           }
-          NamedRow p =
-              h.attach(ProductDao.class)
-                  .findLatest(product)
-                  .orElseThrow(() -> CatalogRepository.unknownProduct(product));
-          NamedRow m = CatalogRepository.validMode(h, mode, now);
-          UUID id = installId != null ? installId : UUID.randomUUID();
-          installs.insert(id, p.id());
-          installs.insertMode(id, m.id(), now);
-          if (version != null) {
-            VersionRow v = CatalogRepository.version(h, product, version);
-            installs.insertVersion(id, v.id(), now);
-          }
-          return new Created<>(info(h, installs.find(id).orElseThrow(), now), true);
+          return new Created<>(
+              insert(h, installId != null ? installId : UUID.randomUUID(), product, mode, version),
+              true);
+        });
+  }
+
+  private InstallInfo insert(Handle h, UUID id, String product, String mode, SemVer version) {
+    InstallDao installs = h.attach(InstallDao.class);
+    Instant now = now();
+    NamedRow p =
+        h.attach(ProductDao.class)
+            .findLatest(product)
+            .orElseThrow(() -> CatalogRepository.unknownProduct(product));
+    NamedRow m = CatalogRepository.validMode(h, mode, now);
+    installs.insert(id, p.id());
+    installs.insertMode(id, m.id(), now);
+    if (version != null) {
+      VersionRow v = CatalogRepository.version(h, product, version);
+      installs.insertVersion(id, v.id(), now);
+    }
+    return info(h, installs.find(id).orElseThrow(), now);
+  }
+
+  /** A new install and the credential it will prove itself with, which is shown only here. */
+  public record Registration(InstallInfo install, String credential) {}
+
+  /**
+   * Registers a new install under an id the service chooses (a player must not pick where its
+   * install falls in rollout waves) and issues its credential, in one transaction.
+   */
+  public Registration registerWithCredential(String product, String mode, SemVer version) {
+    return tx.inTransaction(
+        h -> {
+          InstallInfo install = insert(h, UUID.randomUUID(), product, mode, version);
+          return new Registration(install, InstallCredentials.issue(h, install.installId(), now()));
         });
   }
 

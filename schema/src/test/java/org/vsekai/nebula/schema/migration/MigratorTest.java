@@ -25,7 +25,8 @@ class MigratorTest {
             "V001__catalog.sql",
             "V002__installs.sql",
             "V003__rollouts.sql",
-            "V004__rollout_targets.sql");
+            "V004__rollout_targets.sql",
+            "V005__install_credentials.sql");
     List<String> tables =
         db.jdbi()
             .withHandle(
@@ -50,6 +51,7 @@ class MigratorTest {
             "installs",
             "install_modes",
             "install_versions",
+            "install_credentials",
             "manifests",
             "version_files",
             "update_process_states",
