@@ -19,6 +19,7 @@ COPY schema ./schema
 COPY workflows ./workflows
 COPY activities ./activities
 COPY worker-client ./worker-client
+COPY gateway ./gateway
 COPY server ./server
 COPY cli ./cli
 # The layout ./vsekai runs: cli/target/cli-0.1.0-SNAPSHOT.jar + cli/target/lib/*.jar.

@@ -166,16 +166,42 @@ class ComposeInStepTest {
         assertThat(admin.getBindHost())
             .as("the admin port stays inside the container")
             .isEqualTo("127.0.0.1");
+        assertThat(config.gateway().bindHost())
+            .as("%s: the install gateway listens on every interface of the container", what)
+            .isEqualTo("0.0.0.0");
+        assertThat(config.gateway().publicAddress())
+            .as("%s: players are told the host they reached the service by", what)
+            .isNull();
+        assertThat(config.tls().configured())
+            .as(
+                "%s: HTTPS and a TLS gateway; players' CLIs send credentials over nothing else",
+                what)
+            .isTrue();
+        assertThat(config.tls().keyStoreType()).isEqualTo("PKCS12");
+        assertThat(config.tls().keyStorePassword())
+            .as("%s: the key store's password is the one nebula-certs makes it with", what)
+            .isEqualTo(
+                DockerStack.interpolate(
+                    DockerStack.environment(variant.getValue().get("nebula-certs"))
+                        .get("KEYSTORE_PASSWORD"),
+                    dotEnv));
         if (name.equals("nebula")) {
           assertThat(publishedTargets(service))
-              .as("nebula publishes exactly its application port")
-              .containsExactly(app.getPort());
+              .as("nebula publishes exactly its application port and its install gateway")
+              .containsExactlyInAnyOrder(app.getPort(), config.gateway().port());
           String healthCheck = String.join(" ", healthCheckTest(service));
           assertThat(healthCheck)
-              .as("nebula's health check asks the admin port")
+              .as("nebula's health check asks the admin port, plain HTTP on loopback")
               .contains("http://" + admin.getBindHost() + ":" + admin.getPort() + "/healthcheck");
           assertThat(exposedPorts(DOCKER.resolve("server.Dockerfile")))
-              .containsExactlyInAnyOrder(app.getPort(), admin.getPort());
+              .containsExactlyInAnyOrder(app.getPort(), admin.getPort(), config.gateway().port());
+          assertThat(config.tls().keyStorePath())
+              .as("%s: the key store nebula-certs makes, in its volume, mounted read-only", what)
+              .isEqualTo(mountTarget(service, "nebula-tls") + "/nebula.p12");
+          assertThat(volumes(service)).contains("nebula-tls:/etc/nebula/tls:ro");
+          assertThat(mountTarget(variant.getValue().get("nebula-certs"), "nebula-tls"))
+              .as("nebula-certs writes the key store where nebula reads it")
+              .isEqualTo(mountTarget(service, "nebula-tls"));
         }
       }
     }
@@ -208,6 +234,13 @@ class ComposeInStepTest {
       if (parts[0].equals(volume)) return parts[1];
     }
     throw new AssertionError("volume " + volume + " is not mounted in " + service);
+  }
+
+  private static List<String> volumes(Map<String, Object> service) {
+    List<String> out = new ArrayList<>();
+    for (Object v : (List<?>) service.getOrDefault("volumes", List.of()))
+      out.add(String.valueOf(v));
+    return out;
   }
 
   private static List<Integer> publishedTargets(Map<String, Object> service) {
@@ -362,6 +395,117 @@ class ComposeInStepTest {
     }
   }
 
+  // ---- what is published ---------------------------------------------------------------------
+
+  /**
+   * Players reach the service (HTTPS) and its install gateway, nothing else: Temporal's frontend is
+   * not published at all, and the consoles and databases only on the admin (loopback) address.
+   */
+  @Test
+  void onlyTheServiceAndItsGatewayArePublishedToPlayersAndTemporalNotAtAll() {
+    Map<String, String> dotEnv = DockerStack.envFile(ENV_EXAMPLE);
+    for (var variant :
+        List.of(
+            Map.entry("compose.yml", DockerStack.services(DockerStack.yaml(COMPOSE))),
+            Map.entry(
+                "compose.yml + compose.cockroach-cluster.yml", DockerStack.mergedServices()))) {
+      variant
+          .getValue()
+          .forEach(
+              (name, service) -> {
+                for (Object p : (List<?>) service.getOrDefault("ports", List.of())) {
+                  String port = String.valueOf(p);
+                  String what = variant.getKey() + ": " + name + " publishes " + port;
+                  Matcher bind =
+                      Pattern.compile("^\\$\\{(HOST_BIND_[A-Z_]+):-[^}]*}:").matcher(port);
+                  assertThat(bind.find()).as("%s on a HOST_BIND_* address", what).isTrue();
+                  if (name.equals("nebula")) {
+                    assertThat(bind.group(1)).as(what).isEqualTo("HOST_BIND_PUBLIC");
+                  } else {
+                    assertThat(bind.group(1))
+                        .as("%s: only for operators, on loopback", what)
+                        .isEqualTo("HOST_BIND_ADMIN");
+                    assertThat(DockerStack.interpolate(port, dotEnv)).startsWith("127.0.0.1:");
+                  }
+                }
+              });
+      assertThat(variant.getValue().get("temporal"))
+          .as(
+              "%s: Temporal's frontend is not published; players reach the gateway",
+              variant.getKey())
+          .doesNotContainKey("ports");
+      for (Map.Entry<String, Map<String, Object>> s : variant.getValue().entrySet()) {
+        assertThat(publishedTargets(s.getValue()))
+            .as("%s: %s publishes Temporal's frontend", variant.getKey(), s.getKey())
+            .doesNotContain(7233);
+      }
+    }
+    for (Path file : COMPOSE_FILES) {
+      for (DockerStack.VarRef ref : DockerStack.references(DockerStack.read(file))) {
+        assertThat(ref.name())
+            .as("%s: Temporal's frontend has no host port setting any more", file.getFileName())
+            .isNotIn("HOST_BIND_TEMPORAL", "HOST_PORT_TEMPORAL");
+      }
+    }
+    assertThat(DockerStack.documentedAssignments(ENV_EXAMPLE))
+        .doesNotContainKeys("HOST_BIND_TEMPORAL", "HOST_PORT_TEMPORAL");
+  }
+
+  /**
+   * nebula-certs makes the service's certificate once, for the names the stack and players use,
+   * into the volumes the service (key store) and the worker (PEM) mount.
+   */
+  @Test
+  void theCertificateJobMakesWhatTheServiceAndTheWorkerRead() {
+    Map<String, Map<String, Object>> services = DockerStack.services(DockerStack.yaml(COMPOSE));
+    Map<String, Object> certs = services.get("nebula-certs");
+    assertThat(certs).as("compose.yml has the nebula-certs job").isNotNull();
+    assertThat(certs.get("restart")).isEqualTo("no");
+    assertThat(build(certs))
+        .as("keytool of the service's own image")
+        .containsEntry("dockerfile", "docker/server.Dockerfile");
+    Map<String, String> env = DockerStack.environment(certs);
+    assertThat(env.get("CERT_NAMES").split("\\s+"))
+        .as("the certificate is valid for the stack's name and loopback")
+        .contains("nebula", "localhost", "127.0.0.1", "${SERVICE_PUBLIC_NAMES:-}");
+    assertThat(env.get("SERVICE_KEYSTORE"))
+        .as("the job knows which key store the service uses")
+        .isEqualTo(DockerStack.environment(services.get("nebula")).get("NEBULA_TLS_KEYSTORE"));
+    assertThat(env.get("KEYSTORE_PASSWORD"))
+        .isEqualTo(
+            DockerStack.environment(services.get("nebula")).get("NEBULA_TLS_KEYSTORE_PASSWORD"));
+    assertThat(volumes(certs))
+        .as("the job writes both volumes")
+        .contains("nebula-tls:/etc/nebula/tls", "nebula-ca:/etc/nebula/ca");
+    assertThat(volumes(services.get("nebula")))
+        .as("the service gets the key store, not the CA volume")
+        .noneMatch(v -> v.startsWith("nebula-ca:"));
+    for (String s : List.of("nebula", "worker")) {
+      assertThat(dependsOn(services.get(s)))
+          .as("%s waits for the certificate", s)
+          .containsEntry("nebula-certs", "service_completed_successfully");
+    }
+
+    String script = DockerStack.read(DOCKER.resolve("nebula/certs.sh"));
+    assertThat(script)
+        .as("the script writes where compose mounts the volumes")
+        .contains(
+            "tls_dir=\"${TLS_DIR:-" + mountTarget(certs, "nebula-tls") + "}\"",
+            "ca_dir=\"${CA_DIR:-" + mountTarget(certs, "nebula-ca") + "}\"",
+            "keystore=\"$tls_dir/nebula.p12\"",
+            "\"$ca_dir/nebula.crt\"",
+            "keytool -genkeypair",
+            "-ext \"SAN=$san\"",
+            "-storetype PKCS12",
+            "keytool -exportcert -rfc");
+    assertThat(script)
+        .as("made once: an existing key store is kept")
+        .contains("if [ ! -f \"$keystore\" ]; then");
+    assertThat(DockerStack.read(DOCKER.resolve("server.Dockerfile")))
+        .as("the mount points are the service user's, so the job can write the volumes")
+        .contains("chown nebula:nebula /var/lib/nebula /etc/nebula/tls /etc/nebula/ca");
+  }
+
   // ---- the worker ----------------------------------------------------------------------------
 
   @Test
@@ -380,8 +524,34 @@ class ComposeInStepTest {
           .as("the worker's %s is read by the CLI or docker/cli/worker-*.sh", key)
           .isTrue();
     }
-    assertThat(env.get("NEBULA_SERVICE_URL")).isEqualTo("http://nebula:8080");
-    assertThat(env.get("TEMPORAL_ADDRESS")).isEqualTo("temporal:7233");
+    assertThat(env.get("NEBULA_SERVICE_URL"))
+        .as("the CLI sends the install's credential over HTTPS only (loopback aside)")
+        .isEqualTo("https://nebula:8080");
+    Map<String, Object> nebula = DockerStack.services(DockerStack.yaml(COMPOSE)).get("nebula");
+    Map<String, String> service = DockerStack.environment(nebula);
+    assertThat(env.get("NEBULA_SERVICE_URL"))
+        .as("the worker reaches the service's port")
+        .endsWith(":" + service.get("NEBULA_PORT"));
+    assertThat(env.get("NEBULA_GATEWAY"))
+        .as("the worker reaches the install gateway on the stack's network")
+        .isEqualTo("nebula:" + service.get("NEBULA_GATEWAY_PORT"));
+    assertThat(env.get("NEBULA_CA_CERT"))
+        .as("the worker trusts the certificate nebula-certs made, from its read-only volume")
+        .isEqualTo(mountTarget(worker, "nebula-ca") + "/nebula.crt");
+    assertThat(volumes(worker)).contains("nebula-ca:" + mountTarget(worker, "nebula-ca") + ":ro");
+    assertThat(volumes(worker))
+        .as("the worker, a player's machine, never sees the service's key")
+        .noneMatch(v -> v.startsWith("nebula-tls:"));
+    assertThat(env.keySet())
+        .as("players' workers reach Temporal only through the gateway")
+        .noneMatch(k -> k.startsWith("TEMPORAL_"));
+    assertThat(dependsOn(worker)).doesNotContainKey("temporal");
+    assertThat(
+            DockerStack.read(DOCKER.resolve("cli/worker-entrypoint.sh"))
+                + DockerStack.read(DOCKER.resolve("cli/worker-health.sh"))
+                + DockerStack.read(DOCKER.resolve("cli/vsekai.sh")))
+        .as("the CLI image's scripts give players no Temporal settings")
+        .doesNotContain("TEMPORAL_", "--temporal", "--namespace");
     assertThat(env.get("VSEKAI_LAUNCHER_DIR"))
         .as("the install lives in the worker's volume")
         .startsWith(mountTarget(worker, "worker-launcher") + "/");
@@ -570,6 +740,24 @@ class ComposeInStepTest {
             "-f compose.yml -f compose.cockroach-cluster.yml",
             "--profile worker",
             "temporal operator search-attribute create");
+    assertThat(readme)
+        .as("README.md: HTTPS with the stack's certificate, the support token, the gateway")
+        .contains(
+            "https://nebula:8080",
+            "--cacert nebula.crt https://127.0.0.1:8080/",
+            "/var/lib/nebula/support-token",
+            "NEBULA_CA_CERT",
+            "--ca ",
+            "NEBULA_GATEWAY_PUBLIC_ADDRESS",
+            "HOST_PORT_NEBULA_GATEWAY",
+            "docker compose exec temporal-admin-tools temporal ");
+    assertThat(readme)
+        .as("README.md: no plain HTTP to the service, no Temporal for players")
+        .doesNotContain(
+            "http://nebula:8080",
+            "http://127.0.0.1:8080",
+            "HOST_PORT_TEMPORAL`",
+            "HOST_BIND_TEMPORAL");
     Set<String> files;
     try (var list = Files.list(DOCKER)) {
       files =
