@@ -4,10 +4,11 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.activities.local.CurrentRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.LauncherFolder;
@@ -43,12 +44,14 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
  * non-retryable failures of the types in {@link UpdateFailures}.
  */
 public final class UpdateActivitiesImpl implements UpdateActivities {
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateActivitiesImpl.class);
   private final LauncherFolder folder;
   private final ServiceClient service;
   private final RegistryWriter registry;
   private final Clock clock;
   private final DiskSpace disk;
   private final String uninstallCommand;
+  private final PrivateText privateText;
 
   public UpdateActivitiesImpl(
       LauncherFolder folder,
@@ -63,6 +66,7 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
     this.clock = clock;
     this.disk = disk;
     this.uninstallCommand = uninstallCommand;
+    this.privateText = PrivateText.forInstall(folder.root());
   }
 
   /** For a player's machine: the real clock, disk and registry. */
@@ -80,7 +84,10 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
   @Override
   public CheckResult check(CheckRequest r) {
     return failuresMapped(
-        () -> new UpdateChecker(folder, service).check(r.product(), r.mode(), r.targetVersion()));
+        () -> {
+          InstallPolicy.admit(folder, r.installId(), r.product(), r.mode());
+          return new UpdateChecker(folder, service).check(r.product(), r.mode(), r.targetVersion());
+        });
   }
 
   @Override
@@ -242,42 +249,45 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
         });
   }
 
-  /** Runs the work; failures retrying cannot fix become non-retryable with their type. */
-  private static <T> T failuresMapped(Callable<T> work) {
+  /**
+   * Runs the work. Failures retrying cannot fix become non-retryable with their type, others stay
+   * retryable; either way only a scrubbed message leaves this machine ({@link PrivateText}), never
+   * the exception with its causes, whose texts name local paths.
+   */
+  private <T> T failuresMapped(Callable<T> work) {
     try {
       return work.call();
     } catch (ActivityCompletionException e) {
       throw e;
     } catch (UpdateFailure e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), e.type(), e);
+      throw nonRetryable(e.getMessage(), e.type(), e);
     } catch (ManifestRejectedException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), UpdateFailures.forManifestRejection(e.reason()), e);
+      throw nonRetryable(e.getMessage(), UpdateFailures.forManifestRejection(e.reason()), e);
     } catch (NotAnInstallException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), UpdateFailures.INVALID_INSTALL, e);
+      throw nonRetryable(e.getMessage(), UpdateFailures.INVALID_INSTALL, e);
     } catch (InvalidVersionException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), UpdateFailures.MALFORMED_VERSION, e);
-    } catch (RuntimeException e) {
-      if (DiskFull.is(e))
-        throw ApplicationFailure.newNonRetryableFailureWithCause(
-            DiskFull.failure("updating", e).getMessage(),
-            UpdateFailures.INSUFFICIENT_DISK_SPACE,
-            e);
-      throw e;
-    } catch (IOException e) {
-      if (DiskFull.is(e))
-        throw ApplicationFailure.newNonRetryableFailureWithCause(
-            DiskFull.failure("updating", e).getMessage(),
-            UpdateFailures.INSUFFICIENT_DISK_SPACE,
-            e);
-      throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getSimpleName(), e);
+      throw nonRetryable(e.getMessage(), UpdateFailures.MALFORMED_VERSION, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailureWithCause("interrupted", "Interrupted", e);
+      throw retryable("interrupted", "Interrupted", e);
     } catch (Exception e) {
-      throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getSimpleName(), e);
+      if (DiskFull.is(e)) {
+        throw nonRetryable(
+            DiskFull.failure("updating", e).getMessage(),
+            UpdateFailures.INSUFFICIENT_DISK_SPACE,
+            e);
+      }
+      throw retryable(e.getMessage(), e.getClass().getSimpleName(), e);
     }
+  }
+
+  private ApplicationFailure nonRetryable(String message, String type, Exception e) {
+    LOG.debug("{} failure: {}", type, message, e);
+    return ApplicationFailure.newNonRetryableFailure(privateText.scrub(message), type);
+  }
+
+  private ApplicationFailure retryable(String message, String type, Exception e) {
+    LOG.debug("{} failure: {}", type, message, e);
+    return ApplicationFailure.newFailure(privateText.scrub(String.valueOf(message)), type);
   }
 }

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vsekai.nebula.activities.local.InstallState;
-import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.InstalledFile;
 import org.vsekai.nebula.activities.local.InstalledRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
@@ -73,12 +72,10 @@ public final class UpdatePlanner {
   public final AtomicLong bytesRehashed = new AtomicLong();
 
   public StoredPlan prepare(Request request) throws IOException {
-    InstallState state = new InstallStateFile(folder).require();
-    if (!state.installId().equals(request.installId())) {
-      throw new UpdateFailure(
-          UpdateFailures.INVALID_INSTALL,
-          folder.root() + " holds install " + state.installId() + ", not " + request.installId());
-    }
+    InstallState state =
+        InstallPolicy.admit(folder, request.installId(), request.product(), request.mode());
+    boolean allowDowngrade =
+        InstallPolicy.downgradeAllowed(state, request.allowDowngrade(), clock.instant());
     new ReleaseSwitcher(folder).recoverInterrupted();
     new StagingCleaner(folder).discardAll();
 
@@ -95,7 +92,7 @@ public final class UpdatePlanner {
         verifier.verify(
             envelope,
             new ManifestVerifier.Expectation(
-                request.product(), installedVersion, clock.instant(), request.allowDowngrade()));
+                request.product(), installedVersion, clock.instant(), allowDowngrade));
     if (!SemVer.parse(manifest.version()).equals(SemVer.parse(request.toVersion()))) {
       throw new UpdateFailure(
           UpdateFailures.MALFORMED_MANIFEST,

@@ -49,7 +49,9 @@ final class ActivitiesTestBed implements AutoCloseable {
                 true,
                 60,
                 0,
+                installId + ".test-credential",
                 null,
+                false,
                 null));
     impl =
         new UpdateActivitiesImpl(

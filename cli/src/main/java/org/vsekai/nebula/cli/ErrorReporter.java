@@ -3,6 +3,7 @@ package org.vsekai.nebula.cli;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import org.vsekai.nebula.activities.local.NotAnInstallException;
+import org.vsekai.nebula.api.client.InsecureTransportException;
 import org.vsekai.nebula.api.client.ServiceException;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException;
 import org.vsekai.nebula.desync.ChunkInvalidException;
@@ -60,6 +61,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
       if (t instanceof ChunkStoreException cse)
         return cse.transientFailure() ? ExitCodes.UNAVAILABLE : ExitCodes.ERROR;
       if (t instanceof TemporalUnavailableException) return ExitCodes.UNAVAILABLE;
+      if (t instanceof InsecureTransportException) return ExitCodes.USAGE;
       if (t instanceof ServiceException se) {
         if (se.transientFailure()) return ExitCodes.UNAVAILABLE;
         if (se.notFound()) return ExitCodes.NOT_FOUND;

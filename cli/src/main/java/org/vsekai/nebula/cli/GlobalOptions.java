@@ -1,5 +1,7 @@
 package org.vsekai.nebula.cli;
 
+import java.nio.file.Path;
+import org.vsekai.nebula.api.client.ServiceClient;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -28,18 +30,20 @@ public final class GlobalOptions {
   public String serviceUrl = System.getenv("NEBULA_SERVICE_URL");
 
   @Option(
-      names = "--temporal",
+      names = "--gateway",
       scope = ScopeType.INHERIT,
       paramLabel = "HOST:PORT",
       description =
-          "Temporal frontend (env TEMPORAL_ADDRESS; default: the install's, else 127.0.0.1:7233)")
-  public String temporalAddress;
+          "the install gateway the worker reaches Temporal through (env NEBULA_GATEWAY; default:"
+              + " the one the service named at registration)")
+  public String gateway = System.getenv("NEBULA_GATEWAY");
 
   @Option(
-      names = "--namespace",
+      names = "--ca",
       scope = ScopeType.INHERIT,
-      paramLabel = "NS",
+      paramLabel = "PEM",
       description =
-          "Temporal namespace (env TEMPORAL_NAMESPACE; default: the install's, else default)")
-  public String temporalNamespace;
+          "a CA certificate to trust besides the system's, for the service and the gateway (env"
+              + " NEBULA_CA_CERT)")
+  public Path trustedCa = ServiceClient.trustedCaFromEnvironment();
 }

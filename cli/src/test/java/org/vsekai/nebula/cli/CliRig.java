@@ -16,7 +16,14 @@ public final class CliRig implements AutoCloseable {
     temporal = EmbeddedTemporal.start(0);
     nebula =
         EmbeddedNebulaService.start(
-            dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
+            dir.resolve("service"),
+            Map.of(
+                "NEBULA_TEMPORAL_TARGET",
+                temporal.address(),
+                "NEBULA_RATE_PER_ADDRESS",
+                "0",
+                "NEBULA_REGISTRATIONS_PER_MINUTE",
+                "0"));
     ServiceClient admin = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     for (Runnable r :
         new Runnable[] {
@@ -40,14 +47,19 @@ public final class CliRig implements AutoCloseable {
     return nebula.publisherToken();
   }
 
-  /** Arguments every command needs to reach this rig: the service and Temporal. */
+  public String supportToken() {
+    return nebula.supportToken();
+  }
+
+  /**
+   * Arguments every command needs to reach this rig: the service (installs learn the gateway from
+   * it at registration; nothing of a player's reaches Temporal directly).
+   */
   public String[] with(String... args) {
-    String[] all = new String[args.length + 4];
+    String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--service";
     all[args.length + 1] = service();
-    all[args.length + 2] = "--temporal";
-    all[args.length + 3] = temporal.address();
     return all;
   }
 

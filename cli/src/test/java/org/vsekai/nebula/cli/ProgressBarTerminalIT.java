@@ -59,8 +59,8 @@ class ProgressBarTerminalIT {
       Path done = dir.resolve("exit-code");
       String command =
           String.format(
-              "VSEKAI_NO_REBUILD=1 %s --update %s --max-rate 400K --service %s --temporal %s; echo $? > %s; sleep 600",
-              VsekaiScript.path(), launcher, rig.service(), rig.temporal.address(), done);
+              "VSEKAI_NO_REBUILD=1 %s --update %s --max-rate 400K --service %s; echo $? > %s; sleep 600",
+              VsekaiScript.path(), launcher, rig.service(), done);
       tmux.run(null, "new-session", "-d", "-s", session, "-x", "200", "-y", "30", command);
       try {
         Set<Integer> percentages = new TreeSet<>();

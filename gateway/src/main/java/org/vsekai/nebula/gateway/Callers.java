@@ -7,8 +7,8 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import java.util.Locale;
 import java.util.Optional;
+import org.vsekai.nebula.api.BearerHeader;
 
 /**
  * Authenticates every call to the install's services by its {@code authorization: Bearer
@@ -20,7 +20,6 @@ final class Callers implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<InstallCaller> CALLER = Context.key("nebula-install");
-  private static final String SCHEME = "bearer ";
 
   private final InstallAuthenticator authenticator;
   private final CallCounts counts;
@@ -66,14 +65,6 @@ final class Callers implements ServerInterceptor {
   }
 
   private static Optional<String> credential(Metadata headers) {
-    String value = headers.get(AUTHORIZATION);
-    if (value == null || value.length() <= SCHEME.length()) {
-      return Optional.empty();
-    }
-    if (!value.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
-      return Optional.empty();
-    }
-    String credential = value.substring(SCHEME.length()).strip();
-    return credential.isEmpty() ? Optional.empty() : Optional.of(credential);
+    return Optional.ofNullable(BearerHeader.credential(headers.get(AUTHORIZATION)));
   }
 }

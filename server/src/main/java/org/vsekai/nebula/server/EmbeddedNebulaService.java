@@ -53,9 +53,32 @@ public final class EmbeddedNebulaService implements AutoCloseable {
     return new EmbeddedNebulaService(application, server);
   }
 
-  /** {@code http://127.0.0.1:PORT/} */
+  /** {@code http://127.0.0.1:PORT/}, or {@code https://} when the service has a certificate. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + port(0) + "/");
+    boolean tls =
+        server.getConnectors()[0].getProtocols().stream()
+            .anyMatch(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("ssl"));
+    return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port(0) + "/");
+  }
+
+  /** The install gateway's port on 127.0.0.1; 0 when the service has no Temporal. */
+  public int gatewayPort() {
+    return application.gatewayPort();
+  }
+
+  /** {@code 127.0.0.1:PORT} of the install gateway; null when the service has no Temporal. */
+  public String gatewayAddress() {
+    return gatewayPort() == 0 ? null : "127.0.0.1:" + gatewayPort();
+  }
+
+  /** What the install gateway has answered so far, by method (and its refusals). */
+  public Map<String, Long> gatewayCalls() {
+    return application.gatewayCalls();
+  }
+
+  /** The bearer token support staff's calls need. */
+  public String supportToken() {
+    return services().supportToken().value();
   }
 
   /** {@code http://127.0.0.1:PORT/api/v1/} */

@@ -2,6 +2,9 @@ package org.vsekai.nebula.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -10,27 +13,42 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.logging.common.BootstrapLogging;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import jakarta.servlet.DispatcherType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.vsekai.nebula.gateway.KeyedTokenBuckets;
 import org.vsekai.nebula.schema.NebulaJdbi;
 import org.vsekai.nebula.schema.RolloutRepository;
+import org.vsekai.nebula.server.auth.Caller;
+import org.vsekai.nebula.server.auth.CallerAuthenticator;
+import org.vsekai.nebula.server.auth.InstallCredentialCache;
+import org.vsekai.nebula.server.auth.JsonUnauthorized;
 import org.vsekai.nebula.server.config.ConfigSubstitutor;
 import org.vsekai.nebula.server.config.FileOrClasspathSourceProvider;
+import org.vsekai.nebula.server.config.LimitsFactory;
+import org.vsekai.nebula.server.core.TaskTokenKey;
 import org.vsekai.nebula.server.db.DatabaseConnection;
 import org.vsekai.nebula.server.db.DbCommand;
 import org.vsekai.nebula.server.db.Migrations;
 import org.vsekai.nebula.server.health.StoreDiskHealthCheck;
 import org.vsekai.nebula.server.health.TemporalConnection;
+import org.vsekai.nebula.server.http.BodyLimitFilter;
+import org.vsekai.nebula.server.http.RateLimitFilter;
+import org.vsekai.nebula.server.installs.InstallUpdates;
 import org.vsekai.nebula.server.jersey.ErrorMappers;
-import org.vsekai.nebula.server.jersey.PublisherTokenFilter;
+import org.vsekai.nebula.server.resources.InstallLauncherResource;
+import org.vsekai.nebula.server.resources.InstallUpdatesResource;
 import org.vsekai.nebula.server.resources.InstallsResource;
 import org.vsekai.nebula.server.resources.LatestVersionResource;
 import org.vsekai.nebula.server.resources.ModesResource;
@@ -46,6 +64,8 @@ import org.vsekai.nebula.server.store.ChunkStoreServlet;
 import org.vsekai.nebula.server.store.ContentAddressedServlet;
 import org.vsekai.nebula.server.store.IndexStoreServlet;
 import org.vsekai.nebula.server.store.StoreReadHandler;
+import org.vsekai.nebula.server.temporal.GatewayCounts;
+import org.vsekai.nebula.server.temporal.GatewayServer;
 import org.vsekai.nebula.server.temporal.ServiceWorker;
 
 /**
@@ -68,6 +88,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   private final Map<String, String> configOverrides;
   private volatile NebulaServices services;
   private volatile Server server;
+  private volatile GatewayServer gatewayServer;
 
   public NebulaApplication() {
     this(Map.of());
@@ -121,6 +142,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   @Override
   public void run(NebulaConfiguration config, Environment environment) {
     createDirectories(config);
+    if (config.tls().configured()) {
+      HttpsConnectors.serveHttps(config);
+    }
     DatabaseConnection database = DatabaseConnection.of(config.database(), config.dataDir());
     // Managed objects start in the order they are added and stop in reverse: the embedded server
     // first, then the pool, then migrations; the HTTP port opens only after all of them.
@@ -132,7 +156,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     if (config.database().migrateOnStart())
       environment.lifecycle().manage(new Migrations(wired.transactions()));
 
-    registerApi(environment, wired);
+    InstallCredentialCache credentials = new InstallCredentialCache(wired.installCredentials());
+    registerAuth(environment, wired, credentials);
+    registerLimits(config, environment, wired);
     registerStores(config, environment, wired);
     environment
         .healthChecks()
@@ -141,6 +167,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
             new StoreDiskHealthCheck(wired.chunkStore().dir(), config.store().minFreeBytes()));
     RolloutRepository rollouts = new RolloutRepository(wired.transactions(), wired.clock());
     RolloutControl rolloutControl = null;
+    InstallUpdates installUpdates = null;
     if (config.temporal().configured()) {
       TemporalConnection temporal = new TemporalConnection(config.temporal().target());
       environment.lifecycle().manage(temporal);
@@ -152,17 +179,93 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
                   .setNamespace(config.temporal().namespace())
                   .build());
       environment.lifecycle().manage(new ServiceWorker(client, rollouts, wired));
+      gatewayServer =
+          new GatewayServer(
+              config.gateway(),
+              config.tls(),
+              temporal::stubs,
+              config.temporal().namespace(),
+              credentials,
+              TaskTokenKey.configuredOrStored(config.gateway().taskTokenKey(), config.dataDir()));
+      environment.lifecycle().manage(gatewayServer);
+      GatewayCounts.register(environment.metrics(), gatewayServer);
       rolloutControl = new RolloutControl(client, rollouts, wired.clock());
+      installUpdates = new InstallUpdates(client, wired.installs());
     }
+    registerApi(environment, wired, credentials, installUpdates, config);
     environment.jersey().register(new RolloutsResource(rollouts, rolloutControl));
     environment.lifecycle().addServerLifecycleListener(started -> this.server = started);
     this.services = wired;
   }
 
-  private static void registerApi(Environment environment, NebulaServices s) {
+  /**
+   * Who may call what: the publisher token, the support token or an install's own credential,
+   * checked before any body is read; {@code @RolesAllowed} says which each call takes.
+   */
+  private static void registerAuth(
+      Environment environment, NebulaServices s, InstallCredentialCache credentials) {
+    var jersey = environment.jersey();
+    jersey.register(
+        new AuthDynamicFeature(
+            new OAuthCredentialAuthFilter.Builder<Caller>()
+                .setAuthenticator(
+                    new CallerAuthenticator(s.publisherToken(), s.supportToken(), credentials))
+                .setAuthorizer((caller, role, request) -> caller.role().name().equals(role))
+                .setPrefix("Bearer")
+                .setRealm("nebula")
+                .setUnauthorizedHandler(new JsonUnauthorized())
+                .buildAuthFilter()));
+    jersey.register(RolesAllowedDynamicFeature.class);
+    jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+  }
+
+  /** Body caps on every path, and rate limits on callers without a role token. */
+  private static void registerLimits(
+      NebulaConfiguration config, Environment environment, NebulaServices s) {
+    LimitsFactory limits = config.limits();
+    long maxChunk = maxCompressedChunk(config);
+    long maxIndex = config.store().maxIndexBytes();
+    environment
+        .servlets()
+        .addFilter(
+            "body-limit",
+            new BodyLimitFilter(
+                path -> {
+                  if (path.startsWith(CHUNK_STORE_PATH + "/")) return maxChunk;
+                  if (path.startsWith(INDEX_STORE_PATH + "/")) return maxIndex;
+                  if (path.equals("/api/v1/releases")) return limits.maxReleaseBody();
+                  return limits.maxJsonBody();
+                }))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    KeyedTokenBuckets requests =
+        limits.requestsPerSecond() > 0
+            ? new KeyedTokenBuckets(limits.requestsPerSecond(), limits.requestBurst())
+            : null;
+    KeyedTokenBuckets registrations =
+        limits.registrationsPerMinute() > 0
+            ? new KeyedTokenBuckets(
+                limits.registrationsPerMinute() / 60.0, limits.registrationBurst())
+            : null;
+    environment
+        .servlets()
+        .addFilter(
+            "rate-limit",
+            new RateLimitFilter(
+                requests,
+                registrations,
+                credential ->
+                    s.publisherToken().matches(credential) || s.supportToken().matches(credential)))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+  }
+
+  private void registerApi(
+      Environment environment,
+      NebulaServices s,
+      InstallCredentialCache credentials,
+      InstallUpdates installUpdates,
+      NebulaConfiguration config) {
     var jersey = environment.jersey();
     ErrorMappers.all().forEach(jersey::register);
-    jersey.register(new PublisherTokenFilter(s.publisherToken()));
     jersey.register(new ProductsResource(s.catalog()));
     jersey.register(new ProductResource(s.catalog()));
     jersey.register(new ModesResource(s.catalog()));
@@ -170,15 +273,37 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     jersey.register(new LatestVersionResource(s.catalog(), s.clock()));
     jersey.register(new ReleasesResource(s.releasePublisher()));
     jersey.register(new SigningKeyResource(s.signingKeys()));
-    jersey.register(new InstallsResource(s.installs()));
+    jersey.register(
+        new InstallsResource(
+            s.installs(),
+            s.installCredentials(),
+            credentials,
+            uri -> Map.entry(gatewayAddress(config, uri), config.tls().configured()),
+            (install, mode) -> {
+              if (installUpdates != null) installUpdates.followMode(install, mode);
+            }));
+    jersey.register(new InstallUpdatesResource(installUpdates));
+    jersey.register(new InstallLauncherResource(installUpdates));
     jersey.register(new UpdateProcessesResource(s.updateProcesses()));
+  }
+
+  /**
+   * Where players reach the gateway: the configured public address, else the host they reached the
+   * service by, with the port the gateway listens on.
+   */
+  private String gatewayAddress(NebulaConfiguration config, UriInfo uri) {
+    if (config.gateway().publicAddress() != null) return config.gateway().publicAddress();
+    int port =
+        gatewayServer != null && gatewayServer.gateway() != null
+            ? gatewayServer.gateway().port()
+            : config.gateway().port();
+    String host = uri.getBaseUri().getHost();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   private static void registerStores(
       NebulaConfiguration config, Environment environment, NebulaServices s) {
-    // Compressed chunks can be a little larger than their content; allow for zstd's worst case.
-    int maxCompressed =
-        config.store().maxChunkBytes() + config.store().maxChunkBytes() / 128 + 1024;
+    int maxCompressed = maxCompressedChunk(config);
     ChunkStoreServlet chunkServlet =
         new ChunkStoreServlet(
             s.chunkStore(), s.publisherToken(), maxCompressed, environment.metrics());
@@ -213,6 +338,11 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
             });
   }
 
+  /** Compressed chunks can be a little larger than their content: zstd's worst case. */
+  private static int maxCompressedChunk(NebulaConfiguration config) {
+    return config.store().maxChunkBytes() + config.store().maxChunkBytes() / 128 + 1024;
+  }
+
   private static void createDirectories(NebulaConfiguration config) {
     try {
       Files.createDirectories(config.dataDir());
@@ -227,6 +357,18 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   /** The wired services once {@link #run} has run; null before. */
   public NebulaServices services() {
     return services;
+  }
+
+  /** The install gateway's call counts by method; empty without Temporal. */
+  public Map<String, Long> gatewayCalls() {
+    GatewayServer g = gatewayServer;
+    return g == null || g.gateway() == null ? Map.of() : g.gateway().counts().snapshot();
+  }
+
+  /** The install gateway's port once started; 0 without Temporal. */
+  public int gatewayPort() {
+    GatewayServer g = gatewayServer;
+    return g == null || g.gateway() == null ? 0 : g.gateway().port();
   }
 
   /** The Jetty server once started; null before. */

@@ -7,9 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.vsekai.nebula.server.config.DatabaseFactory;
+import org.vsekai.nebula.server.config.GatewayFactory;
+import org.vsekai.nebula.server.config.LimitsFactory;
 import org.vsekai.nebula.server.config.SigningFactory;
 import org.vsekai.nebula.server.config.StoreFactory;
 import org.vsekai.nebula.server.config.TemporalFactory;
+import org.vsekai.nebula.server.config.TlsFactory;
 
 /**
  * The service's configuration; see {@code nebula.yml} for every key and its environment variable.
@@ -21,10 +24,19 @@ public class NebulaConfiguration extends Configuration {
   /** Bearer token for publishing and admin calls; generated into the data folder when empty. */
   @JsonProperty private String publisherToken;
 
+  /**
+   * Bearer token of support staff: listing installs' update records, reading any install, revoking
+   * and reissuing install credentials. Generated into the data folder when empty.
+   */
+  @JsonProperty private String supportToken;
+
   @Valid @NotNull @JsonProperty private DatabaseFactory database = new DatabaseFactory();
   @Valid @NotNull @JsonProperty private StoreFactory store = new StoreFactory();
   @Valid @NotNull @JsonProperty private SigningFactory signing = new SigningFactory();
   @Valid @NotNull @JsonProperty private TemporalFactory temporal = new TemporalFactory();
+  @Valid @NotNull @JsonProperty private GatewayFactory gateway = new GatewayFactory();
+  @Valid @NotNull @JsonProperty private TlsFactory tls = new TlsFactory();
+  @Valid @NotNull @JsonProperty private LimitsFactory limits = new LimitsFactory();
 
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath();
@@ -32,6 +44,22 @@ public class NebulaConfiguration extends Configuration {
 
   public String publisherToken() {
     return publisherToken;
+  }
+
+  public String supportToken() {
+    return supportToken;
+  }
+
+  public GatewayFactory gateway() {
+    return gateway;
+  }
+
+  public TlsFactory tls() {
+    return tls;
+  }
+
+  public LimitsFactory limits() {
+    return limits;
   }
 
   public DatabaseFactory database() {

@@ -6,12 +6,13 @@ import org.vsekai.nebula.desync.ChunkVerifier;
 import org.vsekai.nebula.desync.HashAlgorithm;
 import org.vsekai.nebula.desync.LocalChunkStore;
 import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.InstallCredentials;
 import org.vsekai.nebula.schema.InstallRepository;
 import org.vsekai.nebula.schema.SerializableTransactions;
 import org.vsekai.nebula.schema.UpdateProcessRepository;
 import org.vsekai.nebula.server.core.ManifestService;
-import org.vsekai.nebula.server.core.PublisherToken;
 import org.vsekai.nebula.server.core.ReleasePublisher;
+import org.vsekai.nebula.server.core.RoleToken;
 import org.vsekai.nebula.server.core.SigningKeys;
 import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.store.ReleaseContentCheck;
@@ -29,7 +30,9 @@ public record NebulaServices(
     LocalChunkStore chunkStore,
     IndexStore indexStore,
     SigningKeys signingKeys,
-    PublisherToken publisherToken,
+    RoleToken publisherToken,
+    RoleToken supportToken,
+    InstallCredentials installCredentials,
     ManifestService manifests,
     ReleasePublisher releasePublisher) {
 
@@ -53,7 +56,11 @@ public record NebulaServices(
         chunks,
         indexes,
         keys,
-        PublisherToken.configuredOrStored(config.publisherToken(), config.dataDir()),
+        RoleToken.configuredOrStored(
+            config.publisherToken(), config.dataDir(), RoleToken.PUBLISHER_FILE),
+        RoleToken.configuredOrStored(
+            config.supportToken(), config.dataDir(), RoleToken.SUPPORT_FILE),
+        new InstallCredentials(tx, clock),
         manifests,
         new ReleasePublisher(catalog, new ReleaseContentCheck(indexes, chunks), manifests));
   }

@@ -17,14 +17,18 @@ import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.rest.CurrentMode;
 import org.vsekai.nebula.api.rest.InstallHistoryEntry;
 import org.vsekai.nebula.api.rest.InstallInfo;
+import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
+import org.vsekai.nebula.api.rest.LauncherStart;
 import org.vsekai.nebula.api.rest.ModeSwitch;
 import org.vsekai.nebula.api.rest.NewMode;
 import org.vsekai.nebula.api.rest.NewProduct;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.api.rest.RolloutStart;
 import org.vsekai.nebula.api.rest.UpdateProcessInfo;
 import org.vsekai.nebula.api.rest.UpdateProcessReport;
+import org.vsekai.nebula.api.rest.UpdateStart;
 import org.vsekai.nebula.api.rest.UpdateState;
 import org.vsekai.nebula.api.rest.VersionInfo;
 import org.vsekai.nebula.server.testing.ApiClient;
@@ -32,7 +36,11 @@ import org.vsekai.nebula.server.testing.ApiClient.Reply;
 import org.vsekai.nebula.server.testing.BuildUploader;
 import org.vsekai.nebula.server.testing.NebulaApp;
 
-/** Installs and their update processes, as a player's machine reports them. */
+/**
+ * Installs over the REST API, and the trust boundary around them: an install registers (the one
+ * anonymous write), then acts with its own credential on itself only; update records are the
+ * service's own; support staff read everything and revoke credentials.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class InstallsAndUpdatesResourceTest {
   static final NebulaApp APP = NebulaApp.create();
@@ -41,7 +49,7 @@ class InstallsAndUpdatesResourceTest {
 
   @TempDir static Path work;
 
-  private final ApiClient player = APP.anonymous();
+  private final ApiClient anonymous = APP.anonymous();
 
   @BeforeAll
   static void publishTwoVersions() {
@@ -62,39 +70,44 @@ class InstallsAndUpdatesResourceTest {
     }
   }
 
-  private UUID register(String version) {
+  /** A registered install, and a client carrying its credential. */
+  private record Player(UUID id, ApiClient client, String credential) {}
+
+  private Player register(String version) {
     Reply r =
-        player.post("api/v1/installs", new InstallRegistration(null, "v-sekai", "stable", version));
+        anonymous.post("api/v1/installs", new InstallRegistration("v-sekai", "stable", version));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.as(InstallInfo.class).installId();
+    InstallRegistered registered = r.as(InstallRegistered.class);
+    return new Player(
+        registered.installId(),
+        anonymous.withToken(registered.credential()),
+        registered.credential());
   }
 
   @Test
-  void aPlayerRegistersSwitchesModeAndAsksWhatToRun() {
-    UUID id = UUID.randomUUID();
-    Reply first =
-        player.post("api/v1/installs", new InstallRegistration(id, "v-sekai", "stable", "0.1.0"));
-    Reply retried =
-        player.post("api/v1/installs", new InstallRegistration(id, "v-sekai", "stable", "0.1.0"));
+  void aPlayerRegistersThenActsOnItsInstallWithItsCredential() {
+    Reply r =
+        anonymous.post("api/v1/installs", new InstallRegistration("v-sekai", "stable", "0.1.0"));
+    InstallRegistered registered = r.as(InstallRegistered.class);
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(registered.credential()).startsWith(registered.installId() + ".");
+    assertThat(registered.gateway()).startsWith("127.0.0.1:");
+    assertThat(registered.gatewayTls()).isFalse();
+    ApiClient me = anonymous.withToken(registered.credential());
+    UUID id = registered.installId();
 
-    assertThat(first.status()).isEqualTo(201);
-    assertThat(retried.status()).isEqualTo(200);
-    assertThat(player.get("api/v1/installs/" + id).as(InstallInfo.class).version())
-        .isEqualTo("0.1.0");
-    assertThat(player.get("api/v1/installs/" + id + "/mode").as(CurrentMode.class).mode())
+    assertThat(me.get("api/v1/installs/" + id).as(InstallInfo.class).version()).isEqualTo("0.1.0");
+    assertThat(me.get("api/v1/installs/" + id + "/mode").as(CurrentMode.class).mode())
         .isEqualTo("stable");
-    assertThat(player.get("api/v1/installs/" + id + "/latest").as(VersionInfo.class).version())
+    assertThat(me.get("api/v1/installs/" + id + "/latest").as(VersionInfo.class).version())
         .isEqualTo("0.2.0");
-
     InstallInfo switched =
-        player.put("api/v1/installs/" + id + "/mode", new ModeSwitch("beta")).as(InstallInfo.class);
-
+        me.put("api/v1/installs/" + id + "/mode", new ModeSwitch("beta")).as(InstallInfo.class);
     assertThat(switched.mode()).isEqualTo("beta");
-    assertThat(player.get("api/v1/installs/" + id + "/latest").as(VersionInfo.class).version())
+    assertThat(me.get("api/v1/installs/" + id + "/latest").as(VersionInfo.class).version())
         .isEqualTo("0.3.0-beta.1");
     List<InstallHistoryEntry> history =
-        player
-            .get("api/v1/installs/" + id + "/history")
+        me.get("api/v1/installs/" + id + "/history")
             .as(new TypeReference<Page<InstallHistoryEntry>>() {})
             .items();
     assertThat(history)
@@ -106,216 +119,236 @@ class InstallsAndUpdatesResourceTest {
   }
 
   @Test
-  void installInputIsChecked() {
-    UUID id = register(null);
+  void theServiceChoosesTheInstallIdNeverTheClient() {
+    Player a = register(null);
+    Player b = register(null);
+    assertThat(a.id()).isNotEqualTo(b.id());
+    int installs = APP.count("installs");
 
-    assertThat(player.get("api/v1/installs/not-a-uuid").error())
+    Reply chosen =
+        anonymous.post(
+            "api/v1/installs",
+            Map.of(
+                "installId", UUID.randomUUID().toString(), "product", "v-sekai", "mode", "stable"));
+
+    assertThat(chosen.status()).isEqualTo(400);
+    assertThat(chosen.error()).contains("installId");
+    assertThat(APP.count("installs")).isEqualTo(installs);
+  }
+
+  @Test
+  void registrationInputIsChecked() {
+    int installs = APP.count("installs");
+    assertThat(
+            anonymous
+                .post("api/v1/installs", new InstallRegistration("v-sekai", "stable", "banana"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            anonymous
+                .post("api/v1/installs", new InstallRegistration("v-sekai", "stable", "9.0.0"))
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            anonymous
+                .post("api/v1/installs", new InstallRegistration("other-game", "stable", null))
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            anonymous
+                .post("api/v1/installs", new InstallRegistration("v-sekai", null, null))
+                .status())
+        .isEqualTo(400);
+    assertThat(APP.count("installs")).isEqualTo(installs);
+    assertThat(APP.count("install_credentials")).isEqualTo(installs);
+
+    Player me = register(null);
+    assertThat(me.client().get("api/v1/installs/not-a-uuid").error())
         .isEqualTo("'not-a-uuid' is not a valid install id (a UUID)");
-    assertThat(player.get("api/v1/installs/" + UUID.randomUUID()).status()).isEqualTo(404);
-    assertThat(player.put("api/v1/installs/" + id + "/mode", new ModeSwitch("nightly")).status())
+    assertThat(
+            me.client()
+                .put("api/v1/installs/" + me.id() + "/mode", new ModeSwitch("nightly"))
+                .status())
         .isEqualTo(404);
-    assertThat(player.put("api/v1/installs/" + id + "/mode", new ModeSwitch(null)).status())
+    assertThat(
+            me.client().put("api/v1/installs/" + me.id() + "/mode", new ModeSwitch(null)).status())
         .isEqualTo(400);
-    assertThat(
-            player
-                .post(
-                    "api/v1/installs", new InstallRegistration(null, "v-sekai", "stable", "banana"))
-                .status())
-        .isEqualTo(400);
-    assertThat(
-            player
-                .post(
-                    "api/v1/installs", new InstallRegistration(null, "v-sekai", "stable", "9.0.0"))
-                .status())
-        .isEqualTo(404);
-    assertThat(
-            player
-                .post(
-                    "api/v1/installs", new InstallRegistration(null, "other-game", "stable", null))
-                .status())
-        .isEqualTo(404);
-    assertThat(
-            player
-                .post("api/v1/installs", new InstallRegistration(id, "v-sekai", "stable", null))
-                .status())
-        .isEqualTo(200);
   }
 
   @Test
-  void anUpdateReportsItsWayToSuccessAndMovesTheInstall() {
-    UUID install = register("0.1.0");
-    UUID process = UUID.randomUUID();
-    Reply created =
-        player.post(
-            "api/v1/update-processes",
-            new UpdateProcessReport(
-                process,
-                install,
-                UpdateState.Checking,
-                null,
-                "0.2.0",
-                "manifest 0.2.0",
-                List.of("bin/game"),
-                Map.of("Version", "0.2.0"),
-                "/launcher/.cache"));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    for (UpdateState s :
+  void oneInstallsCredentialCannotReadOrSteerAnother() {
+    Player a = register("0.1.0");
+    Player b = register("0.1.0");
+    String bPath = "api/v1/installs/" + b.id();
+    int modes = APP.count("install_modes");
+
+    for (Reply r :
         List.of(
-            UpdateState.UpdateAvailable,
-            UpdateState.PreparingUpdate,
-            UpdateState.DownloadingUpdate,
-            UpdateState.DownloadingUpdate,
-            UpdateState.ApplyingUpdate,
-            UpdateState.FinalizingUpdate,
-            UpdateState.UpdateSuccessful)) {
-      Reply r =
-          player.post(
-              "api/v1/update-processes",
-              new UpdateProcessReport(process, install, s, null, null, null, null, null, null));
-      assertThat(r.status()).as(r.body()).isEqualTo(200);
+            a.client().put(bPath + "/mode", new ModeSwitch("beta")),
+            a.client().get(bPath),
+            a.client().get(bPath + "/mode"),
+            a.client().get(bPath + "/history"),
+            a.client().get(bPath + "/latest"),
+            a.client().post(bPath + "/update", new UpdateStart(0, true)),
+            a.client().get(bPath + "/update"),
+            a.client().post(bPath + "/update/cancel", null),
+            a.client().post(bPath + "/update/pause", null),
+            a.client().post(bPath + "/launcher", new LauncherStart(true, 1, 0)),
+            a.client().delete(bPath + "/credential"),
+            a.client().post(bPath + "/credential", null))) {
+      assertThat(r.status()).as(r.raw().request().method() + " " + r.raw().uri()).isEqualTo(403);
+      assertThat(r.error()).isNotBlank();
     }
 
-    UpdateProcessInfo done =
-        player.get("api/v1/update-processes/" + process).as(UpdateProcessInfo.class);
-    assertThat(done.state()).isEqualTo(UpdateState.UpdateSuccessful);
-    assertThat(done.fromVersion()).isEqualTo("0.1.0");
-    assertThat(done.toVersion()).isEqualTo("0.2.0");
-    assertThat(done.states()).hasSize(7);
-    assertThat(done.validTo()).isNotNull();
-    assertThat(player.get("api/v1/installs/" + install).as(InstallInfo.class).version())
-        .isEqualTo("0.2.0");
-    assertThat(player.get("api/v1/update-processes?installId=" + install).as(PROCESSES).items())
-        .extracting(UpdateProcessInfo::updateProcessId)
-        .containsExactly(process);
+    assertThat(APP.count("install_modes")).isEqualTo(modes);
+    assertThat(APP.support().get(bPath).as(InstallInfo.class).mode()).isEqualTo("stable");
   }
 
   @Test
-  void badReportsAreRefusedAndWriteNothing() {
-    UUID install = register("0.1.0");
-    UUID process = UUID.randomUUID();
-    player.post(
-        "api/v1/update-processes",
-        new UpdateProcessReport(
-            process, install, UpdateState.ApplyingUpdate, null, null, null, null, null, null));
+  void withoutACredentialNothingButRegistrationIsOpen() {
+    Player b = register("0.1.0");
+    String bPath = "api/v1/installs/" + b.id();
+    for (Reply r :
+        List.of(
+            anonymous.put(bPath + "/mode", new ModeSwitch("beta")),
+            anonymous.get(bPath),
+            anonymous.get(bPath + "/history"),
+            anonymous.post(bPath + "/update", new UpdateStart(0, false)),
+            anonymous.get("api/v1/update-processes"),
+            anonymous.post("api/v1/update-processes", "{}"),
+            anonymous.post(
+                "api/v1/rollouts",
+                new RolloutStart("v-sekai", "0.2.0", "stable", null, null, null, null)),
+            anonymous.withToken("garbage").get(bPath),
+            anonymous.withToken(b.id() + ".not-the-secret").get(bPath))) {
+      assertThat(r.status()).as(r.raw().uri().toString()).isEqualTo(401);
+      assertThat(r.error()).contains("credential");
+    }
+  }
+
+  @Test
+  void updateRecordsAreTheServicesOwnToWrite() throws Exception {
+    Player a = register("0.1.0");
+    UUID process = seedRecord(a.id());
     int states = APP.count("update_process_states");
+    UpdateProcessReport forged =
+        new UpdateProcessReport(
+            process, a.id(), UpdateState.UpdateSuccessful, null, null, null, null, null, null);
 
-    Reply backwards =
-        player.post(
-            "api/v1/update-processes",
-            new UpdateProcessReport(
-                process, install, UpdateState.Checking, null, null, null, null, null, null));
-    Reply unknownState =
-        player.post(
-            "api/v1/update-processes",
-            "{\"updateProcessId\":\""
-                + process
-                + "\",\"installId\":\""
-                + install
-                + "\",\"state\":\"Exploding\"}");
-    Reply noState =
-        player.post(
-            "api/v1/update-processes",
-            new UpdateProcessReport(process, install, null, null, null, null, null, null, null));
-    Reply strangerInstall =
-        player.post(
-            "api/v1/update-processes",
-            new UpdateProcessReport(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UpdateState.Checking,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-    Reply badVersion =
-        player.post(
-            "api/v1/update-processes",
-            new UpdateProcessReport(
-                UUID.randomUUID(),
-                install,
-                UpdateState.Checking,
-                null,
-                "x.y",
-                null,
-                null,
-                null,
-                null));
+    for (ApiClient writer : List.of(a.client(), APP.publisher(), APP.support())) {
+      Reply r = writer.post("api/v1/update-processes", forged);
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.error()).contains("service's own workflows");
+    }
+    // A 20 MB report is not even read: refused on its Content-Length before a byte of it.
+    String huge =
+        rawRequest(
+            "POST /api/v1/update-processes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer "
+                + a.credential()
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + (20 << 20)
+                + "\r\n\r\n");
+    assertThat(huge).startsWith("HTTP/1.1 413").contains("{\"error\":");
 
-    assertThat(backwards.status()).isEqualTo(409);
-    assertThat(backwards.error()).contains("cannot go from ApplyingUpdate to Checking");
-    assertThat(unknownState.status()).isEqualTo(400);
-    assertThat(unknownState.error()).contains("Exploding");
-    assertThat(noState.error()).isEqualTo("state is missing");
-    assertThat(strangerInstall.status()).isEqualTo(404);
-    assertThat(badVersion.status()).isEqualTo(400);
-    Reply nul =
-        player.post(
-            "api/v1/update-processes",
-            new UpdateProcessReport(
-                UUID.randomUUID(),
-                install,
-                UpdateState.Checking,
-                "a\u0000b",
-                null,
-                null,
-                null,
-                null,
-                null));
-    Reply huge =
-        player.post(
-            "api/v1/update-processes",
-            new UpdateProcessReport(
-                UUID.randomUUID(),
-                install,
-                UpdateState.Checking,
-                "x".repeat(5000),
-                null,
-                null,
-                null,
-                null,
-                null));
-
-    assertThat(nul.status())
-        .as("the database refuses NUL; still the client's mistake")
-        .isEqualTo(400);
-    assertThat(huge.error()).isEqualTo("detail is longer than 4096 characters");
     assertThat(APP.count("update_process_states")).isEqualTo(states);
-    assertThat(APP.count("update_processes WHERE install_id = '" + install + "'")).isEqualTo(1);
-    assertThat(player.get("api/v1/update-processes/" + UUID.randomUUID()).status()).isEqualTo(404);
-    assertThat(player.get("api/v1/update-processes?installId=zzz").status()).isEqualTo(400);
+    assertThat(
+            APP.support()
+                .get("api/v1/update-processes/" + process)
+                .as(UpdateProcessInfo.class)
+                .state())
+        .isEqualTo(UpdateState.Checking);
   }
 
   @Test
-  void updateProcessListsArePaged() {
-    UUID install = register(null);
-    for (int i = 0; i < 3; i++) {
-      player.post(
-          "api/v1/update-processes",
-          new UpdateProcessReport(
-              UUID.randomUUID(),
-              install,
-              UpdateState.Checking,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null));
+  void supportListsEveryUpdateAndAnInstallOnlyItsOwn() {
+    Player a = register("0.1.0");
+    Player b = register("0.1.0");
+    UUID ofA = seedRecord(a.id());
+    UUID ofB = seedRecord(b.id());
+
+    assertThat(a.client().get("api/v1/update-processes").status()).isEqualTo(403);
+    assertThat(a.client().get("api/v1/update-processes?installId=" + b.id()).status())
+        .isEqualTo(403);
+    assertThat(a.client().get("api/v1/update-processes/" + ofB).status()).isEqualTo(403);
+    assertThat(APP.publisher().get("api/v1/update-processes").status()).isEqualTo(403);
+    assertThat(a.client().get("api/v1/update-processes?installId=" + a.id()).as(PROCESSES).items())
+        .extracting(UpdateProcessInfo::updateProcessId)
+        .containsExactly(ofA);
+    assertThat(a.client().get("api/v1/update-processes/" + ofA).status()).isEqualTo(200);
+    assertThat(APP.support().get("api/v1/update-processes").as(PROCESSES).items())
+        .extracting(UpdateProcessInfo::updateProcessId)
+        .contains(ofA, ofB);
+    assertThat(APP.support().get("api/v1/update-processes?installId=zzz").status()).isEqualTo(400);
+    assertThat(APP.support().get("api/v1/update-processes/" + UUID.randomUUID()).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void anInstallCannotStartRolloutsOrPublish() {
+    Player a = register("0.1.0");
+    int rollouts = APP.count("rollouts");
+    assertThat(
+            a.client()
+                .post(
+                    "api/v1/rollouts",
+                    new RolloutStart("v-sekai", "0.2.0", "stable", null, null, null, null))
+                .status())
+        .isEqualTo(403);
+    assertThat(a.client().get("api/v1/rollouts").status()).isEqualTo(403);
+    assertThat(a.client().post("api/v1/modes", new NewMode("mine")).status()).isEqualTo(403);
+    assertThat(APP.count("rollouts")).isEqualTo(rollouts);
+  }
+
+  @Test
+  void aRevokedCredentialIsRefusedAndAReissuedOneWorks() {
+    Player a = register("0.1.0");
+    String path = "api/v1/installs/" + a.id();
+    assertThat(a.client().get(path).status()).isEqualTo(200);
+
+    assertThat(a.client().delete(path + "/credential").status()).isEqualTo(403);
+    assertThat(APP.publisher().delete(path + "/credential").status()).isEqualTo(403);
+    assertThat(APP.support().delete(path + "/credential").status()).isEqualTo(204);
+
+    assertThat(a.client().get(path).status()).isEqualTo(401);
+    assertThat(a.client().put(path + "/mode", new ModeSwitch("beta")).status()).isEqualTo(401);
+    assertThat(APP.support().delete(path + "/credential").status()).isEqualTo(404);
+
+    Reply reissued = APP.support().post(path + "/credential", null);
+    assertThat(reissued.status()).isEqualTo(201);
+    String fresh = reissued.as(org.vsekai.nebula.api.rest.CredentialIssued.class).credential();
+    assertThat(anonymous.withToken(fresh).get(path).status()).isEqualTo(200);
+    assertThat(a.client().get(path).status()).isEqualTo(401);
+  }
+
+  @Test
+  void updateControlsNeedTemporalAndSaySo() {
+    Player a = register("0.1.0");
+    Reply r = a.client().post("api/v1/installs/" + a.id() + "/update", new UpdateStart(0, false));
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.error()).contains("Temporal");
+  }
+
+  /** Sends {@code head} (and no body) on a socket, and returns what comes back. */
+  private static String rawRequest(String head) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", APP.baseUrl().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      byte[] answer = new byte[4096];
+      int n = socket.getInputStream().read(answer);
+      return new String(answer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.UTF_8);
     }
+  }
 
-    Page<UpdateProcessInfo> first =
-        player.get("api/v1/update-processes?installId=" + install + "&limit=2").as(PROCESSES);
-    Page<UpdateProcessInfo> second =
-        player
-            .get("api/v1/update-processes?installId=" + install + "&limit=2&cursor=" + first.next())
-            .as(PROCESSES);
-
-    assertThat(first.items()).hasSize(2);
-    assertThat(second.items()).hasSize(1);
-    assertThat(second.next()).isNull();
-    assertThat(player.get("api/v1/update-processes").as(PROCESSES).items())
-        .hasSizeGreaterThanOrEqualTo(3);
+  /** A record as the service's own record activity writes it. */
+  private static UUID seedRecord(UUID install) {
+    UUID process = UUID.randomUUID();
+    APP.services()
+        .updateProcesses()
+        .report(
+            new UpdateProcessReport(
+                process, install, UpdateState.Checking, null, "0.2.0", null, null, null, null));
+    return process;
   }
 }

@@ -6,18 +6,19 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.vsekai.nebula.activities.UpdateActivitiesImpl;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.client.ServiceClient;
-import org.vsekai.nebula.workflows.LauncherWorkflowImpl;
 import org.vsekai.nebula.workflows.TaskQueues;
-import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
 
 /**
  * The worker on a player's machine: serves {@code install-<installId>} with the update and launcher
@@ -44,9 +45,20 @@ public final class InstallWorker implements AutoCloseable {
     this.taskQueue = taskQueue;
   }
 
-  /** Locks the install, registers everything and starts polling. */
+  /**
+   * How often a running step's heartbeat reaches Temporal at most. {@code vsekai --update} shows
+   * progress and wants pause and cancel to arrive at once, so a second; the background worker keeps
+   * the SDK's default (80% of the heartbeat timeout) to spare the service.
+   */
+  public static final Duration INTERACTIVE_HEARTBEAT = Duration.ofSeconds(1);
+
+  /** Locks the install, registers its steps and starts polling. */
   public static InstallWorker start(
-      WorkflowClient client, LauncherFolder folder, InstallState state, String uninstallCommand) {
+      WorkflowClient client,
+      LauncherFolder folder,
+      InstallState state,
+      String uninstallCommand,
+      Duration heartbeatThrottle) {
     FileChannel channel = null;
     FileLock lock;
     try {
@@ -58,7 +70,7 @@ public final class InstallWorker implements AutoCloseable {
               StandardOpenOption.WRITE);
       try {
         lock = channel.tryLock();
-      } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+      } catch (OverlappingFileLockException sameProcess) {
         lock = null;
       }
       if (lock == null) {
@@ -70,15 +82,17 @@ public final class InstallWorker implements AutoCloseable {
     }
     String queue = TaskQueues.forInstall(state.installId());
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker worker =
-        factory.newWorker(
-            queue,
-            WorkerOptions.newBuilder()
-                .setMaxConcurrentActivityExecutionSize(MAX_ACTIVITIES)
-                .build());
-    worker.registerWorkflowImplementationTypes(
-        UpdateWorkflowImpl.class, LauncherWorkflowImpl.class);
-    ServiceClient service = new ServiceClient(java.net.URI.create(state.serviceUrl()), null);
+    WorkerOptions.Builder options =
+        WorkerOptions.newBuilder()
+            .setMaxConcurrentActivityTaskPollers(1)
+            .setMaxConcurrentActivityExecutionSize(MAX_ACTIVITIES);
+    if (heartbeatThrottle != null) {
+      options
+          .setMaxHeartbeatThrottleInterval(heartbeatThrottle)
+          .setDefaultHeartbeatThrottleInterval(heartbeatThrottle);
+    }
+    Worker worker = factory.newWorker(queue, options.build());
+    ServiceClient service = new ServiceClient(URI.create(state.serviceUrl()), null);
     worker.registerActivitiesImplementations(
         UpdateActivitiesImpl.forInstall(folder, service, uninstallCommand));
     factory.start();

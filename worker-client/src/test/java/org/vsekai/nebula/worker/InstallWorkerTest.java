@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +19,13 @@ import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.activities.testing.Builds;
 import org.vsekai.nebula.activities.testing.FakeReleaseService;
+import org.vsekai.nebula.workflows.LauncherWorkflowImpl;
 import org.vsekai.nebula.workflows.TaskQueues;
 import org.vsekai.nebula.workflows.UpdateOutcome;
 import org.vsekai.nebula.workflows.UpdateRequest;
 import org.vsekai.nebula.workflows.UpdateResult;
 import org.vsekai.nebula.workflows.UpdateTrigger;
+import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /** The real workflows and activities on an install worker, on Temporal's in-memory test server. */
@@ -41,7 +44,10 @@ class InstallWorkerTest {
         new String[] {"InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState"}) {
       env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
-    env.newWorker(TaskQueues.SERVICE).registerActivitiesImplementations(recorder);
+    Worker serviceWorker = env.newWorker(TaskQueues.SERVICE);
+    serviceWorker.registerWorkflowImplementationTypes(
+        UpdateWorkflowImpl.class, LauncherWorkflowImpl.class);
+    serviceWorker.registerActivitiesImplementations(recorder);
     env.start();
     service = new FakeReleaseService(dir.resolve("service"));
     folder = new LauncherFolder(dir.resolve("launcher"));
@@ -56,6 +62,8 @@ class InstallWorkerTest {
             0,
             0,
             null,
+            null,
+            false,
             null);
     new InstallStateFile(folder).write(state);
   }
@@ -71,7 +79,7 @@ class InstallWorkerTest {
     Path v1 = Builds.v1(dir.resolve("v1"));
     service.publish("0.1.0", "stable", v1, Instant.now().plus(Duration.ofDays(7)));
     try (InstallWorker worker =
-        InstallWorker.start(env.getWorkflowClient(), folder, state, "vsekai uninstall")) {
+        InstallWorker.start(env.getWorkflowClient(), folder, state, "vsekai uninstall", null)) {
       UpdateResult result =
           new UpdateStarter(env.getWorkflowClient())
               .startOrAttach(
@@ -95,9 +103,11 @@ class InstallWorkerTest {
 
   @Test
   void oneWorkerPerInstall() {
-    try (InstallWorker first = InstallWorker.start(env.getWorkflowClient(), folder, state, "x")) {
+    try (InstallWorker first =
+        InstallWorker.start(env.getWorkflowClient(), folder, state, "x", null)) {
       assertThat(first.taskQueue()).isEqualTo("install-" + state.installId());
-      assertThatThrownBy(() -> InstallWorker.start(env.getWorkflowClient(), folder, state, "x"))
+      assertThatThrownBy(
+              () -> InstallWorker.start(env.getWorkflowClient(), folder, state, "x", null))
           .isInstanceOf(WorkerBusyException.class)
           .hasMessageContaining("already serving");
     }

@@ -7,6 +7,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -31,11 +32,13 @@ import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.ChunkId;
+import org.vsekai.nebula.workflows.LauncherWorkflowImpl;
 import org.vsekai.nebula.workflows.TaskQueues;
 import org.vsekai.nebula.workflows.UpdateFailures;
 import org.vsekai.nebula.workflows.UpdateOutcome;
 import org.vsekai.nebula.workflows.UpdateRequest;
 import org.vsekai.nebula.workflows.UpdateTrigger;
+import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /**
@@ -60,7 +63,10 @@ class UpdateRefusalsTest {
         new String[] {"InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState"}) {
       env.registerSearchAttribute(a, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
-    env.newWorker(TaskQueues.SERVICE).registerActivitiesImplementations(new InMemoryRecorder());
+    Worker serviceWorker = env.newWorker(TaskQueues.SERVICE);
+    serviceWorker.registerWorkflowImplementationTypes(
+        UpdateWorkflowImpl.class, LauncherWorkflowImpl.class);
+    serviceWorker.registerActivitiesImplementations(new InMemoryRecorder());
     env.start();
     service = new FakeReleaseService(dir.resolve("service"));
     Path v1 = Builds.v1(dir.resolve("v1"));
@@ -78,9 +84,11 @@ class UpdateRefusalsTest {
             0,
             0,
             null,
+            null,
+            false,
             null);
     new InstallStateFile(folder).write(state);
-    worker = InstallWorker.start(env.getWorkflowClient(), folder, state, "x");
+    worker = InstallWorker.start(env.getWorkflowClient(), folder, state, "x", null);
     assertThat(update().result().outcome()).isEqualTo(UpdateOutcome.UPDATED);
     installed = Builds.contents(folder.current());
   }

@@ -12,6 +12,9 @@ import java.time.Duration;
  *     only on {@code updateNow}
  * @param allowDowngrade whether updates may install a lower version (a mode rolled back)
  * @param maxBytesPerSecond bandwidth cap of every update's download; 0 for none
+ * @param offlineAfter how long a periodic check waits for the install's worker before the launcher
+ *     takes the install for offline and ends; null for {@link
+ *     UpdateActivityPolicies#SCHEDULED_CHECK_WAIT}
  */
 public record LauncherConfig(
     String installId,
@@ -19,4 +22,5 @@ public record LauncherConfig(
     String mode,
     Duration checkInterval,
     boolean allowDowngrade,
-    long maxBytesPerSecond) {}
+    long maxBytesPerSecond,
+    Duration offlineAfter) {}

@@ -9,12 +9,17 @@ import io.temporal.workflow.WorkflowMethod;
  * One per install, for as long as the install exists: waits in Idle, checks for updates every
  * {@link LauncherConfig#checkInterval} (never, for a manual-only install) and on {@link
  * #updateNow}, and runs each update as a child {@link UpdateWorkflow}. Runs as {@code
- * launcher-<installId>} ({@link WorkflowIds#launcher}) on {@code install-<installId>}.
+ * launcher-<installId>} ({@link WorkflowIds#launcher}) on the service's queue, started by the
+ * service when the install's worker comes online; it ends when a periodic check finds the install
+ * offline ({@link LauncherState#OFFLINE}).
  */
 @WorkflowInterface
 public interface LauncherWorkflow {
 
-  /** Never returns: continues as new with its {@link LauncherMemory} to keep its history short. */
+  /**
+   * Returns only when a periodic check finds the install offline; otherwise continues as new with
+   * its {@link LauncherMemory} to keep its history short.
+   */
   @WorkflowMethod
   void run(LauncherInput input);
 
@@ -25,6 +30,13 @@ public interface LauncherWorkflow {
    */
   @SignalMethod
   void updateNow(UpdateNowRequest request);
+
+  /**
+   * The install now follows {@code mode} (the player ran {@code vsekai mode switch}): every later
+   * update asks for it. An update already running finishes in the mode it started with.
+   */
+  @SignalMethod
+  void switchMode(String mode);
 
   @QueryMethod
   LauncherStatus status();

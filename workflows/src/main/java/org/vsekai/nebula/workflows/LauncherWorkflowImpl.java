@@ -41,9 +41,13 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
    */
   public static final Duration RUNNING_UPDATE_RECHECK_INTERVAL = Duration.ofMinutes(1);
 
+  /** The change that ends a launcher whose periodic check found the install offline. */
+  static final String OFFLINE_ENDS_LAUNCHER = "offline-ends-launcher";
+
   private static final Logger log = Workflow.getLogger(LauncherWorkflowImpl.class);
 
   private LauncherConfig config;
+  private String switchedMode;
   private LauncherState state = LauncherState.IDLE;
   private UpdateNowRequest pendingRequest;
   private Instant nextCheckAt;
@@ -54,6 +58,9 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
   @Override
   public void run(LauncherInput input) {
     config = input.config();
+    if (switchedMode != null) {
+      switchMode(switchedMode);
+    }
     LauncherMemory memory = input.memory() == null ? LauncherMemory.EMPTY : input.memory();
     if (pendingRequest == null) {
       // A signal may already have arrived in this run's first workflow task.
@@ -69,8 +76,27 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
     while (true) {
       continueAsNewIfHistoryIsLong(pendingRequest);
       state = LauncherState.IDLE;
-      runUpdate(awaitTrigger());
+      UpdateNowRequest trigger = awaitTrigger();
+      runUpdate(trigger);
+      if (foundOffline(trigger)) {
+        state = LauncherState.OFFLINE;
+        log.info(
+            "{}: the install is offline; checks stop until its worker is back", config.installId());
+        return;
+      }
     }
+  }
+
+  /**
+   * Whether this periodic check found no worker of the install. The launcher then ends: checking an
+   * absent machine every interval would cost the service a workflow each time, and the install's
+   * worker starts a new launcher when it runs again.
+   */
+  private boolean foundOffline(UpdateNowRequest trigger) {
+    return trigger.trigger() == UpdateTrigger.SCHEDULED
+        && lastResult != null
+        && lastResult.outcome() == UpdateOutcome.INSTALL_OFFLINE
+        && Workflow.getVersion(OFFLINE_ENDS_LAUNCHER, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   /** Waits in Idle for {@code updateNow} or the periodic check, whichever comes first. */
@@ -105,7 +131,8 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
             config.allowDowngrade(),
             config.maxBytesPerSecond(),
             trigger.trigger(),
-            trigger.rolloutId());
+            trigger.rolloutId(),
+            trigger.trigger() == UpdateTrigger.SCHEDULED ? config.offlineAfter() : null);
     while (true) {
       state = LauncherState.UPDATING;
       UpdateWorkflow update = Workflow.newChildWorkflowStub(UpdateWorkflow.class, childOptions());
@@ -134,7 +161,7 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
   private ChildWorkflowOptions childOptions() {
     return ChildWorkflowOptions.newBuilder()
         .setWorkflowId(WorkflowIds.update(config.installId()))
-        .setTaskQueue(TaskQueues.forInstall(config.installId()))
+        .setTaskQueue(TaskQueues.SERVICE)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
         .build();
@@ -171,6 +198,28 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
       return;
     }
     pendingRequest = request == null ? UpdateNowRequest.manual() : request;
+  }
+
+  @Override
+  public void switchMode(String mode) {
+    if (mode == null || mode.isBlank()) {
+      log.warn("switchMode without a mode ignored");
+      return;
+    }
+    if (config == null) {
+      // Arrived with the run's first task, before run() read its input.
+      switchedMode = mode;
+      return;
+    }
+    config =
+        new LauncherConfig(
+            config.installId(),
+            config.product(),
+            mode,
+            config.checkInterval(),
+            config.allowDowngrade(),
+            config.maxBytesPerSecond(),
+            config.offlineAfter());
   }
 
   @Override

@@ -7,14 +7,17 @@ package org.vsekai.nebula.workflows;
  */
 public final class TaskQueues {
 
-  /** The service's queue: {@code RecordActivities}, the rollout workflow and its activities. */
+  /**
+   * The service's queue: the update, launcher and rollout workflows, {@code RecordActivities} and
+   * the rollout's activities.
+   */
   public static final String SERVICE = "nebula-service";
 
   private static final String INSTALL_PREFIX = "install-";
 
   private TaskQueues() {}
 
-  /** The queue of one install: its launcher and update workflows and all their local activities. */
+  /** The queue of one install: the activities of its updates that run on the player's machine. */
   public static String forInstall(String installId) {
     return INSTALL_PREFIX + installId;
   }

@@ -30,18 +30,56 @@ public final class UpdateActivityPolicies {
    */
   public static final int LOCAL_STEP_ATTEMPTS = 20;
 
+  /** Attempts of check once a worker took it: a few minutes of backoff, then a clear failure. */
+  public static final int CHECK_ATTEMPTS = 10;
+
   /**
-   * check: one HTTP call, so a minute per attempt. Retried for at most an hour: nothing has started
-   * yet, and an offline player's next trigger (the launcher's next check) starts over.
+   * How long a periodic check waits for the install's worker. A worker that runs polls all the time
+   * and takes a task in milliseconds, so five minutes without one means the player is offline: the
+   * update ends {@code INSTALL_OFFLINE} and the launcher stops checking until the worker is back,
+   * instead of scheduling work for an absent machine every interval.
    */
-  public static final ActivityOptions CHECK =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1))
-          .setScheduleToCloseTimeout(Duration.ofHours(1))
-          .setRetryOptions(retry(MAX_RETRY_INTERVAL, 0))
-          // Reads only: nothing to wait for when the update is cancelled.
-          .setCancellationType(ActivityCancellationType.TRY_CANCEL)
-          .build();
+  public static final Duration SCHEDULED_CHECK_WAIT = Duration.ofMinutes(5);
+
+  /**
+   * How long an update a player, support staff or a rollout asked for waits for an offline
+   * install's worker. It costs one open workflow and nothing else while it waits, and a player back
+   * within a month gets it; past that the install is likely gone.
+   */
+  public static final Duration REQUESTED_CHECK_WAIT = Duration.ofDays(30);
+
+  /**
+   * check: one HTTP call, so a minute per attempt and {@link #CHECK_ATTEMPTS} attempts. The wait
+   * for a worker to take it is the request's, else depends on who asked ({@link
+   * #SCHEDULED_CHECK_WAIT}, {@link #REQUESTED_CHECK_WAIT}); a check that waits out that time is not
+   * retried.
+   */
+  public static ActivityOptions check(UpdateRequest request) {
+    Duration wait = request.workerWait();
+    if (wait == null) {
+      wait =
+          request.trigger() == UpdateTrigger.SCHEDULED
+              ? SCHEDULED_CHECK_WAIT
+              : REQUESTED_CHECK_WAIT;
+    }
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setScheduleToStartTimeout(wait)
+        .setRetryOptions(retry(MAX_RETRY_INTERVAL, CHECK_ATTEMPTS))
+        // Reads only: nothing to wait for when the update is cancelled.
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .build();
+  }
+
+  /**
+   * {@code policy} addressed to the install's own queue: every step but record runs on the player's
+   * machine.
+   */
+  public static ActivityOptions onInstall(ActivityOptions policy, String installId) {
+    return ActivityOptions.newBuilder(policy)
+        .setTaskQueue(TaskQueues.forInstall(installId))
+        .build();
+  }
 
   /**
    * prepare: re-hashing the files that do not match the installed manifest can take many minutes on

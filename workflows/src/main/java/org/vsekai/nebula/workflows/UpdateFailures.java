@@ -31,7 +31,17 @@ public final class UpdateFailures {
   /** The manifest is for a different product than the install. */
   public static final String WRONG_PRODUCT = "WrongProduct";
 
-  /** The offered version is lower than the installed one and the request did not allow that. */
+  /**
+   * The task asks for the release mode the install does not follow. The install's own file says
+   * which mode it follows; a task never changes that (a player switches modes with {@code vsekai
+   * mode switch}).
+   */
+  public static final String WRONG_MODE = "WrongMode";
+
+  /**
+   * The offered version is lower than the installed one and the install's own policy does not allow
+   * that.
+   */
   public static final String DOWNGRADE = "Downgrade";
 
   /** A manifest path escapes the install folder ({@code ..}, absolute, or through a symlink). */
@@ -87,6 +97,7 @@ public final class UpdateFailures {
           BAD_SIGNATURE,
           EXPIRED_MANIFEST,
           WRONG_PRODUCT,
+          WRONG_MODE,
           DOWNGRADE,
           UNSAFE_PATH,
           CORRUPT_CHUNK,

@@ -7,5 +7,10 @@ public enum UpdateOutcome {
   /** The new version is installed. */
   UPDATED,
   /** Cancelled by the {@code cancel} signal before finalizing; the old install is untouched. */
-  CANCELLED
+  CANCELLED,
+  /**
+   * No worker of the install took the check in time: the player is offline. Nothing was touched and
+   * nothing is recorded; the next trigger after the player is back starts over.
+   */
+  INSTALL_OFFLINE
 }

@@ -1,5 +1,7 @@
 package org.vsekai.nebula.workflows;
 
+import java.time.Duration;
+
 /**
  * What an {@link UpdateWorkflow} is asked to do.
  *
@@ -18,6 +20,10 @@ package org.vsekai.nebula.workflows;
  * @param maxBytesPerSecond the download's bandwidth cap; 0 for none
  * @param trigger what started this update
  * @param rolloutId the rollout this update belongs to; null unless {@code trigger} is ROLLOUT
+ * @param workerWait how long the check waits for a worker of the install to take it before the
+ *     update ends {@code INSTALL_OFFLINE}; null for the default of the trigger ({@link
+ *     UpdateActivityPolicies#SCHEDULED_CHECK_WAIT} for periodic checks, {@link
+ *     UpdateActivityPolicies#REQUESTED_CHECK_WAIT} otherwise)
  */
 public record UpdateRequest(
     String installId,
@@ -27,11 +33,12 @@ public record UpdateRequest(
     boolean allowDowngrade,
     long maxBytesPerSecond,
     UpdateTrigger trigger,
-    String rolloutId) {
+    String rolloutId,
+    Duration workerWait) {
 
   /** A request for the highest version valid in the mode, without a cap or a rollout. */
   public static UpdateRequest latest(
       String installId, String product, String mode, UpdateTrigger trigger) {
-    return new UpdateRequest(installId, product, mode, null, false, 0, trigger, null);
+    return new UpdateRequest(installId, product, mode, null, false, 0, trigger, null, null);
   }
 }

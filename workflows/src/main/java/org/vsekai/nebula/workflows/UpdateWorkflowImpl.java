@@ -8,6 +8,7 @@ import static org.vsekai.nebula.workflows.NebulaSearchAttributes.TO_VERSION;
 import static org.vsekai.nebula.workflows.NebulaSearchAttributes.UPDATE_STATE;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -96,13 +97,20 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private static final Logger log = Workflow.getLogger(UpdateWorkflowImpl.class);
 
-  private final UpdateActivities checking = stub(UpdateActivityPolicies.CHECK);
-  private final UpdateActivities preparing = stub(UpdateActivityPolicies.PREPARE);
-  private final UpdateActivities downloading = stub(UpdateActivityPolicies.DOWNLOAD);
-  private final UpdateActivities applying = stub(UpdateActivityPolicies.APPLY);
-  private final UpdateActivities finalizing = stub(UpdateActivityPolicies.FINALIZE);
-  private final UpdateActivities registering = stub(UpdateActivityPolicies.REGISTRY);
-  private final UpdateActivities discarding = stub(UpdateActivityPolicies.DISCARD_STAGING);
+  /**
+   * The change that lets an update end {@code INSTALL_OFFLINE} when no worker of the install takes
+   * its check in time; before it, a check waiting for a worker simply timed out as a failure.
+   */
+  static final String INSTALL_OFFLINE_CHANGE = "install-offline";
+
+  // The install's steps run on its own queue, so the stubs are made once the request names it.
+  private UpdateActivities checking;
+  private UpdateActivities preparing;
+  private UpdateActivities downloading;
+  private UpdateActivities applying;
+  private UpdateActivities finalizing;
+  private UpdateActivities registering;
+  private UpdateActivities discarding;
   private final RecordActivities recorder =
       Workflow.newActivityStub(RecordActivities.class, UpdateActivityPolicies.RECORD);
 
@@ -119,6 +127,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private long bytesFetched;
   private long chunksFetched;
   private String failureMessage;
+  private boolean installOffline;
 
   /** Everything before FinalizingUpdate; {@code cancel} cancels it. Null outside that phase. */
   private CancellationScope stagingPhase;
@@ -129,14 +138,27 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** The record made when an update was found; its receipt names the process for the last one. */
   private Promise<RecordReceipt> startRecord;
 
-  private static UpdateActivities stub(ActivityOptions options) {
-    return Workflow.newActivityStub(UpdateActivities.class, options);
+  private static UpdateActivities stub(ActivityOptions policy, String installId) {
+    return Workflow.newActivityStub(
+        UpdateActivities.class, UpdateActivityPolicies.onInstall(policy, installId));
+  }
+
+  private void bindStepsToInstall(UpdateRequest request) {
+    String id = request.installId();
+    checking = stub(UpdateActivityPolicies.check(request), id);
+    preparing = stub(UpdateActivityPolicies.PREPARE, id);
+    downloading = stub(UpdateActivityPolicies.DOWNLOAD, id);
+    applying = stub(UpdateActivityPolicies.APPLY, id);
+    finalizing = stub(UpdateActivityPolicies.FINALIZE, id);
+    registering = stub(UpdateActivityPolicies.REGISTRY, id);
+    discarding = stub(UpdateActivityPolicies.DISCARD_STAGING, id);
   }
 
   @Override
   public UpdateResult update(UpdateRequest request) {
     rejectIfInvalid(request);
     this.request = request;
+    bindStepsToInstall(request);
     enter(
         UpdateState.CHECKING,
         INSTALL_ID.valueSet(request.installId()),
@@ -156,6 +178,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     } finally {
       stagingPhase = null;
     }
+    if (installOffline) {
+      enter(UpdateState.IDLE);
+      log.info("{}: no worker took the check; the install is offline", request.installId());
+      return result(UpdateOutcome.INSTALL_OFFLINE);
+    }
     if (state == UpdateState.NO_UPDATE_FOUND) {
       return result(UpdateOutcome.NO_UPDATE);
     }
@@ -169,14 +196,25 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** Checking to ApplyingUpdate: nothing here touches the installed files. */
   private void checkAndStage() {
     awaitResumed();
-    CheckResult check =
-        checking.check(
-            new CheckRequest(
-                request.installId(),
-                request.product(),
-                request.mode(),
-                request.targetVersion(),
-                request.rolloutId()));
+    boolean offlineEnds =
+        Workflow.getVersion(INSTALL_OFFLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    CheckResult check;
+    try {
+      check =
+          checking.check(
+              new CheckRequest(
+                  request.installId(),
+                  request.product(),
+                  request.mode(),
+                  request.targetVersion(),
+                  request.rolloutId()));
+    } catch (ActivityFailure failure) {
+      if (offlineEnds && notTakenByAnyWorker(failure)) {
+        installOffline = true;
+        return;
+      }
+      throw failure;
+    }
     fromVersion = check.installedVersion();
     if (!offersUpdate(check)) {
       enter(UpdateState.NO_UPDATE_FOUND, versionAttributes());
@@ -431,6 +469,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(
           e.getMessage(), UpdateFailures.MALFORMED_VERSION);
     }
+  }
+
+  /** Whether the activity waited out its schedule-to-start timeout: no worker polled for it. */
+  private static boolean notTakenByAnyWorker(ActivityFailure failure) {
+    return failure.getCause() instanceof TimeoutFailure timeout
+        && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START;
   }
 
   private void awaitResumed() {

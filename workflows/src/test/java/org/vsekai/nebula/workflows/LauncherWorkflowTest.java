@@ -67,9 +67,10 @@ class LauncherWorkflowTest {
             LauncherWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.launcher(INSTALL_ID))
-                .setTaskQueue(TaskQueues.forInstall(INSTALL_ID))
+                .setTaskQueue(TaskQueues.SERVICE)
                 .build());
-    LauncherConfig config = new LauncherConfig(INSTALL_ID, PRODUCT, MODE, checkInterval, false, 0);
+    LauncherConfig config =
+        new LauncherConfig(INSTALL_ID, PRODUCT, MODE, checkInterval, false, 0, null);
     firstRunId = WorkflowClient.start(launcher::run, LauncherInput.start(config)).getRunId();
   }
 

@@ -62,7 +62,7 @@ class RecordReplayHistories {
       bed.env.sleep(Duration.ofMinutes(10));
       update.resume();
       assertThat(update.result().outcome()).isEqualTo(UpdateOutcome.UPDATED);
-      write(bed, "update-with-pause.json", update.workflowId(), update.runId());
+      write(bed, "update-with-pause-on-service.json", update.workflowId(), update.runId());
     }
   }
 
@@ -76,10 +76,10 @@ class RecordReplayHistories {
               LauncherWorkflow.class,
               WorkflowOptions.newBuilder()
                   .setWorkflowId(WorkflowIds.launcher(INSTALL_ID))
-                  .setTaskQueue(TaskQueues.forInstall(INSTALL_ID))
+                  .setTaskQueue(TaskQueues.SERVICE)
                   .build());
       LauncherConfig config =
-          new LauncherConfig(INSTALL_ID, PRODUCT, MODE, Duration.ofHours(1), false, 0);
+          new LauncherConfig(INSTALL_ID, PRODUCT, MODE, Duration.ofHours(1), false, 0, null);
       WorkflowExecution run = WorkflowClient.start(launcher::run, LauncherInput.start(config));
       bed.env.sleep(Duration.ofMinutes(30));
       when(bed.activities.check(any())).thenReturn(new CheckResult(WorkflowTestBed.FROM, TO));
@@ -87,7 +87,7 @@ class RecordReplayHistories {
       bed.env.sleep(Duration.ofMinutes(100));
       assertThat(launcher.status().updatesRun()).isEqualTo(3);
       // Recorded while it waits for its next check: the replayer cannot replay a termination.
-      write(bed, "launcher-three-updates.json", run.getWorkflowId(), run.getRunId());
+      write(bed, "launcher-three-updates-on-service.json", run.getWorkflowId(), run.getRunId());
     }
   }
 

@@ -191,7 +191,8 @@ class UpdateWorkflowTest {
     when(bed.activities.prepare(any()))
         .thenReturn(new UpdatePlan(PLAN_ID, FROM, 3, 40, 1, 300, 3 * BATCH_BYTES, 5 * BATCH_BYTES));
     UpdateRequest downgrade =
-        new UpdateRequest(INSTALL_ID, PRODUCT, MODE, null, true, 0, UpdateTrigger.MANUAL, null);
+        new UpdateRequest(
+            INSTALL_ID, PRODUCT, MODE, null, true, 0, UpdateTrigger.MANUAL, null, null);
     UpdateResult result = bed.starter().startOrAttach(downgrade).result();
 
     assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
@@ -229,7 +230,15 @@ class UpdateWorkflowTest {
   void aRolloutsPinnedVersionAndCapReachTheActivities() {
     UpdateRequest rollout =
         new UpdateRequest(
-            INSTALL_ID, PRODUCT, MODE, TO, false, 1_000_000, UpdateTrigger.ROLLOUT, "rollout-9");
+            INSTALL_ID,
+            PRODUCT,
+            MODE,
+            TO,
+            false,
+            1_000_000,
+            UpdateTrigger.ROLLOUT,
+            "rollout-9",
+            null);
 
     bed.starter().startOrAttach(rollout).result();
 

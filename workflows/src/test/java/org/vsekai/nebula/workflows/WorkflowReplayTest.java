@@ -16,17 +16,27 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowReplayTest {
 
+  /** Recorded when workflows still ran on the install's own queue, before the trust boundary. */
   private static final String UPDATE = "histories/update-with-pause.json";
+
   private static final String LAUNCHER = "histories/launcher-three-updates.json";
+
+  /** Recorded with workflows on the service's queue and the install-offline change in place. */
+  private static final String UPDATE_ON_SERVICE = "histories/update-with-pause-on-service.json";
+
+  private static final String LAUNCHER_ON_SERVICE =
+      "histories/launcher-three-updates-on-service.json";
 
   @Test
   void aRecordedUpdateReplays() throws Exception {
     replay(UPDATE, UpdateWorkflowImpl.class);
+    replay(UPDATE_ON_SERVICE, UpdateWorkflowImpl.class);
   }
 
   @Test
   void aRecordedLauncherReplays() throws Exception {
     replay(LAUNCHER, LauncherWorkflowImpl.class);
+    replay(LAUNCHER_ON_SERVICE, LauncherWorkflowImpl.class);
   }
 
   @Test

@@ -42,10 +42,10 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /**
- * Temporal's in-memory test server with the install's worker (both workflows, mocked update
- * activities) and the service's worker (mocked record activity), registered search attributes, and
- * mocks answering a happy update of {@value #FROM} to {@value #TO} in three batches. Tests override
- * single answers with {@code when(...)}.
+ * Temporal's in-memory test server with the service's worker (both workflows, mocked record
+ * activity) and the install's worker (mocked update activities only), registered search attributes,
+ * and mocks answering a happy update of {@value #FROM} to {@value #TO} in three batches. Tests
+ * override single answers with {@code when(...)}.
  */
 final class WorkflowTestBed implements AutoCloseable {
 
@@ -83,16 +83,18 @@ final class WorkflowTestBed implements AutoCloseable {
             .setDefaultHeartbeatThrottleInterval(Duration.ofMillis(10))
             .setDefaultDeadlockDetectionTimeout(10_000)
             .build();
-    Worker install = env.newWorker(TaskQueues.forInstall(INSTALL_ID), workerOptions);
+    // The service's worker runs the workflows and records; the install's runs only its steps.
+    Worker service = env.newWorker(TaskQueues.SERVICE, workerOptions);
     // A bug such as a mock left returning null fails the test instead of retrying a task forever.
-    install.registerWorkflowImplementationTypes(
+    service.registerWorkflowImplementationTypes(
         WorkflowImplementationOptions.newBuilder()
             .setFailWorkflowExceptionTypes(NullPointerException.class)
             .build(),
         UpdateWorkflowImpl.class,
         LauncherWorkflowImpl.class);
-    install.registerActivitiesImplementations(activities);
-    env.newWorker(TaskQueues.SERVICE).registerActivitiesImplementations(recorder);
+    service.registerActivitiesImplementations(recorder);
+    env.newWorker(TaskQueues.forInstall(INSTALL_ID), workerOptions)
+        .registerActivitiesImplementations(activities);
     client = env.getWorkflowClient();
     answerHappyUpdate();
     env.start();

@@ -1,16 +1,27 @@
 package org.vsekai.nebula.activities.local;
 
+import java.time.Instant;
+
 /**
- * The identity and settings of one install, kept in {@code .nebula/install.json}: who it is, what
- * it follows, where its service is and which key it trusts.
+ * The identity and settings of one install, kept in {@code .nebula/install.json} (readable by its
+ * owner only): who it is, what it follows, where its service is, which key it trusts and the
+ * credential it proves itself with. This file, not a task from the service, is the install's
+ * policy: the activities refuse a task for another product or mode, or a downgrade it does not
+ * allow.
  *
- * @param installId UUID naming the install's workflows and task queue
+ * @param installId UUID the service assigned at registration; names the install's workflows and
+ *     task queue
  * @param publicKey the pinned Ed25519 key (base64 X.509) release manifests must be signed with
  * @param autoUpdate whether the background worker checks on its own; false is manual-only
  * @param checkIntervalMinutes how often the background worker checks, when autoUpdate
  * @param maxBytesPerSecond download cap; 0 for none
- * @param temporalAddress Temporal frontend host:port; null for the default
- * @param temporalNamespace Temporal namespace; null for "default"
+ * @param credential {@code <installId>.<secret>}, issued once at registration; every call the
+ *     install makes carries it. Null in a file from before credentials: the CLI registers the
+ *     folder again
+ * @param gateway {@code host:port} of the install gateway the worker reaches Temporal through
+ * @param gatewayTls whether the gateway speaks TLS (always, but on loopback)
+ * @param allowDowngradeUntil until when an update may install a lower version than the installed
+ *     one ({@code vsekai --update --allow-downgrade} grants an hour); null: never
  */
 public record InstallState(
     String installId,
@@ -21,8 +32,10 @@ public record InstallState(
     boolean autoUpdate,
     long checkIntervalMinutes,
     long maxBytesPerSecond,
-    String temporalAddress,
-    String temporalNamespace) {
+    String credential,
+    String gateway,
+    boolean gatewayTls,
+    Instant allowDowngradeUntil) {
 
   public InstallState withMode(String newMode) {
     return new InstallState(
@@ -34,8 +47,10 @@ public record InstallState(
         autoUpdate,
         checkIntervalMinutes,
         maxBytesPerSecond,
-        temporalAddress,
-        temporalNamespace);
+        credential,
+        gateway,
+        gatewayTls,
+        allowDowngradeUntil);
   }
 
   public InstallState withAutoUpdate(boolean auto) {
@@ -48,8 +63,10 @@ public record InstallState(
         auto,
         checkIntervalMinutes,
         maxBytesPerSecond,
-        temporalAddress,
-        temporalNamespace);
+        credential,
+        gateway,
+        gatewayTls,
+        allowDowngradeUntil);
   }
 
   public InstallState withMaxBytesPerSecond(long cap) {
@@ -62,11 +79,31 @@ public record InstallState(
         autoUpdate,
         checkIntervalMinutes,
         cap,
-        temporalAddress,
-        temporalNamespace);
+        credential,
+        gateway,
+        gatewayTls,
+        allowDowngradeUntil);
   }
 
-  public InstallState withTemporal(String address, String namespace) {
+  /** The state after the service registered this folder as {@code newInstallId}. */
+  public InstallState withRegistration(
+      String newInstallId, String newCredential, String newGateway, boolean tls) {
+    return new InstallState(
+        newInstallId,
+        product,
+        mode,
+        serviceUrl,
+        publicKey,
+        autoUpdate,
+        checkIntervalMinutes,
+        maxBytesPerSecond,
+        newCredential,
+        newGateway,
+        tls,
+        allowDowngradeUntil);
+  }
+
+  public InstallState withDowngradeAllowedUntil(Instant until) {
     return new InstallState(
         installId,
         product,
@@ -76,7 +113,25 @@ public record InstallState(
         autoUpdate,
         checkIntervalMinutes,
         maxBytesPerSecond,
-        address,
-        namespace);
+        credential,
+        gateway,
+        gatewayTls,
+        until);
+  }
+
+  /** Whether this install lets an update install a lower version at {@code now}. */
+  public boolean allowsDowngradeAt(Instant now) {
+    return allowDowngradeUntil != null && now.isBefore(allowDowngradeUntil);
+  }
+
+  /** Whether the service registered it with a credential (files from before did not). */
+  public boolean hasCredential() {
+    return credential != null && !credential.isBlank();
+  }
+
+  /** The state without its secret, for output a player might paste into a bug report. */
+  @Override
+  public String toString() {
+    return "InstallState[installId=" + installId + ", product=" + product + ", mode=" + mode + "]";
   }
 }

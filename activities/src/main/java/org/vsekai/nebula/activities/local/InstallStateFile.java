@@ -33,9 +33,10 @@ public final class InstallStateFile {
                         + "/install.json; run 'vsekai install' first)"));
   }
 
+  /** Writes the state for its owner's eyes only: it holds the install's credential. */
   public void write(InstallState state) {
     try {
-      Json.write(folder.installStateFile(), state);
+      Json.writePrivate(folder.installStateFile(), state);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write " + folder.installStateFile() + ": " + e.getMessage(), e);

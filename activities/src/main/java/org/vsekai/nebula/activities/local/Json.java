@@ -29,6 +29,12 @@ public final class Json {
     }
   }
 
+  /** As {@link #write}, readable and writable by the file's owner only (it holds a secret). */
+  public static void writePrivate(Path file, Object value) throws IOException {
+    AtomicFiles.writePrivate(
+        file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+  }
+
   /** Writes through a temporary file and fsync, so a crash leaves the old or the new content. */
   public static void write(Path file, Object value) throws IOException {
     AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value), true);

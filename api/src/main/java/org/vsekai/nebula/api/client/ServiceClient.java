@@ -9,19 +9,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.api.rest.CredentialIssued;
 import org.vsekai.nebula.api.rest.CurrentMode;
 import org.vsekai.nebula.api.rest.ErrorBody;
 import org.vsekai.nebula.api.rest.InstallInfo;
+import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
+import org.vsekai.nebula.api.rest.LauncherStart;
 import org.vsekai.nebula.api.rest.ModeInfo;
 import org.vsekai.nebula.api.rest.ModeSwitch;
 import org.vsekai.nebula.api.rest.NewMode;
@@ -36,6 +38,8 @@ import org.vsekai.nebula.api.rest.RolloutScheduleInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
 import org.vsekai.nebula.api.rest.SigningKeyInfo;
+import org.vsekai.nebula.api.rest.UpdateStart;
+import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.api.rest.VersionInfo;
 
 /**
@@ -52,19 +56,56 @@ public final class ServiceClient {
   private final Duration timeout;
 
   /**
-   * @param base the service's root URL, e.g. {@code http://127.0.0.1:8080/}
-   * @param publisherToken bearer token for publishing calls; null for a read-only client
+   * @param base the service's root URL, e.g. {@code https://updates.example.org/}
+   * @param credential bearer credential: the publisher's or support's token, or an install's own
+   *     credential; null for anonymous calls
+   * @throws InsecureTransportException when a credential would go in plain HTTP to anything but
+   *     loopback
    */
-  public ServiceClient(URI base, String publisherToken) {
+  public ServiceClient(URI base, String credential) {
+    this(base, credential, trustedCaFromEnvironment());
+  }
+
+  /**
+   * @param trustedCa a PEM file of a CA (or a self-signed certificate) to trust besides the
+   *     system's; null for the system's alone
+   */
+  public ServiceClient(URI base, String credential, Path trustedCa) {
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b : b + "/");
-    this.token = publisherToken;
+    if (credential != null && !Loopback.safeForCredentials(this.base)) {
+      throw new InsecureTransportException(
+          "refusing to send a credential in plain HTTP to "
+              + this.base
+              + "; use https:// (plain HTTP is for loopback only)");
+    }
+    this.token = credential;
     this.timeout = Duration.ofSeconds(30);
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .build();
+    HttpClient.Builder http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
+    if ("https".equalsIgnoreCase(this.base.getScheme())) {
+      http.sslContext(TrustedCertificates.sslContext(trustedCa));
+    }
+    this.http = http.build();
+    this.trustedCa = trustedCa;
+  }
+
+  private final Path trustedCa;
+
+  /** {@code NEBULA_CA_CERT}: a PEM file to trust besides the system's CAs; null when unset. */
+  public static Path trustedCaFromEnvironment() {
+    String pem = System.getenv("NEBULA_CA_CERT");
+    return pem == null || pem.isBlank() ? null : Path.of(pem);
+  }
+
+  /** The same service with another credential (or none), trusting the same certificates. */
+  public ServiceClient withCredential(String credential) {
+    return new ServiceClient(base, credential, trustedCa);
+  }
+
+  /** The PEM file this client trusts besides the system's CAs; null for none. */
+  public Path trustedCa() {
+    return trustedCa;
   }
 
   public URI base() {
@@ -76,7 +117,7 @@ public final class ServiceClient {
     return base.resolve("store/");
   }
 
-  /** The publisher token this client sends, or null. */
+  /** The credential this client sends, or null. */
   public String publisherToken() {
     return token;
   }
@@ -181,8 +222,44 @@ public final class ServiceClient {
 
   // ---- writes ------------------------------------------------------------------------------
 
-  public InstallInfo registerInstall(InstallRegistration registration) {
-    return post("api/v1/installs", registration, InstallInfo.class);
+  /** Registers a new install; the answer carries its credential, shown this once. */
+  public InstallRegistered registerInstall(InstallRegistration registration) {
+    return post("api/v1/installs", registration, InstallRegistered.class);
+  }
+
+  // ---- an install's own calls (its credential) ---------------------------------------------
+
+  /** Starts the install's update, or joins the one running. */
+  public UpdateView startUpdate(String installId, UpdateStart start) {
+    return post("api/v1/installs/" + seg(installId) + "/update", start, UpdateView.class);
+  }
+
+  /** The install's latest update; a 404 {@link ServiceException} when it has had none. */
+  public UpdateView update(String installId) {
+    return get("api/v1/installs/" + seg(installId) + "/update", UpdateView.class);
+  }
+
+  /** Sends {@code pause}, {@code resume} or {@code cancel} to the install's running update. */
+  public UpdateView controlUpdate(String installId, String verb) {
+    return post(
+        "api/v1/installs/" + seg(installId) + "/update/" + seg(verb), null, UpdateView.class);
+  }
+
+  /** The install's worker is online: the service keeps it current with these settings. */
+  public void startLauncher(String installId, LauncherStart settings) {
+    sendNoAnswer("POST", "api/v1/installs/" + seg(installId) + "/launcher", settings);
+  }
+
+  // ---- support staff's calls (the support token) -------------------------------------------
+
+  /** Revokes an install's credential. */
+  public void revokeCredential(String installId) {
+    sendNoAnswer("DELETE", "api/v1/installs/" + seg(installId) + "/credential", null);
+  }
+
+  /** Issues an install a new credential, replacing the old one. */
+  public CredentialIssued reissueCredential(String installId) {
+    return post("api/v1/installs/" + seg(installId) + "/credential", null, CredentialIssued.class);
   }
 
   public InstallInfo switchMode(String installId, String mode) {
@@ -288,6 +365,18 @@ public final class ServiceClient {
     return read(r.body(), type, path);
   }
 
+  private void sendNoAnswer(String method, String path, Object body) {
+    HttpRequest.Builder b = request(path);
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(ManifestJson.write(body)));
+    }
+    HttpResponse<byte[]> r = send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    expectOk(r, method + " /" + path);
+  }
+
   private static <T> T read(byte[] body, Class<T> type, String path) {
     try {
       return JSON.readValue(body, type);
@@ -347,10 +436,6 @@ public final class ServiceClient {
   }
 
   public static String sha256Hex(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(data);
   }
 }

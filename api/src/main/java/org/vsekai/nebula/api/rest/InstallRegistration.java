@@ -1,10 +1,9 @@
 package org.vsekai.nebula.api.rest;
 
-import java.util.UUID;
-
 /**
- * Body of {@code POST /api/v1/installs}. The client chooses {@code installId} (so a retried
- * registration is recognised) or leaves it null to have one assigned. {@code version} is what the
+ * Body of {@code POST /api/v1/installs}: what the new install holds and follows. The service
+ * chooses the install's id (a player must not choose where it falls in rollout waves) and answers
+ * with an {@link InstallRegistered} carrying the install's credential. {@code version} is what the
  * folder already holds, null for an empty folder.
  */
-public record InstallRegistration(UUID installId, String product, String mode, String version) {}
+public record InstallRegistration(String product, String mode, String version) {}

@@ -2,13 +2,14 @@ package org.vsekai.nebula.cli.commands;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.client.Loopback;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.manifest.Ed25519Keys;
+import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
 import org.vsekai.nebula.api.rest.SigningKeyInfo;
 import org.vsekai.nebula.cli.ByteRate;
@@ -95,6 +96,13 @@ public final class InstallCommand implements Callable<Integer> {
     ServiceClient service = ServiceAccess.reader(g);
     String key = publicKey;
     if (key == null) {
+      if (!Loopback.safeForCredentials(service.base())) {
+        throw new CliFailure(
+            ExitCodes.USAGE,
+            "refusing to trust a signing key fetched over plain HTTP from "
+                + service.base()
+                + "; use https:// or pass --public-key");
+      }
       SigningKeyInfo info = service.signingKey();
       key = info.publicKey();
       Cli.err(spec)
@@ -102,9 +110,9 @@ public final class InstallCommand implements Callable<Integer> {
               "vsekai: pinned the service's signing key " + info.keyId() + " (trust on first use)");
     }
     String keyId = Ed25519Keys.keyId(Ed25519Keys.publicKey(key));
-    String installId = UUID.randomUUID().toString();
-    service.registerInstall(
-        new InstallRegistration(UUID.fromString(installId), product, mode, null));
+    InstallRegistered registered =
+        service.registerInstall(new InstallRegistration(product, mode, null));
+    String installId = registered.installId().toString();
     try {
       Files.createDirectories(folder.root());
     } catch (java.io.IOException e) {
@@ -121,8 +129,10 @@ public final class InstallCommand implements Callable<Integer> {
             !noAuto,
             intervalMinutes,
             maxRate == null ? 0 : maxRate,
-            g.temporalAddress,
-            g.temporalNamespace));
+            registered.credential(),
+            registered.gateway(),
+            registered.gatewayTls(),
+            null));
     if (!g.json) {
       Cli.out(spec)
           .printf(

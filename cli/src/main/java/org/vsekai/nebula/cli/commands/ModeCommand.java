@@ -75,12 +75,11 @@ public final class ModeCommand implements Runnable {
                 + String.join(", ", modes.stream().map(ModeInfo::name).toList())
                 + ")");
       }
-      // The service first: it is what rollouts read. The local file follows only if it agreed.
+      // The service first: it is what rollouts read, and it tells a running launcher. The local
+      // file, which the install's worker holds tasks to, follows only if the service agreed.
       service.switchMode(install.state().installId(), mode);
       String before = install.state().mode();
       new InstallStateFile(install.folder()).write(install.state().withMode(mode));
-      followingLauncher(
-          new InstallContext(install.folder(), install.state().withMode(mode), g), before);
       if (g.json) {
         JsonOutput.line(
             Cli.out(spec),
@@ -92,31 +91,6 @@ public final class ModeCommand implements Runnable {
                 install.folder().root(), before, mode, install.folder().root());
       }
       return ExitCodes.OK;
-    }
-  }
-
-  /**
-   * A background worker's launcher runs with the mode it started with; a running one is replaced so
-   * its next checks follow the new mode. Best effort: without Temporal the worker picks the mode up
-   * when it next starts.
-   */
-  static void followingLauncher(InstallContext install, String before) {
-    try {
-      var client = org.vsekai.nebula.worker.TemporalClients.connect(install.temporal());
-      try {
-        var launcher =
-            client.newUntypedWorkflowStub(
-                org.vsekai.nebula.workflows.WorkflowIds.launcher(install.state().installId()));
-        if (launcher.describe().getStatus()
-            == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-          WorkerCommand.restartLauncher(
-              client, install, "mode switched from " + before + " to " + install.state().mode());
-        }
-      } finally {
-        client.getWorkflowServiceStubs().shutdown();
-      }
-    } catch (RuntimeException unreachable) {
-      // the worker reads the new mode from the state file when it starts
     }
   }
 

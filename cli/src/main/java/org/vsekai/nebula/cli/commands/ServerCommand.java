@@ -47,6 +47,20 @@ public final class ServerCommand implements Callable<Integer> {
   int port;
 
   @Option(
+      names = "--temporal",
+      paramLabel = "HOST:PORT",
+      description =
+          "embedded default: the Temporal frontend the service uses (env"
+              + " TEMPORAL_ADDRESS); players never reach it, only the service's install gateway")
+  String temporalTarget = System.getenv("TEMPORAL_ADDRESS");
+
+  @Option(
+      names = "--gateway-port",
+      defaultValue = "7243",
+      description = "embedded default: port of the install gateway (default: ${DEFAULT-VALUE})")
+  int gatewayPort;
+
+  @Option(
       names = "--embedded-temporal",
       description = "embedded default: also run Temporal's Java test server on a port")
   boolean embeddedTemporal;
@@ -63,11 +77,12 @@ public final class ServerCommand implements Callable<Integer> {
       NebulaApplication.main(new String[] {"server", config.toString()});
       return ExitCodes.OK;
     }
-    String temporalTarget = Cli.global(spec).temporalAddress;
+    String temporalTarget = this.temporalTarget;
     EmbeddedTemporal temporal = embeddedTemporal ? EmbeddedTemporal.start(temporalPort) : null;
     if (temporal != null) temporalTarget = temporal.address();
     Map<String, String> settings = new HashMap<>();
     settings.put("NEBULA_PORT", Integer.toString(port));
+    settings.put("NEBULA_GATEWAY_PORT", Integer.toString(gatewayPort));
     if (temporalTarget != null) settings.put("NEBULA_TEMPORAL_TARGET", temporalTarget);
     CountDownLatch stop = new CountDownLatch(1);
     try (EmbeddedNebulaService nebula = EmbeddedNebulaService.start(data, settings)) {
@@ -78,6 +93,7 @@ public final class ServerCommand implements Callable<Integer> {
         m.put("admin", nebula.adminUrl().toString());
         m.put("temporal", temporalTarget);
         m.put("signingKey", nebula.signingPublicKey());
+        m.put("gateway", nebula.gatewayPort() == 0 ? null : "127.0.0.1:" + nebula.gatewayPort());
         JsonOutput.line(Cli.out(spec), m);
       } else {
         var out = Cli.out(spec);
@@ -89,7 +105,12 @@ public final class ServerCommand implements Callable<Integer> {
                 + data.toAbsolutePath().resolve("publisher-token"));
         out.println(
             "  Temporal: "
-                + (temporalTarget == null ? "none (updates are not recorded)" : temporalTarget));
+                + (temporalTarget == null
+                    ? "none (installs cannot update: pass --embedded-temporal or --temporal)"
+                    : temporalTarget
+                        + "; installs' workers reach it through the gateway at 127.0.0.1:"
+                        + nebula.gatewayPort()));
+        out.println("  support token in " + data.toAbsolutePath().resolve("support-token"));
         out.println("  signing key (pin it in installs): " + nebula.signingPublicKey());
         out.flush();
       }

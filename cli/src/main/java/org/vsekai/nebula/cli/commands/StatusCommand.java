@@ -9,14 +9,14 @@ import org.vsekai.nebula.activities.LocalProgress;
 import org.vsekai.nebula.activities.local.InstalledRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.Json;
+import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.cli.update.ProgressView;
-import org.vsekai.nebula.cli.update.UpdateLookup;
-import org.vsekai.nebula.worker.TemporalClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -44,26 +44,23 @@ public final class StatusCommand implements Callable<Integer> {
     m.put("mode", install.state().mode());
     m.put("version", installed.map(InstalledRelease::version).orElse(null));
     m.put("autoUpdate", install.state().autoUpdate());
-    String temporalError = null;
+    String serviceError = null;
     try {
-      var client = TemporalClients.connect(install.temporal());
-      try {
-        Optional<UpdateLookup.View> v = UpdateLookup.latest(client, install.state().installId());
-        m.put("updateState", v.map(UpdateLookup.View::state).orElse("Idle"));
-        v.ifPresent(
-            view -> {
-              m.put("updateFrom", view.fromVersion());
-              m.put("updateTo", view.toVersion());
-              m.put("running", view.running());
-              if (view.paused() != null) m.put("paused", view.paused());
-              if (view.failure() != null) m.put("failure", view.failure());
-            });
-      } finally {
-        client.getWorkflowServiceStubs().shutdown();
+      UpdateView v = install.service().update(install.state().installId());
+      m.put("updateState", v.state());
+      m.put("updateFrom", v.fromVersion());
+      m.put("updateTo", v.toVersion());
+      m.put("running", v.running());
+      if (v.running()) m.put("paused", v.paused());
+      if (v.outcome() != null) m.put("outcome", v.outcome());
+      if (v.failure() != null) m.put("failure", v.failure());
+    } catch (ServiceException e) {
+      if (e.notFound()) {
+        m.put("updateState", "Idle");
+      } else {
+        serviceError = e.getMessage();
+        m.put("updateState", null);
       }
-    } catch (RuntimeException unreachable) {
-      temporalError = unreachable.getMessage();
-      m.put("updateState", null);
     }
     Optional<LocalProgress> p = Json.read(install.folder().progressFile(), LocalProgress.class);
     p.ifPresent(
@@ -83,8 +80,8 @@ public final class StatusCommand implements Callable<Integer> {
         m.get("version") == null ? "nothing installed" : m.get("version"),
         m.get("product"),
         m.get("mode"));
-    if (temporalError != null) {
-      out.printf("update    unknown (%s)%n", temporalError);
+    if (serviceError != null) {
+      out.printf("update    unknown (%s)%n", serviceError);
     } else {
       out.printf(
           "update    %s%s%n",

@@ -1,25 +1,26 @@
 package org.vsekai.nebula.cli.commands;
 
-import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
-import org.vsekai.nebula.cli.update.UpdateLookup;
-import org.vsekai.nebula.worker.TemporalClients;
-import org.vsekai.nebula.workflows.client.UpdateHandle;
-import org.vsekai.nebula.workflows.client.UpdateStarter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pause}, {@code resume} and {@code cancel} of an install's running update. */
+/**
+ * {@code pause}, {@code resume} and {@code cancel} of an install's running update: calls to the
+ * service with the install's own credential, which signals the update's workflow.
+ */
 public abstract class UpdateControls implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -28,46 +29,46 @@ public abstract class UpdateControls implements Callable<Integer> {
 
   abstract String verb();
 
-  abstract void send(UpdateHandle handle, UpdateLookup.View view);
-
   @Override
   public Integer call() {
     GlobalOptions g = Cli.global(spec);
     InstallContext install = InstallContext.load(dir, g);
-    WorkflowClient client = TemporalClients.connect(install.temporal());
+    ServiceClient service = install.service();
+    String id = install.state().installId();
+    UpdateView view;
     try {
-      UpdateLookup.View view =
-          UpdateLookup.latest(client, install.state().installId())
-              .orElseThrow(
-                  () ->
-                      new CliFailure(
-                          ExitCodes.NOT_FOUND,
-                          "no update of " + install.folder().root() + " is running"));
-      if (!view.running()) {
+      UpdateView now = service.update(id);
+      if (!now.running()) {
         throw new CliFailure(
             ExitCodes.NOT_FOUND,
             "no update of "
                 + install.folder().root()
                 + " is running (the last one ended "
-                + view.state()
+                + now.state()
                 + ")");
       }
-      send(new UpdateStarter(client).latest(install.state().installId()), view);
-      if (g.json) {
-        JsonOutput.line(
-            Cli.out(spec),
-            Map.of(
-                "installId", install.state().installId(), "sent", verb(), "state", view.state()));
-      } else {
-        Cli.out(spec)
-            .printf(
-                "Asked the update of %s to %s (it is in %s)%n",
-                install.folder().root(), verb(), view.state());
+      view = service.controlUpdate(id, verb());
+    } catch (ServiceException e) {
+      if (e.notFound()) {
+        throw new CliFailure(
+            ExitCodes.NOT_FOUND, "no update of " + install.folder().root() + " is running");
       }
-      return ExitCodes.OK;
-    } finally {
-      client.getWorkflowServiceStubs().shutdown();
+      if (e.status() == 409) {
+        throw new CliFailure(ExitCodes.ERROR, e.getMessage());
+      }
+      throw e;
     }
+    if (g.json) {
+      JsonOutput.line(
+          Cli.out(spec),
+          Map.of("installId", install.state().installId(), "sent", verb(), "state", view.state()));
+    } else {
+      Cli.out(spec)
+          .printf(
+              "Asked the update of %s to %s (it is in %s)%n",
+              install.folder().root(), verb(), view.state());
+    }
+    return ExitCodes.OK;
   }
 
   @Command(
@@ -77,20 +78,12 @@ public abstract class UpdateControls implements Callable<Integer> {
     String verb() {
       return "pause";
     }
-
-    void send(UpdateHandle h, UpdateLookup.View s) {
-      h.pause();
-    }
   }
 
   @Command(name = "resume", description = "Resume a paused update.")
   public static final class Resume extends UpdateControls {
     String verb() {
       return "resume";
-    }
-
-    void send(UpdateHandle h, UpdateLookup.View s) {
-      h.resume();
     }
   }
 
@@ -101,14 +94,6 @@ public abstract class UpdateControls implements Callable<Integer> {
   public static final class Cancel extends UpdateControls {
     String verb() {
       return "cancel";
-    }
-
-    void send(UpdateHandle h, UpdateLookup.View s) {
-      if (s.paused() != null && !s.cancellable()) {
-        throw new CliFailure(
-            ExitCodes.ERROR, "the update is " + s.state() + " and can no longer be cancelled");
-      }
-      h.cancel();
     }
   }
 }

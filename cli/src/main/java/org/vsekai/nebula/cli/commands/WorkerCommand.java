@@ -1,24 +1,16 @@
 package org.vsekai.nebula.cli.commands;
 
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.rest.LauncherStart;
 import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.worker.InstallWorker;
-import org.vsekai.nebula.worker.TemporalClients;
-import org.vsekai.nebula.workflows.LauncherConfig;
-import org.vsekai.nebula.workflows.LauncherInput;
-import org.vsekai.nebula.workflows.LauncherWorkflow;
-import org.vsekai.nebula.workflows.TaskQueues;
-import org.vsekai.nebula.workflows.WorkflowIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,10 +20,14 @@ import picocli.CommandLine.Spec;
     name = "worker",
     description = {
       "Run the install's background worker until stopped.",
-      "It serves the install's updates (from --update, rollouts and its own periodic checks) and",
-      "resumes any update a crash interrupted."
+      "It runs the steps of the install's updates (from --update, rollouts and its periodic checks)",
+      "and resumes any update a crash interrupted. It reaches Temporal only through the service's",
+      "install gateway, with the install's own credential."
     })
 public final class WorkerCommand implements Callable<Integer> {
+  /** How long to wait before asking the service again to keep the install current. */
+  private static final long LAUNCHER_RETRY_SECONDS = 60;
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
@@ -41,12 +37,14 @@ public final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GlobalOptions g = Cli.global(spec);
     InstallContext install = InstallContext.load(dir, g);
-    WorkflowClient client = TemporalClients.connect(install.temporal());
     CountDownLatch stopped = new CountDownLatch(1);
     try (InstallWorker worker =
         InstallWorker.start(
-            client, install.folder(), install.state(), install.uninstallCommand())) {
-      restartLauncher(client, install, "vsekai worker started");
+            install.gateway().connect(),
+            install.folder(),
+            install.state(),
+            install.uninstallCommand(),
+            null)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vsekai-worker-stop"));
       Cli.out(spec)
           .printf(
@@ -57,47 +55,38 @@ public final class WorkerCommand implements Callable<Integer> {
                   ? "checks every " + install.state().checkIntervalMinutes() + " min"
                   : "manual updates only");
       Cli.out(spec).flush();
+      while (!startLauncher(install) && !stopped.await(LAUNCHER_RETRY_SECONDS, TimeUnit.SECONDS)) {
+        // the service was unreachable; the worker serves updates meanwhile and asks again
+      }
       stopped.await();
-    } finally {
-      client.getWorkflowServiceStubs().shutdown();
     }
     return ExitCodes.OK;
   }
 
   /**
-   * Starts the install's launcher workflow from the state file, replacing a running one: the file
-   * is the truth (mode, interval, cap may have changed since it started). A running update is the
-   * launcher's abandoned child, so it goes on; the new launcher checks at once.
+   * Asks the service to keep the install current while this worker is online (its launcher
+   * workflow, on the service's workers, with the state file's settings). False when the service
+   * could not be reached.
    */
-  static void restartLauncher(WorkflowClient client, InstallContext install, String reason) {
+  private boolean startLauncher(InstallContext install) {
     var s = install.state();
     try {
-      client.newUntypedWorkflowStub(WorkflowIds.launcher(s.installId())).terminate(reason);
-    } catch (io.temporal.client.WorkflowNotFoundException
-        | io.grpc.StatusRuntimeException notRunning) {
-      // nothing to replace
-    }
-    Duration interval =
-        s.autoUpdate() && s.checkIntervalMinutes() > 0
-            ? Duration.ofMinutes(s.checkIntervalMinutes())
-            : null;
-    LauncherWorkflow launcher =
-        client.newWorkflowStub(
-            LauncherWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(WorkflowIds.launcher(s.installId()))
-                .setTaskQueue(TaskQueues.forInstall(s.installId()))
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build());
-    try {
-      WorkflowClient.start(
-          launcher::run,
-          LauncherInput.start(
-              new LauncherConfig(
-                  s.installId(), s.product(), s.mode(), interval, false, s.maxBytesPerSecond())));
-    } catch (WorkflowExecutionAlreadyStarted raced) {
-      // another worker start won the race with the same state file: same configuration
+      install
+          .service()
+          .startLauncher(
+              s.installId(),
+              new LauncherStart(s.autoUpdate(), s.checkIntervalMinutes(), s.maxBytesPerSecond()));
+      return true;
+    } catch (ServiceException e) {
+      if (e.status() >= 400 && e.status() < 500) throw e;
+      Cli.err(spec)
+          .println(
+              "vsekai: cannot reach the service to start the install's checks ("
+                  + e.getMessage()
+                  + "); trying again in "
+                  + LAUNCHER_RETRY_SECONDS
+                  + " s");
+      return false;
     }
   }
 }

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
 import org.vsekai.nebula.cli.ByteRate;
 import org.vsekai.nebula.cli.Cli;
@@ -27,8 +27,6 @@ import org.vsekai.nebula.cli.update.UpdateSession;
 import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.server.temporal.EmbeddedTemporal;
-import org.vsekai.nebula.workflows.UpdateRequest;
-import org.vsekai.nebula.workflows.UpdateTrigger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,9 +99,12 @@ public final class DemoCommand implements Callable<Integer> {
               "Published 0.1.0: %d files, %s", p1.files(), ProgressView.bytes(p1.bytes())));
 
       LauncherFolder folder = new LauncherFolder(work.resolve("launcher"));
+      InstallRegistered registered =
+          new ServiceClient(nebula.baseUrl(), null)
+              .registerInstall(new InstallRegistration("v-sekai", "stable", null));
       InstallState state =
           new InstallState(
-              UUID.randomUUID().toString(),
+              registered.installId().toString(),
               "v-sekai",
               "stable",
               nebula.baseUrl().toString(),
@@ -111,26 +112,17 @@ public final class DemoCommand implements Callable<Integer> {
               false,
               0,
               0,
-              temporal.address(),
-              "default");
-      publisher.registerInstall(
-          new InstallRegistration(UUID.fromString(state.installId()), "v-sekai", "stable", null));
+              registered.credential(),
+              registered.gateway(),
+              registered.gatewayTls(),
+              null);
       new InstallStateFile(folder).write(state);
       InstallContext install = new InstallContext(folder, state, g);
 
       step.say("Installing 0.1.0 into " + folder.root() + "...");
       UpdateSession.Outcome first =
           new UpdateSession(install, ProgressView.choose(out, g.json, Terminal.isInteractive()))
-              .run(
-                  new UpdateRequest(
-                      state.installId(),
-                      "v-sekai",
-                      "stable",
-                      null,
-                      false,
-                      0,
-                      UpdateTrigger.MANUAL,
-                      null));
+              .run(0, false);
       step.say(
           String.format(
               "  installed %s in %.1f s (%s downloaded)",
@@ -152,16 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
       step.say("Updating " + folder.root() + " to 0.2.0...");
       UpdateSession.Outcome second =
           new UpdateSession(install, ProgressView.choose(out, g.json, Terminal.isInteractive()))
-              .run(
-                  new UpdateRequest(
-                      state.installId(),
-                      "v-sekai",
-                      "stable",
-                      null,
-                      false,
-                      maxRate == null ? 0 : maxRate,
-                      UpdateTrigger.MANUAL,
-                      null));
+              .run(maxRate == null ? 0 : maxRate, false);
 
       long full = p2.bytes();
       long downloaded = second.result().bytesDownloaded();

@@ -6,15 +6,16 @@ import java.nio.file.Path;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.client.Loopback;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
-import org.vsekai.nebula.worker.TemporalSettings;
+import org.vsekai.nebula.worker.GatewayConnection;
 
 /**
- * One install as a command sees it: its folder, its state file, and the service and Temporal it
- * talks to, with flags and environment variables over what the state file says.
+ * One install as a command sees it: its folder, its state file, and the service and gateway it
+ * talks to with its own credential, flags and environment variables over what the state file says.
  */
 public record InstallContext(LauncherFolder folder, InstallState state, GlobalOptions options) {
 
@@ -48,6 +49,10 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
     return base.resolve("v-sekai").resolve("launcher");
   }
 
+  /**
+   * The install in the folder, registered with the service: a folder from before install
+   * credentials is registered again first ({@link Reregistration}).
+   */
   public static InstallContext load(Path given, GlobalOptions options) {
     LauncherFolder folder = new LauncherFolder(resolveFolder(given));
     InstallState state =
@@ -58,10 +63,12 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
                     new CliFailure(
                         ExitCodes.NOT_FOUND,
                         folder.root()
-                            + " is not a Nebula install; create one with 'vsekai install --service URL "
+                            + " is not a Nebula install; create one with 'vsekai install --service"
+                            + " URL "
                             + folder.root()
                             + "'"));
-    return new InstallContext(folder, state, options);
+    InstallContext install = new InstallContext(folder, state, options);
+    return state.hasCredential() ? install : Reregistration.of(install);
   }
 
   public URI serviceUrl() {
@@ -76,25 +83,32 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
     return URI.create(url);
   }
 
+  /** The service, as this install: every call carries the install's credential. */
   public ServiceClient service() {
-    return new ServiceClient(serviceUrl(), null);
+    return new ServiceClient(serviceUrl(), state.credential(), options.trustedCa);
   }
 
-  public TemporalSettings temporal() {
-    return temporalSettings(options, state);
+  /** The service without a credential, for the public reads the update's steps make. */
+  public ServiceClient publicService() {
+    return new ServiceClient(serviceUrl(), null, options.trustedCa);
   }
 
-  public static TemporalSettings temporalSettings(GlobalOptions options, InstallState state) {
-    TemporalSettings env =
-        TemporalSettings.fromEnvironment(
-            state == null ? null : state.temporalAddress(),
-            state == null ? null : state.temporalNamespace());
-    return new TemporalSettings(
-        options.temporalAddress != null ? options.temporalAddress : env.address(),
-        options.temporalNamespace != null ? options.temporalNamespace : env.namespace(),
-        env.tlsCert(),
-        env.tlsKey(),
-        env.tlsCa());
+  /** Where the install's worker reaches Temporal: the gateway, with the install's credential. */
+  public GatewayConnection gateway() {
+    String override = options.gateway;
+    if (override != null && !override.isBlank()) {
+      String host =
+          override.contains(":") ? override.substring(0, override.lastIndexOf(':')) : override;
+      return new GatewayConnection(
+          override, !Loopback.is(host), options.trustedCa, state.credential());
+    }
+    if (state.gateway() == null || state.gateway().isBlank()) {
+      throw new CliFailure(
+          ExitCodes.USAGE,
+          "the install names no gateway; pass --gateway HOST:PORT or set NEBULA_GATEWAY");
+    }
+    return new GatewayConnection(
+        state.gateway(), state.gatewayTls(), options.trustedCa, state.credential());
   }
 
   /** What the registry's uninstall entry runs. */

@@ -4,14 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
-import org.vsekai.nebula.workflows.UpdateOutcome;
-import org.vsekai.nebula.workflows.UpdateRequest;
-import org.vsekai.nebula.workflows.UpdateResult;
-import org.vsekai.nebula.workflows.UpdateTrigger;
 
 /**
  * The seed's {@code --update DIR}: update a launcher folder to the highest SemVer version of its
@@ -29,31 +26,23 @@ public final class UpdateAction {
       boolean terminal) {
     InstallContext install = InstallContext.load(dir, options);
     long cap = maxRate != null ? maxRate : install.state().maxBytesPerSecond();
-    UpdateRequest request =
-        new UpdateRequest(
-            install.state().installId(),
-            install.state().product(),
-            install.state().mode(),
-            null,
-            allowDowngrade,
-            cap,
-            UpdateTrigger.MANUAL,
-            null);
     ProgressView view = ProgressView.choose(out, options.json, terminal);
-    UpdateSession.Outcome outcome = new UpdateSession(install, view).run(request);
+    UpdateSession.Outcome outcome = new UpdateSession(install, view).run(cap, allowDowngrade);
+    UpdateView r = outcome.result();
+    if (r.failureType() != null) {
+      throw UpdateSession.failureOf(r);
+    }
     report(out, options.json, outcome, install);
-    return outcome.result().outcome() == UpdateOutcome.CANCELLED
-        ? ExitCodes.CANCELLED
-        : ExitCodes.OK;
+    return "CANCELLED".equals(r.outcome()) ? ExitCodes.CANCELLED : ExitCodes.OK;
   }
 
   static void report(
       PrintWriter out, boolean json, UpdateSession.Outcome o, InstallContext install) {
-    UpdateResult r = o.result();
+    UpdateView r = o.result();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("event", "result");
-      m.put("outcome", r.outcome().name());
+      m.put("outcome", r.outcome());
       m.put("fromVersion", r.fromVersion());
       m.put("toVersion", r.toVersion());
       m.put("bytesDownloaded", r.bytesDownloaded());
@@ -64,13 +53,13 @@ public final class UpdateAction {
       JsonOutput.line(out, m);
       return;
     }
-    if (r.outcome() == UpdateOutcome.CANCELLED) {
+    if ("CANCELLED".equals(r.outcome())) {
       out.printf(
           "The update of %s to %s was cancelled; the install is unchanged (%s)%n",
           install.folder().root(),
           r.toVersion(),
           r.fromVersion() == null ? "nothing installed" : r.fromVersion());
-    } else if (r.outcome() == UpdateOutcome.NO_UPDATE) {
+    } else if ("NO_UPDATE".equals(r.outcome())) {
       out.printf(
           "%s is up to date (%s in mode %s)%n",
           install.folder().root(),

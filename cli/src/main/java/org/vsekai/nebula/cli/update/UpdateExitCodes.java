@@ -15,7 +15,8 @@ final class UpdateExitCodes {
           UpdateFailures.EXPIRED_MANIFEST,
           UpdateFailures.DOWNGRADE,
           UpdateFailures.UNSAFE_PATH,
-          UpdateFailures.WRONG_PRODUCT ->
+          UpdateFailures.WRONG_PRODUCT,
+          UpdateFailures.WRONG_MODE ->
           ExitCodes.REJECTED;
       case UpdateFailures.CORRUPT_CHUNK,
           UpdateFailures.MALFORMED_MANIFEST,

@@ -1,37 +1,37 @@
 package org.vsekai.nebula.cli.update;
 
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.CanceledFailure;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.vsekai.nebula.activities.LocalProgress;
+import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.Json;
+import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.rest.UpdateStart;
+import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.cli.CliFailure;
+import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.worker.InstallWorker;
-import org.vsekai.nebula.worker.TemporalClients;
 import org.vsekai.nebula.worker.WorkerBusyException;
-import org.vsekai.nebula.workflows.UpdateRequest;
-import org.vsekai.nebula.workflows.UpdateResult;
-import org.vsekai.nebula.workflows.UpdateStatus;
-import org.vsekai.nebula.workflows.client.UpdateHandle;
-import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /**
- * One update as the CLI runs it: a worker in this process for the install (unless a background
- * worker already serves it), the update started or joined, its progress shown until it ends.
- * Stopping the CLI stops only the watching: the update is durable in Temporal and resumes when a
- * worker for the install runs again.
+ * One update as the CLI runs it: the install's worker in this process (unless a background worker
+ * already serves it), the update asked of the service with the install's credential, its progress
+ * shown until it ends. The update is a workflow on the service's workers, so stopping the CLI stops
+ * only the watching and the worker: the update resumes when a worker for the install runs again.
  */
 public final class UpdateSession {
+  /** How often the local progress file is read: smooth enough for a bar, cheap. */
   private static final long POLL_MILLIS = 250;
+
+  /** How often the service is asked: the state and the end come from there. */
+  private static final long SERVICE_POLL_MILLIS = 1000;
+
+  /** How long a player's {@code --allow-downgrade} lets this install take a lower version. */
+  static final Duration DOWNGRADE_GRANT = Duration.ofHours(1);
 
   private final InstallContext install;
   private final ProgressView view;
@@ -42,76 +42,91 @@ public final class UpdateSession {
   }
 
   /** How the session ended, with the wall time it took. */
-  public record Outcome(UpdateResult result, Duration took, boolean attached) {}
+  public record Outcome(UpdateView result, Duration took) {}
 
-  public Outcome run(UpdateRequest request) {
+  /**
+   * @param maxBytesPerSecond the download's cap; 0 for the install's own
+   * @param allowDowngrade let this update install a lower version (granted in the install's own
+   *     file for {@link #DOWNGRADE_GRANT})
+   */
+  public Outcome run(long maxBytesPerSecond, boolean allowDowngrade) {
     long start = System.nanoTime();
-    WorkflowClient client = TemporalClients.connect(install.temporal());
+    // First, so that a service the credential must not go to is refused before anything runs.
+    ServiceClient service = install.service();
+    if (allowDowngrade) {
+      new InstallStateFile(install.folder())
+          .write(install.state().withDowngradeAllowedUntil(Instant.now().plus(DOWNGRADE_GRANT)));
+    }
     InstallWorker worker = null;
     try {
       try {
         worker =
             InstallWorker.start(
-                client, install.folder(), install.state(), install.uninstallCommand());
+                install.gateway().connect(),
+                install.folder(),
+                install.state(),
+                install.uninstallCommand(),
+                InstallWorker.INTERACTIVE_HEARTBEAT);
       } catch (WorkerBusyException busy) {
         // A background worker serves this install; watching is all that is left to do here.
       }
-      UpdateHandle handle = new UpdateStarter(client).startOrAttach(request);
-      CompletableFuture<UpdateResult> result = CompletableFuture.supplyAsync(handle::result);
+      String id = install.state().installId();
+      UpdateView started =
+          service.startUpdate(id, new UpdateStart(maxBytesPerSecond, allowDowngrade));
+      UpdateView latest = started;
       RateMeter rate = new RateMeter();
+      long nextServicePoll = 0;
       while (true) {
-        try {
-          UpdateResult r = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-          snapshot(handle, rate).ifPresent(view::show);
-          view.finish();
-          return new Outcome(r, Duration.ofNanos(System.nanoTime() - start), handle.attached());
-        } catch (TimeoutException e) {
-          snapshot(handle, rate).ifPresent(view::show);
+        long now = System.nanoTime();
+        if (now >= nextServicePoll) {
+          latest = current(service, id, latest);
+          nextServicePoll = now + SERVICE_POLL_MILLIS * 1_000_000;
+          if (!latest.running() && latest.runId().equals(started.runId())) {
+            view.show(snapshot(latest, rate));
+            view.finish();
+            return new Outcome(latest, Duration.ofNanos(System.nanoTime() - start));
+          }
         }
+        view.show(snapshot(latest, rate));
+        Thread.sleep(POLL_MILLIS);
       }
-    } catch (ExecutionException e) {
-      view.finish();
-      throw failureOf(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       view.finish();
       throw new CliFailure(
-          org.vsekai.nebula.cli.ExitCodes.INTERRUPTED,
-          "stopped watching; the update goes on when a worker for this install runs (vsekai worker)");
+          ExitCodes.INTERRUPTED,
+          "stopped watching; the update goes on when a worker for this install runs (vsekai"
+              + " worker)");
     } finally {
       if (worker != null) worker.close();
-      client.getWorkflowServiceStubs().shutdown();
     }
   }
 
-  private Optional<ProgressSnapshot> snapshot(UpdateHandle handle, RateMeter rate) {
-    UpdateStatus status;
+  /** The service's view, or the last one when the service did not answer this time. */
+  private static UpdateView current(ServiceClient service, String id, UpdateView last) {
     try {
-      status = handle.status();
-    } catch (RuntimeException notYetRunning) {
-      return Optional.empty(); // the first workflow task has not run yet
+      return service.update(id);
+    } catch (ServiceException e) {
+      if (e.status() >= 400 && e.status() < 500) throw e;
+      return last; // a service restarting, say; the update goes on without us watching
     }
-    String state = status.state().label();
+  }
+
+  private ProgressSnapshot snapshot(UpdateView status, RateMeter rate) {
+    String state = status.state();
     long done = 0;
     long total = 0;
     Optional<LocalProgress> local = readLocalProgress();
     if (local.isPresent() && local.get().step().equals(state)) {
       done = local.get().bytesDone();
       total = local.get().bytesTotal();
-    } else if (status.progress() != null && state.equals("DownloadingUpdate")) {
+    } else if (status.progress() != null && "DownloadingUpdate".equals(state)) {
       done = status.progress().bytesDone();
       total = status.progress().bytesTotal();
     }
     long perSecond = rate.add(done);
-    return Optional.of(
-        new ProgressSnapshot(
-            state,
-            status.fromVersion(),
-            status.toVersion(),
-            done,
-            total,
-            perSecond,
-            status.paused()));
+    return new ProgressSnapshot(
+        state, status.fromVersion(), status.toVersion(), done, total, perSecond, status.paused());
   }
 
   private Optional<LocalProgress> readLocalProgress() {
@@ -123,25 +138,9 @@ public final class UpdateSession {
   }
 
   /** A failed update as one line and the exit code its failure type documents. */
-  static CliFailure failureOf(Throwable t) {
-    if (t instanceof WorkflowFailedException wf) {
-      Throwable cause = wf.getCause();
-      if (cause instanceof ApplicationFailure af) {
-        return new CliFailure(
-            UpdateExitCodes.of(af.getType()),
-            "update failed (" + af.getType() + "): " + af.getOriginalMessage(),
-            t);
-      }
-      if (cause instanceof CanceledFailure) {
-        return new CliFailure(
-            org.vsekai.nebula.cli.ExitCodes.ERROR, "update cancelled; the install is unchanged", t);
-      }
-      return new CliFailure(
-          org.vsekai.nebula.cli.ExitCodes.ERROR,
-          "update failed: " + (cause == null ? wf.getMessage() : cause.getMessage()),
-          t);
-    }
-    if (t instanceof RuntimeException r) throw r;
-    return new CliFailure(org.vsekai.nebula.cli.ExitCodes.ERROR, String.valueOf(t.getMessage()), t);
+  static CliFailure failureOf(UpdateView ended) {
+    return new CliFailure(
+        UpdateExitCodes.of(ended.failureType()),
+        "update failed (" + ended.failureType() + "): " + ended.failure());
   }
 }

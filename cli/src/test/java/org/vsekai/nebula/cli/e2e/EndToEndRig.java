@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.vsekai.nebula.activities.LocalProgress;
 import org.vsekai.nebula.activities.local.InstallState;
@@ -22,7 +21,9 @@ import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.client.ServiceException;
+import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
+import org.vsekai.nebula.cli.SupportTemporal;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.cli.demo.SampleGameBuilder;
 import org.vsekai.nebula.desync.ChunkId;
@@ -32,8 +33,6 @@ import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
 import org.vsekai.nebula.desync.testing.TemporalDevServer;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
-import org.vsekai.nebula.worker.TemporalClients;
-import org.vsekai.nebula.worker.TemporalSettings;
 
 /**
  * Everything an end-to-end update needs, for real: Temporal's dev server, the service on its
@@ -52,11 +51,18 @@ final class EndToEndRig implements AutoCloseable {
     this.temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
     this.nebula =
         EmbeddedNebulaService.start(
-            dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
+            dir.resolve("service"),
+            Map.of(
+                "NEBULA_TEMPORAL_TARGET",
+                temporal.address(),
+                "NEBULA_RATE_PER_ADDRESS",
+                "0",
+                "NEBULA_REGISTRATIONS_PER_MINUTE",
+                "0"));
     this.publisher = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     ignoreConflict(() -> publisher.createProduct("v-sekai"));
     ignoreConflict(() -> publisher.createMode("stable"));
-    this.client = TemporalClients.connect(TemporalSettings.plain(temporal.address(), "default"));
+    this.client = SupportTemporal.connect(temporal.address());
   }
 
   /** Builds 0.1.0 and 0.2.0 (about 5% changed) of {@code megabytes}. */
@@ -72,22 +78,34 @@ final class EndToEndRig implements AutoCloseable {
         publisher, "v-sekai", version, "stable", "v-sekai.x86_64", ChunkSizes.DEFAULT, build);
   }
 
-  /** A registered, empty install folder. */
+  /** A registered, empty install folder: registered as a player's would be, anonymously. */
   InstallState newInstall(LauncherFolder folder) {
+    return register(nebula, folder, "stable", false);
+  }
+
+  /**
+   * Registers {@code folder} with the service as {@code vsekai install} does and writes its state:
+   * the service picks the id and issues the credential; the gateway is the one it names.
+   */
+  static InstallState register(
+      EmbeddedNebulaService nebula, LauncherFolder folder, String mode, boolean autoUpdate) {
+    InstallRegistered registered =
+        new ServiceClient(nebula.baseUrl(), null)
+            .registerInstall(new InstallRegistration("v-sekai", mode, null));
     InstallState state =
         new InstallState(
-            UUID.randomUUID().toString(),
+            registered.installId().toString(),
             "v-sekai",
-            "stable",
+            mode,
             nebula.baseUrl().toString(),
             nebula.signingPublicKey(),
-            false,
+            autoUpdate,
+            autoUpdate ? 60 : 0,
             0,
-            0,
-            temporal.address(),
-            "default");
-    publisher.registerInstall(
-        new InstallRegistration(UUID.fromString(state.installId()), "v-sekai", "stable", null));
+            registered.credential(),
+            registered.gateway(),
+            registered.gatewayTls(),
+            null);
     new InstallStateFile(folder).write(state);
     return state;
   }

@@ -34,13 +34,12 @@ import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
+import org.vsekai.nebula.cli.SupportTemporal;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.desync.testing.TemporalDevServer;
 import org.vsekai.nebula.desync.testing.TestData;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
-import org.vsekai.nebula.worker.TemporalClients;
-import org.vsekai.nebula.worker.TemporalSettings;
 import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 import org.vsekai.nebula.workflows.WorkflowIds;
 import org.vsekai.nebula.workflows.rollout.RolloutIds;
@@ -65,6 +64,9 @@ class RolloutFleetEndToEndTest {
 
   private static final int SECOND_FIRST_WAVE_INSTALLS = 10;
   private static final int FAILING = 3;
+
+  /** Where installs the fleet does not need go: the service picks ids, the test picks waves. */
+  private static final String SPARE_MODE = "spare";
 
   /**
    * Each wave's deadline, and how long the test waits for a rollout. Normally the first rollout
@@ -93,11 +95,19 @@ class RolloutFleetEndToEndTest {
     temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
     nebula =
         EmbeddedNebulaService.start(
-            dir.resolve("service"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()));
+            dir.resolve("service"),
+            Map.of(
+                "NEBULA_TEMPORAL_TARGET",
+                temporal.address(),
+                "NEBULA_RATE_PER_ADDRESS",
+                "0",
+                "NEBULA_REGISTRATIONS_PER_MINUTE",
+                "0"));
     service = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     service.createProduct("v-sekai");
     service.createMode("stable");
     service.createMode("beta");
+    service.createMode(SPARE_MODE);
     v1 = Files.createDirectories(dir.resolve("builds/0.1.0"));
     TestData.write(v1.resolve("v-sekai"), TestData.random(1, 48_000));
     TestData.write(v1.resolve("data/world.pck"), TestData.random(2, 160_000));
@@ -112,18 +122,16 @@ class RolloutFleetEndToEndTest {
         service, "v-sekai", "0.1.0", "stable", "v-sekai", ChunkSizes.DEFAULT, v1);
     PublishCommand.publish(
         service, "v-sekai", "0.2.0", "stable", "v-sekai", ChunkSizes.DEFAULT, v2);
-    client = TemporalClients.connect(TemporalSettings.plain(temporal.address(), "default"));
+    client = SupportTemporal.connect(temporal.address());
     fleet =
         Fleet.start(
             dir.resolve("fleet"),
             FLEET,
             SECOND_FIRST_WAVE_PERCENT,
             SECOND_FIRST_WAVE_INSTALLS,
-            service,
-            nebula.signingPublicKey(),
-            client,
-            temporal.address(),
-            "stable");
+            nebula,
+            "stable",
+            SPARE_MODE);
   }
 
   @AfterAll
@@ -137,6 +145,7 @@ class RolloutFleetEndToEndTest {
   @Test
   @Order(1)
   void aRolloutReachesTheWholeFleetWaveByWave() throws Exception {
+    Map<String, Long> callsBefore = nebula.gatewayCalls();
     long started = System.nanoTime();
     RolloutInfo rollout =
         service.startRollout(
@@ -187,6 +196,9 @@ class RolloutFleetEndToEndTest {
         FLEET,
         first.waves().stream().map(w -> w.percent() + "%:" + w.targeted()).toList(),
         wall.toMillis() / 1000.0);
+    System.out.printf(
+        "  gateway calls per updating install (one update each): %s%n",
+        perInstall(GatewayCalls.delta(callsBefore, nebula.gatewayCalls()), FLEET));
     System.out.printf("  the rollout workflow: %s%n", rolloutCost.summary());
     System.out.printf("  the %d update workflows: %s%n", FLEET, updatesCost.summary());
     System.out.printf(
@@ -262,19 +274,22 @@ class RolloutFleetEndToEndTest {
     // Their install state is made invalid: it pins a key the service never signed with.
     String foreignKey = Ed25519Keys.encode(Ed25519Keys.generate().getPublic());
     for (Fleet.Member m : failing) {
+      var s = m.state();
       new InstallStateFile(m.folder())
           .write(
               new org.vsekai.nebula.activities.local.InstallState(
-                  m.installId(),
-                  "v-sekai",
-                  "stable",
-                  m.state().serviceUrl(),
+                  s.installId(),
+                  s.product(),
+                  s.mode(),
+                  s.serviceUrl(),
                   foreignKey,
-                  false,
-                  0,
-                  0,
-                  temporal.address(),
-                  "default"));
+                  s.autoUpdate(),
+                  s.checkIntervalMinutes(),
+                  s.maxBytesPerSecond(),
+                  s.credential(),
+                  s.gateway(),
+                  s.gatewayTls(),
+                  s.allowDowngradeUntil()));
     }
 
     RolloutInfo rollout =
@@ -353,6 +368,64 @@ class RolloutFleetEndToEndTest {
     RolloutInfo done = awaitRollout(scheduled.rolloutId(), r -> r.state().equals("Completed"));
     System.out.printf(
         "scheduled for %s, started %s, %s%n", at, scheduled.createdAt(), done.state());
+  }
+
+  /**
+   * What an online install costs while nothing happens: its worker's long polls at the gateway,
+   * measured over a quiet window on the whole fleet, and one periodic check that finds nothing.
+   */
+  @Test
+  @Order(5)
+  void anIdleInstallCostsItsPollsAndAnHourlyCheck() throws Exception {
+    Duration window = Duration.ofSeconds(90);
+    Map<String, Long> before = nebula.gatewayCalls();
+    Thread.sleep(window.toMillis());
+    Map<String, Long> idle = GatewayCalls.delta(before, nebula.gatewayCalls());
+    double pollsPerHour =
+        idle.getOrDefault("PollActivityTaskQueue", 0L)
+            / (double) FLEET
+            * 3600.0
+            / window.toSeconds();
+    System.out.printf(
+        "idle fleet of %d over %d s: gateway calls %s; %.1f polls per idle install per hour%n",
+        FLEET, window.toSeconds(), idle, pollsPerHour);
+    assertThat(idle.keySet()).containsOnly("PollActivityTaskQueue");
+    assertThat(pollsPerHour).as("long polls of about a minute each").isBetween(30.0, 130.0);
+
+    // One periodic check of an install already on the latest version: NoUpdateFound.
+    Map<String, String> v2Contents = Builds.contents(v2);
+    Fleet.Member upToDate = null;
+    for (Fleet.Member m :
+        fleet.where(m -> WaveBuckets.reaches(SECOND_FIRST_WAVE_PERCENT, m.installId()))) {
+      if (Builds.contents(m.folder().current()).equals(v2Contents)) {
+        upToDate = m;
+        break;
+      }
+    }
+    assertThat(upToDate).as("an install of the halted rollout's good first wave").isNotNull();
+    Map<String, Long> beforeCheck = nebula.gatewayCalls();
+    var check =
+        new org.vsekai.nebula.workflows.client.UpdateStarter(client)
+            .startOrAttach(
+                org.vsekai.nebula.workflows.UpdateRequest.latest(
+                    upToDate.installId(),
+                    "v-sekai",
+                    "stable",
+                    org.vsekai.nebula.workflows.UpdateTrigger.SCHEDULED));
+    assertThat(check.result().outcome())
+        .isEqualTo(org.vsekai.nebula.workflows.UpdateOutcome.NO_UPDATE);
+    Map<String, Long> checkCalls = GatewayCalls.delta(beforeCheck, nebula.gatewayCalls());
+    TemporalActions checkCost = new TemporalActions();
+    checkCost.add(client.fetchHistory(check.workflowId(), check.runId()).getEvents());
+    System.out.printf(
+        "one periodic check that finds nothing: %s; gateway calls %s%n",
+        checkCost.summary(), checkCalls);
+  }
+
+  private static Map<String, String> perInstall(Map<String, Long> calls, int installs) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    calls.forEach((k, v) -> out.put(k, String.format("%.1f", v / (double) installs)));
+    return out;
   }
 
   /** How long each wave's trigger activity ran, from its started to its completed event. */

@@ -133,6 +133,7 @@ class UpdateCrashEndToEndTest {
                 false,
                 rate,
                 UpdateTrigger.MANUAL,
+                null,
                 null));
   }
 

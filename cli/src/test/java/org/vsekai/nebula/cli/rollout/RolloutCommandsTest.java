@@ -86,10 +86,10 @@ class RolloutCommandsTest {
     assertThat(status.out())
         .contains(
             "wave 1 (50%)  Succeeded", "wave 2 (100%)  Succeeded", "why: all 2 waves succeeded");
-    CliRun list = run("rollout", "status");
+    CliRun list = run("rollout", "status", "--token", rig.token());
     assertThat(list.out()).contains(id + "  Completed");
 
-    CliRun json = run("rollout", "status", id, "--json");
+    CliRun json = run("rollout", "status", id, "--json", "--token", rig.supportToken());
     RolloutInfo info =
         org.vsekai.nebula.activities.local.Json.mapper().readValue(json.out(), RolloutInfo.class);
     assertThat(info.state()).isEqualTo("Completed");
@@ -186,7 +186,8 @@ class RolloutCommandsTest {
     assertThat(past.err().trim())
         .isEqualTo("vsekai: startAt 2001-01-01T00:00:00Z is not in the future");
 
-    CliRun missing = run("rollout", "status", "00000000-0000-4000-8000-000000000000");
+    CliRun missing =
+        run("rollout", "status", "00000000-0000-4000-8000-000000000000", "--token", rig.token());
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
   }
 
@@ -194,7 +195,7 @@ class RolloutCommandsTest {
     long deadline = System.nanoTime() + 60_000_000_000L;
     CliRun last = null;
     while (System.nanoTime() < deadline) {
-      last = run("rollout", "status", id);
+      last = run("rollout", "status", id, "--token", rig.token());
       if (last.out().startsWith("rollout " + id + ": v-sekai 0.1.0 to mode ")
           && last.out().lines().findFirst().orElse("").endsWith(", " + state)) {
         return last;

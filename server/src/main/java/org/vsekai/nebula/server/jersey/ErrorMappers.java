@@ -19,6 +19,7 @@ import org.vsekai.nebula.schema.RecordConflictException;
 import org.vsekai.nebula.schema.RecordNotFoundException;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.core.MissingContentException;
+import org.vsekai.nebula.server.rollout.TemporalUnavailableException;
 
 /**
  * Every error the API answers, as {@code {"error": "..."}}: what the client got wrong is a 4xx with
@@ -41,6 +42,7 @@ public final class ErrorMappers {
         new Simple<RecordNotFoundException>(404) {},
         new Simple<RecordConflictException>(409) {},
         new Simple<MissingContentException>(UNPROCESSABLE) {},
+        new Simple<TemporalUnavailableException>(503) {},
         new Database(),
         new Unexpected());
   }
@@ -74,8 +76,16 @@ public final class ErrorMappers {
     @Override
     public Response toResponse(WebApplicationException e) {
       Response r = e.getResponse();
+      if (r.getEntity() instanceof ErrorBody) {
+        return r;
+      }
+      String message = e.getMessage();
+      if (r.getStatus() == 403 && (message == null || message.startsWith("HTTP 403"))) {
+        // The role check of @RolesAllowed says only "HTTP 403 Forbidden".
+        message = "this call is not open to the role of the credential presented";
+      }
       Response.ResponseBuilder b = Response.fromResponse(r).type(MediaType.APPLICATION_JSON_TYPE);
-      return b.entity(new ErrorBody(e.getMessage())).build();
+      return b.entity(new ErrorBody(message)).build();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.vsekai.nebula.server.jersey.RequestParams.body;
 import static org.vsekai.nebula.server.jersey.RequestParams.limit;
 import static org.vsekai.nebula.server.jersey.RequestParams.name;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,7 @@ import org.vsekai.nebula.api.rest.ModeInfo;
 import org.vsekai.nebula.api.rest.NewMode;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.schema.CatalogRepository;
-import org.vsekai.nebula.server.jersey.PublisherOnly;
+import org.vsekai.nebula.server.auth.Roles;
 
 /** {@code /api/v1/modes}: the seed's {@code mode list}, and creating and retiring modes (admin). */
 @Path("/api/v1/modes")
@@ -40,7 +41,7 @@ public final class ModesResource {
 
   /** 201 with the new mode, or 200 with the existing one of that name. */
   @POST
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response create(NewMode request) {
     NewMode r = body(request);
     return Responses.created(
@@ -50,7 +51,7 @@ public final class ModesResource {
   /** Ends the mode's validity now: it is no longer listed, released to or switched to. */
   @DELETE
   @Path("{mode}")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public ModeInfo retire(@PathParam("mode") String mode) {
     return catalog.retireMode(name("mode", mode));
   }

@@ -2,6 +2,7 @@ package org.vsekai.nebula.server.resources;
 
 import static org.vsekai.nebula.server.jersey.RequestParams.name;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.vsekai.nebula.api.rest.ProductInfo;
 import org.vsekai.nebula.schema.CatalogRepository;
-import org.vsekai.nebula.server.jersey.PublisherOnly;
+import org.vsekai.nebula.server.auth.Roles;
 
 /** {@code /api/v1/products/{product}}: retiring a product ends its validity period now. */
 @Path("/api/v1/products/{product}")
@@ -22,7 +23,7 @@ public final class ProductResource {
   }
 
   @DELETE
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public ProductInfo retire(@PathParam("product") String product) {
     return catalog.retireProduct(name("product", product));
   }

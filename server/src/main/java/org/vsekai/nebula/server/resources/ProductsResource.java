@@ -4,6 +4,7 @@ import static org.vsekai.nebula.server.jersey.RequestParams.body;
 import static org.vsekai.nebula.server.jersey.RequestParams.limit;
 import static org.vsekai.nebula.server.jersey.RequestParams.name;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,7 @@ import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.ProductInfo;
 import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.schema.Created;
-import org.vsekai.nebula.server.jersey.PublisherOnly;
+import org.vsekai.nebula.server.auth.Roles;
 
 /** {@code /api/v1/products}: the products valid now; creating one is an admin call. */
 @Path("/api/v1/products")
@@ -38,7 +39,7 @@ public final class ProductsResource {
 
   /** 201 with the new product, or 200 with the existing one of that name. */
   @POST
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response create(NewProduct request) {
     NewProduct r = body(request);
     Created<ProductInfo> created =

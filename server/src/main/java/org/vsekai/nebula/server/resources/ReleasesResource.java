@@ -1,6 +1,7 @@
 package org.vsekai.nebula.server.resources;
 
 import com.codahale.metrics.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.ReleasePublisher;
-import org.vsekai.nebula.server.jersey.PublisherOnly;
 
 /**
  * {@code POST /api/v1/releases}: registers a new version with its files and signs its manifest. 201
@@ -27,7 +28,7 @@ public final class ReleasesResource {
   }
 
   @POST
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   @Timed
   public Response register(ReleaseRequest request) {
     return Response.status(Response.Status.CREATED).entity(publisher.publish(request)).build();

@@ -6,6 +6,7 @@ import static org.vsekai.nebula.server.jersey.RequestParams.name;
 import static org.vsekai.nebula.server.jersey.RequestParams.text;
 import static org.vsekai.nebula.server.jersey.RequestParams.uuid;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,8 +26,8 @@ import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
 import org.vsekai.nebula.schema.RolloutRepository;
+import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.InvalidRequestException;
-import org.vsekai.nebula.server.jersey.PublisherOnly;
 import org.vsekai.nebula.server.jersey.RequestParams;
 import org.vsekai.nebula.server.rollout.RolloutControl;
 import org.vsekai.nebula.server.rollout.TemporalUnavailableException;
@@ -57,7 +58,7 @@ public final class RolloutsResource {
 
   /** 201 with the rollout, Running. */
   @POST
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response start(RolloutStart request) {
     RolloutRequest r = request(body(request));
     return Response.status(Response.Status.CREATED)
@@ -68,7 +69,7 @@ public final class RolloutsResource {
   /** 201 with the schedule and its next start times. */
   @POST
   @Path("schedules")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response schedule(RolloutScheduleRequest request) {
     RolloutScheduleRequest s = body(request);
     if (s.rollout() == null) throw new InvalidRequestException("rollout is missing");
@@ -79,8 +80,9 @@ public final class RolloutsResource {
         .build();
   }
 
-  /** Newest first. */
+  /** Newest first. Release engineers and support staff only: it names failed updates. */
   @GET
+  @RolesAllowed({Roles.PUBLISHER, Roles.SUPPORT})
   public Page<RolloutInfo> list(
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     return rollouts.list(cursor, limit(limit));
@@ -89,13 +91,14 @@ public final class RolloutsResource {
   /** The rollout with each wave's live counts and its states over time. */
   @GET
   @Path("{id}")
+  @RolesAllowed({Roles.PUBLISHER, Roles.SUPPORT})
   public RolloutInfo get(@PathParam("id") String id) {
     return rollouts.find(uuid(ROLLOUT_ID, id));
   }
 
   @POST
   @Path("{id}/pause")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response pause(@PathParam("id") String id) {
     UUID rolloutId = uuid(ROLLOUT_ID, id);
     return accepted(withTemporal(() -> control().pause(rolloutId)));
@@ -103,7 +106,7 @@ public final class RolloutsResource {
 
   @POST
   @Path("{id}/resume")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response resume(@PathParam("id") String id) {
     UUID rolloutId = uuid(ROLLOUT_ID, id);
     return accepted(withTemporal(() -> control().resume(rolloutId)));
@@ -112,7 +115,7 @@ public final class RolloutsResource {
   /** The body, with a reason, is optional. */
   @POST
   @Path("{id}/abort")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response abort(@PathParam("id") String id, RolloutAbortRequest request) {
     UUID rolloutId = uuid(ROLLOUT_ID, id);
     String reason = request == null ? null : text("reason", request.reason(), 1000);

@@ -1,13 +1,13 @@
 package org.vsekai.nebula.server.resources;
 
-import static org.vsekai.nebula.server.jersey.RequestParams.body;
 import static org.vsekai.nebula.server.jersey.RequestParams.limit;
 import static org.vsekai.nebula.server.jersey.RequestParams.optionalUuid;
-import static org.vsekai.nebula.server.jersey.RequestParams.text;
 import static org.vsekai.nebula.server.jersey.RequestParams.uuid;
 
-import com.codahale.metrics.annotation.Timed;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,70 +16,81 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.vsekai.nebula.api.rest.ErrorBody;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.UpdateProcessInfo;
-import org.vsekai.nebula.api.rest.UpdateProcessReport;
 import org.vsekai.nebula.schema.UpdateProcessRepository;
-import org.vsekai.nebula.server.core.InvalidRequestException;
-import org.vsekai.nebula.server.jersey.RequestParams;
+import org.vsekai.nebula.server.auth.Caller;
+import org.vsekai.nebula.server.auth.InstallAccess;
+import org.vsekai.nebula.server.auth.Roles;
 
 /**
- * {@code /api/v1/update-processes}: updates report the states they reach; support staff list them.
- * A report needs no publisher token: the player's machine sends it.
+ * {@code /api/v1/update-processes}: the service's record of every update, written only by its own
+ * workflows (the record activity on its own worker), never by a request. Support staff list and
+ * read them all; an install reads its own.
  */
 @Path("/api/v1/update-processes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class UpdateProcessesResource {
-  private static final int MAX_FILES = 1_000_000;
-  private static final int MAX_REGISTRY_VALUES = 1000;
-
   private final UpdateProcessRepository processes;
 
   public UpdateProcessesResource(UpdateProcessRepository processes) {
     this.processes = processes;
   }
 
-  /** 201 when the report created the process, 200 when it added to (or repeated) one. */
+  /**
+   * Refused to everyone, 403: a record written from outside would let a player report updates that
+   * never ran, or another install's. The body is never read.
+   */
   @POST
-  @Timed
-  public Response report(UpdateProcessReport request) {
-    UpdateProcessReport r = body(request);
-    if (r.updateProcessId() == null)
-      throw new InvalidRequestException("updateProcessId is missing");
-    if (r.installId() == null) throw new InvalidRequestException("installId is missing");
-    if (r.state() == null) throw new InvalidRequestException("state is missing");
-    if (r.toVersion() != null) RequestParams.version(r.toVersion());
-    text("detail", r.detail(), 4096);
-    text("manifestFileAndVersion", r.manifestFileAndVersion(), 1024);
-    text("cachePath", r.cachePath(), 4096);
-    if (r.filesForUpdate() != null) {
-      if (r.filesForUpdate().size() > MAX_FILES)
-        throw new InvalidRequestException("filesForUpdate has more than " + MAX_FILES + " entries");
-      r.filesForUpdate().forEach(f -> text("a filesForUpdate entry", f, 1024));
-    }
-    if (r.registryValues() != null) {
-      if (r.registryValues().size() > MAX_REGISTRY_VALUES) {
-        throw new InvalidRequestException(
-            "registryValues has more than " + MAX_REGISTRY_VALUES + " entries");
-      }
-      r.registryValues().forEach((k, v) -> text("a registryValues entry", k + v, 4096));
-    }
-    return Responses.created(processes.report(r));
+  @RolesAllowed({Roles.PUBLISHER, Roles.SUPPORT, Roles.INSTALL})
+  public Response report(@Auth Caller caller) {
+    throw new ForbiddenException(
+        Response.status(Response.Status.FORBIDDEN)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(
+                new ErrorBody(
+                    "update records are written by the service's own workflows only, never by"
+                        + " a request"))
+            .build());
   }
 
-  /** Newest first; {@code ?installId=} restricts to one install. */
+  /**
+   * Newest first; {@code ?installId=} restricts to one install. Support staff list any; an install
+   * lists its own (and must name itself).
+   */
   @GET
+  @RolesAllowed({Roles.SUPPORT, Roles.INSTALL})
   public Page<UpdateProcessInfo> list(
+      @Auth Caller caller,
       @QueryParam("installId") String installId,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    return processes.list(optionalUuid("install id", installId), cursor, limit(limit));
+    UUID install = optionalUuid("install id", installId);
+    if (caller.role() != Caller.Role.SUPPORT) {
+      if (install == null) {
+        throw new ForbiddenException(
+            Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(
+                    new ErrorBody(
+                        "listing every install's updates needs the support token; an install"
+                            + " lists its own with ?installId="))
+                .build());
+      }
+      InstallAccess.require(caller, install);
+    }
+    return processes.list(install, cursor, limit(limit));
   }
 
   @GET
   @Path("{id}")
-  public UpdateProcessInfo get(@PathParam("id") String id) {
-    return processes.find(uuid("update process id", id));
+  @RolesAllowed({Roles.SUPPORT, Roles.INSTALL})
+  public UpdateProcessInfo get(@Auth Caller caller, @PathParam("id") String id) {
+    UpdateProcessInfo process = processes.find(uuid("update process id", id));
+    InstallAccess.require(caller, process.installId());
+    return process;
   }
 }

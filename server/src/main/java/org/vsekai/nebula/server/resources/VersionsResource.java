@@ -6,6 +6,7 @@ import static org.vsekai.nebula.server.jersey.RequestParams.name;
 import static org.vsekai.nebula.server.jersey.RequestParams.version;
 
 import com.codahale.metrics.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,8 +21,8 @@ import org.vsekai.nebula.api.rest.ModeRelease;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.VersionInfo;
 import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.ManifestService;
-import org.vsekai.nebula.server.jersey.PublisherOnly;
 
 /**
  * {@code /api/v1/products/{product}/versions}: a product's versions, each one's signed manifest,
@@ -58,7 +59,7 @@ public final class VersionsResource {
   /** Ends the version's validity now: no mode offers it any longer. */
   @DELETE
   @Path("{version}")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public VersionInfo withdraw(
       @PathParam("product") String product, @PathParam("version") String version) {
     return catalog.withdrawVersion(name("product", product), version(version));
@@ -77,7 +78,7 @@ public final class VersionsResource {
   /** Offers the version in one more mode (e.g. promotes a beta to stable). */
   @POST
   @Path("{version}/modes")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public Response release(
       @PathParam("product") String product,
       @PathParam("version") String version,
@@ -92,7 +93,7 @@ public final class VersionsResource {
   /** Stops offering the version in the mode, from now on. */
   @DELETE
   @Path("{version}/modes/{mode}")
-  @PublisherOnly
+  @RolesAllowed(Roles.PUBLISHER)
   public VersionInfo withdrawFromMode(
       @PathParam("product") String product,
       @PathParam("version") String version,

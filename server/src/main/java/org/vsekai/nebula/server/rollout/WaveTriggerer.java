@@ -127,7 +127,8 @@ public final class WaveTriggerer {
                 false,
                 0,
                 UpdateTrigger.ROLLOUT,
-                wave.rolloutId()));
+                wave.rolloutId(),
+                null));
     String runId = update.runId();
     if (runId == null || runId.isEmpty()) {
       // Joined a running update whose run the server did not name: ask for it.

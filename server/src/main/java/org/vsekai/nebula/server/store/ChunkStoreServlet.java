@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.desync.ChunkInvalidException;
 import org.vsekai.nebula.desync.LocalChunkStore;
-import org.vsekai.nebula.server.core.PublisherToken;
+import org.vsekai.nebula.server.core.RoleToken;
 
 /**
  * The chunk store at {@code /store/<4 hex>/<64 hex>.cacnk}, the layout desync and casync use. An
@@ -20,7 +20,7 @@ public final class ChunkStoreServlet extends ContentAddressedServlet {
   private final transient LocalChunkStore store;
 
   public ChunkStoreServlet(
-      LocalChunkStore store, PublisherToken token, int maxCompressedBytes, MetricRegistry metrics) {
+      LocalChunkStore store, RoleToken token, int maxCompressedBytes, MetricRegistry metrics) {
     super(token, maxCompressedBytes, metrics, "store.chunks");
     this.store = store;
   }

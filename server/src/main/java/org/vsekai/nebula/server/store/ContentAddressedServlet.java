@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.vsekai.nebula.server.core.PublisherToken;
+import org.vsekai.nebula.server.core.RoleToken;
 
 /**
  * A folder of immutable, content-addressed files over HTTP, in desync's store protocol: GET and
@@ -29,14 +29,14 @@ public abstract class ContentAddressedServlet extends HttpServlet {
   // Names are digests of the content, so a cached copy can never go stale.
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-  private final transient PublisherToken token;
+  private final transient RoleToken token;
   private final int maxUploadBytes;
   private final transient Meter served;
   private final transient Meter servedBytes;
   private final transient Meter stored;
 
   ContentAddressedServlet(
-      PublisherToken token, int maxUploadBytes, MetricRegistry metrics, String metricPrefix) {
+      RoleToken token, int maxUploadBytes, MetricRegistry metrics, String metricPrefix) {
     this.token = token;
     this.maxUploadBytes = maxUploadBytes;
     this.served = metrics.meter(metricPrefix + ".served");

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.vsekai.nebula.desync.IndexFormatException;
-import org.vsekai.nebula.server.core.PublisherToken;
+import org.vsekai.nebula.server.core.RoleToken;
 
 /**
  * The index store at {@code /index/<sha256>.caibx}. An upload must parse as a {@code .caibx} (415
@@ -17,7 +17,7 @@ public final class IndexStoreServlet extends ContentAddressedServlet {
   private final transient IndexStore store;
 
   public IndexStoreServlet(
-      IndexStore store, PublisherToken token, int maxIndexBytes, MetricRegistry metrics) {
+      IndexStore store, RoleToken token, int maxIndexBytes, MetricRegistry metrics) {
     super(token, maxIndexBytes, metrics, "store.indexes");
     this.store = store;
   }

@@ -9,12 +9,16 @@ import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.NebulaServices;
 import org.vsekai.nebula.server.rollout.RolloutActivitiesImpl;
 import org.vsekai.nebula.server.rollout.WaveTriggerer;
+import org.vsekai.nebula.workflows.LauncherWorkflowImpl;
 import org.vsekai.nebula.workflows.TaskQueues;
+import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
 import org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl;
 
 /**
- * The service's Temporal worker on {@code nebula-service}: server-side activities (recording
- * updates), the rollout workflow and its activities, started and stopped with the service.
+ * The service's Temporal worker on {@code nebula-service}: every workflow (updates, launchers,
+ * rollouts) and the server-side activities (recording updates, rollout waves), started and stopped
+ * with the service. Workflow code runs here and nowhere else: players' machines run only their own
+ * install's activities, through the install gateway.
  */
 public final class ServiceWorker implements Managed {
   private final WorkerFactory factory;
@@ -26,7 +30,8 @@ public final class ServiceWorker implements Managed {
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.SERVICE);
     worker.registerActivitiesImplementations(new RecordActivitiesImpl(services.updateProcesses()));
-    worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        UpdateWorkflowImpl.class, LauncherWorkflowImpl.class, RolloutWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RolloutActivitiesImpl(rollouts, new WaveTriggerer(rollouts, client)));
   }

@@ -19,22 +19,22 @@ class SecretsTest {
 
   @Test
   void aGeneratedTokenIsKeptOwnerOnlyAndReused(@TempDir Path dir) throws Exception {
-    PublisherToken first = PublisherToken.configuredOrStored(null, dir);
-    PublisherToken second = PublisherToken.configuredOrStored("", dir);
+    RoleToken first = RoleToken.configuredOrStored(null, dir, RoleToken.PUBLISHER_FILE);
+    RoleToken second = RoleToken.configuredOrStored("", dir, RoleToken.PUBLISHER_FILE);
 
     assertThat(second.value()).isEqualTo(first.value());
     assertThat(first.value()).hasSizeGreaterThanOrEqualTo(40);
     assertThat(
             PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(dir.resolve(PublisherToken.FILE))))
+                Files.getPosixFilePermissions(dir.resolve(RoleToken.PUBLISHER_FILE))))
         .isEqualTo("rw-------");
-    assertThat(PublisherToken.configuredOrStored("configured", dir).value())
+    assertThat(RoleToken.configuredOrStored("configured", dir, RoleToken.PUBLISHER_FILE).value())
         .isEqualTo("configured");
   }
 
   @Test
   void onlyTheExactBearerTokenIsAccepted() {
-    PublisherToken token = new PublisherToken("s3cret");
+    RoleToken token = new RoleToken("s3cret");
 
     assertThat(token.accepts("Bearer s3cret")).isTrue();
     assertThat(token.accepts("bearer s3cret")).isTrue();

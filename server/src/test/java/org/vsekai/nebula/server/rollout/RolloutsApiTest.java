@@ -133,14 +133,15 @@ class RolloutsApiTest {
         awaitRollout(rollout.rolloutId(), r -> r.waves().get(0).targeted() == 5);
     assertThat(triggered.waves().get(0).unfinished()).isEqualTo(5);
 
-    // Each reached install has its update waiting for its worker, findable by the rollout.
+    // Each reached install has its update waiting in Checking for its worker (the workflow runs on
+    // the service; the check waits on the install's queue), findable by the rollout.
     for (UUID id : older) {
       WorkflowExecutionDescription d =
           client.newUntypedWorkflowStub(WorkflowIds.update(id.toString())).describe();
       assertThat(d.getTypedSearchAttributes().get(NebulaSearchAttributes.ROLLOUT_ID))
           .isEqualTo(rollout.rolloutId().toString());
       assertThat(d.getTypedSearchAttributes().get(NebulaSearchAttributes.UPDATE_STATE))
-          .isEqualTo("Idle");
+          .isIn("Idle", "Checking");
     }
     for (UUID untouched : List.of(current, beta)) {
       assertThatThrownBy(

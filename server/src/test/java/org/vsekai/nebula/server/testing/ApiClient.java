@@ -118,8 +118,19 @@ public final class ApiClient {
   }
 
   private Reply send(HttpRequest.Builder b) {
+    HttpRequest request = b.build();
     try {
-      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r;
+      try {
+        r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException staleConnection) {
+        // A kept-alive connection the server had just closed: the request never reached it, and
+        // the JDK retries only idempotent methods by itself. Once more on a new connection.
+        if (!String.valueOf(staleConnection.getMessage()).contains("received no bytes")) {
+          throw staleConnection;
+        }
+        r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      }
       return new Reply(r.statusCode(), r.body(), r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

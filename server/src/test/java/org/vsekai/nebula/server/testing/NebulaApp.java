@@ -21,6 +21,7 @@ import org.vsekai.nebula.server.NebulaServices;
  */
 public final class NebulaApp {
   public static final String TOKEN = "test-publisher-token";
+  public static final String SUPPORT_TOKEN = "test-support-token";
 
   private final TestPostgres.Database database;
   private final DropwizardAppExtension<NebulaConfiguration> extension;
@@ -67,6 +68,11 @@ public final class NebulaApp {
   /** A client with the publisher token. */
   public ApiClient publisher() {
     return new ApiClient(baseUrl(), TOKEN);
+  }
+
+  /** A client with the support token. */
+  public ApiClient support() {
+    return new ApiClient(baseUrl(), SUPPORT_TOKEN);
   }
 
   /** A client without a token, as players call. */

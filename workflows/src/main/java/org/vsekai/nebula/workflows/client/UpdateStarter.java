@@ -37,11 +37,11 @@ public final class UpdateStarter {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(WorkflowIds.update(request.installId()))
-            .setTaskQueue(TaskQueues.forInstall(request.installId()))
+            .setTaskQueue(TaskQueues.SERVICE)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-            // Set at start, not only by the workflow: an update started while the player's worker
-            // is offline can already be found by install, in state Idle.
+            // Set at start, not only by the workflow: an update waiting for an offline player's
+            // worker can already be found by install, in state Idle.
             .setTypedSearchAttributes(startAttributes(request))
             .build();
     UpdateWorkflow update = client.newWorkflowStub(UpdateWorkflow.class, options);

@@ -1,0 +1,9 @@
+package org.vsekai.nebula.api.rest;
+
+/**
+ * Body of {@code POST /api/v1/installs/{id}/launcher}: the install's worker is online and asks the
+ * service to keep it current, checking every {@code checkIntervalMinutes} (never when {@code
+ * autoUpdate} is false).
+ */
+public record LauncherStart(
+    boolean autoUpdate, long checkIntervalMinutes, long maxBytesPerSecond) {}
