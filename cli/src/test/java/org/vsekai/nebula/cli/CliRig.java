@@ -14,16 +14,7 @@ public final class CliRig implements AutoCloseable {
 
   public CliRig(Path dir) throws Exception {
     temporal = EmbeddedTemporal.start(0);
-    nebula =
-        EmbeddedNebulaService.start(
-            dir.resolve("service"),
-            Map.of(
-                "NEBULA_TEMPORAL_TARGET",
-                temporal.address(),
-                "NEBULA_RATE_PER_ADDRESS",
-                "0",
-                "NEBULA_REGISTRATIONS_PER_MINUTE",
-                "0"));
+    nebula = EmbeddedNebulaService.start(dir.resolve("service"), settings(temporal.address()));
     ServiceClient admin = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     for (Runnable r :
         new Runnable[] {
@@ -37,6 +28,20 @@ public final class CliRig implements AutoCloseable {
         if (e.status() != 409) throw e;
       }
     }
+  }
+
+  /**
+   * The embedded service's settings for tests: with Temporal, and without the rate limits by
+   * address, since every test client calls from 127.0.0.1, far faster than a player.
+   */
+  public static Map<String, String> settings(String temporalAddress) {
+    return Map.of(
+        "NEBULA_TEMPORAL_TARGET",
+        temporalAddress,
+        "NEBULA_RATE_PER_ADDRESS",
+        "0",
+        "NEBULA_REGISTRATIONS_PER_MINUTE",
+        "0");
   }
 
   public String service() {

@@ -23,6 +23,7 @@ import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.client.ServiceException;
 import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
+import org.vsekai.nebula.cli.CliRig;
 import org.vsekai.nebula.cli.SupportTemporal;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.cli.demo.SampleGameBuilder;
@@ -50,15 +51,7 @@ final class EndToEndRig implements AutoCloseable {
     this.dir = dir;
     this.temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
     this.nebula =
-        EmbeddedNebulaService.start(
-            dir.resolve("service"),
-            Map.of(
-                "NEBULA_TEMPORAL_TARGET",
-                temporal.address(),
-                "NEBULA_RATE_PER_ADDRESS",
-                "0",
-                "NEBULA_REGISTRATIONS_PER_MINUTE",
-                "0"));
+        EmbeddedNebulaService.start(dir.resolve("service"), CliRig.settings(temporal.address()));
     this.publisher = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     ignoreConflict(() -> publisher.createProduct("v-sekai"));
     ignoreConflict(() -> publisher.createMode("stable"));

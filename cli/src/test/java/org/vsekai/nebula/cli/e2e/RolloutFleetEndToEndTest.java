@@ -34,6 +34,7 @@ import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
+import org.vsekai.nebula.cli.CliRig;
 import org.vsekai.nebula.cli.SupportTemporal;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.desync.ChunkSizes;
@@ -94,15 +95,7 @@ class RolloutFleetEndToEndTest {
   void start() throws Exception {
     temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
     nebula =
-        EmbeddedNebulaService.start(
-            dir.resolve("service"),
-            Map.of(
-                "NEBULA_TEMPORAL_TARGET",
-                temporal.address(),
-                "NEBULA_RATE_PER_ADDRESS",
-                "0",
-                "NEBULA_REGISTRATIONS_PER_MINUTE",
-                "0"));
+        EmbeddedNebulaService.start(dir.resolve("service"), CliRig.settings(temporal.address()));
     service = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());
     service.createProduct("v-sekai");
     service.createMode("stable");
