@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
 public record SemVer(long major, long minor, long patch, String preRelease, String build)
     implements Comparable<SemVer> {
 
-  // The regex from semver.org, anchored; an optional leading "v" is accepted because release
-  // tags are commonly written that way (v0.2.0).
+  /**
+   * Longest version accepted. Versions name release folders and appear in paths and search
+   * attributes; 128 ASCII characters keeps every name built from one well under 255 bytes.
+   */
+  public static final int MAX_LENGTH = 128;
+
+  // The regex from semver.org, matched against the whole text: no whitespace, no control
+  // characters, no leading "v" (the CLI accepts one from people and drops it before parsing).
   private static final Pattern SEMVER =
       Pattern.compile(
-          "^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+          "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
               + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
               + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
 
@@ -35,15 +41,28 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
     return new SemVer(major, minor, patch, "", "");
   }
 
-  /** Parses a version such as {@code 1.2.3}, {@code v0.2.0-beta.1} or {@code 1.0.0+build.5}. */
+  /**
+   * Parses a version such as {@code 1.2.3}, {@code 0.2.0-beta.1} or {@code 1.0.0+build.5}, exactly
+   * as written: semver.org's grammar, nothing around it, at most {@link #MAX_LENGTH} characters.
+   */
   public static SemVer parse(String text) {
     if (text == null) {
       throw new InvalidVersionException("version is missing");
     }
-    Matcher m = SEMVER.matcher(text.trim());
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidVersionException(
+          "a version of "
+              + text.length()
+              + " characters is longer than the "
+              + MAX_LENGTH
+              + " allowed");
+    }
+    Matcher m = SEMVER.matcher(text);
     if (!m.matches()) {
       throw new InvalidVersionException(
-          "'" + text + "' is not a semantic version (expected MAJOR.MINOR.PATCH[-PRE][+BUILD])");
+          "'"
+              + printable(text)
+              + "' is not a semantic version (expected MAJOR.MINOR.PATCH[-PRE][+BUILD])");
     }
     try {
       return new SemVer(
@@ -55,6 +74,26 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
     } catch (NumberFormatException e) {
       throw new InvalidVersionException("'" + text + "' has a version number too large");
     }
+  }
+
+  /**
+   * A version as people write it: {@code v1.2.3} and {@code 1.2.3} alike (release tags often carry
+   * the v). For command lines only; everywhere else a version is exactly {@link #parse}'s.
+   */
+  public static SemVer parseLenient(String text) {
+    return parse(text != null && text.startsWith("v") ? text.substring(1) : text);
+  }
+
+  /** Control characters shown as escapes, so an error line stays one readable line. */
+  private static String printable(String text) {
+    StringBuilder b = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) b.append(String.format("\\u%04x", c));
+              else b.appendCodePoint(c);
+            });
+    return b.toString();
   }
 
   public boolean isPreRelease() {

@@ -38,7 +38,30 @@ class SemVerTest {
   @Test
   void ignoresBuildMetadataForPrecedence() {
     assertThat(SemVer.parse("1.0.0+a").compareTo(SemVer.parse("1.0.0+b"))).isZero();
-    assertThat(SemVer.parse("v0.2.0").toString()).isEqualTo("0.2.0");
+  }
+
+  @Test
+  void isStrictExceptForTheCommandLinesLeadingV() {
+    for (String loose :
+        List.of("v0.2.0", " 1.2.3", "1.2.3 ", "1.2.3\n", "1.2.3\u0000", "\t1.2.3")) {
+      assertThatThrownBy(() -> SemVer.parse(loose))
+          .as("'%s'", loose)
+          .isInstanceOf(InvalidVersionException.class)
+          .hasMessageNotContaining("\u0000");
+    }
+    assertThat(SemVer.parseLenient("v0.2.0").toString()).isEqualTo("0.2.0");
+    assertThat(SemVer.parseLenient("0.2.0").toString()).isEqualTo("0.2.0");
+    assertThatThrownBy(() -> SemVer.parseLenient("vv0.2.0"))
+        .isInstanceOf(InvalidVersionException.class);
+  }
+
+  @Test
+  void isShortEnoughToNameAFolder() {
+    String longest = "1.0.0-" + "a".repeat(SemVer.MAX_LENGTH - 6);
+    assertThat(SemVer.parse(longest).toString()).hasSize(SemVer.MAX_LENGTH);
+    assertThatThrownBy(() -> SemVer.parse(longest + "b"))
+        .isInstanceOf(InvalidVersionException.class)
+        .hasMessageContaining("longer than the 128 allowed");
   }
 
   @ParameterizedTest

@@ -48,7 +48,16 @@ public final class ChunkCodec {
    * @throws ChunkInvalidException (without an id; callers add it) when the bytes are not zstd or
    *     decompress to more than {@code maxSize}
    */
+  /** The smallest zstd frame: a 4-byte magic, a 2-byte header and a 3-byte empty last block. */
+  static final int MIN_FRAME_BYTES = 9;
+
   public static byte[] decompress(byte[] compressed, int maxSize) {
+    if (compressed.length < MIN_FRAME_BYTES) {
+      // zstd-jni reads the frame header without a length check: an empty file would be an
+      // ArrayIndexOutOfBoundsException rather than what it is, a bad chunk.
+      throw new ChunkInvalidException(
+          null, "is not valid zstd (" + compressed.length + " bytes, too short for a zstd frame)");
+    }
     long declared = Zstd.getFrameContentSize(compressed);
     if (declared > maxSize) {
       throw new ChunkInvalidException(

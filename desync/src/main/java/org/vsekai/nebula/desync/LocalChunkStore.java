@@ -20,14 +20,29 @@ public final class LocalChunkStore implements PrunableChunkStore {
 
   private final Path dir;
   private final ChunkVerifier verifier;
+  private final boolean durable;
 
   public LocalChunkStore(Path dir) {
     this(dir, ChunkVerifier.DEFAULT);
   }
 
   public LocalChunkStore(Path dir, ChunkVerifier verifier) {
+    this(dir, verifier, false);
+  }
+
+  private LocalChunkStore(Path dir, ChunkVerifier verifier, boolean durable) {
     this.dir = dir;
     this.verifier = verifier;
+    this.durable = durable;
+  }
+
+  /**
+   * A store whose every chunk is on disk before its name is (fsync, then rename): a power cut
+   * cannot leave an empty file under a chunk's name. For a store others download from; a cache
+   * verifies what it reads and fetches a bad chunk again, so it need not pay for it.
+   */
+  public static LocalChunkStore durable(Path dir, ChunkVerifier verifier) {
+    return new LocalChunkStore(dir, verifier, true);
   }
 
   public Path dir() {
@@ -67,11 +82,24 @@ public final class LocalChunkStore implements PrunableChunkStore {
     writeFile(id, ChunkCodec.compress(data, off, len));
   }
 
+  /**
+   * Stores a compressed chunk after checking it. A chunk already stored is kept if it is sound; an
+   * empty or corrupt file under its name (a crash, a bad disk) is replaced by this upload.
+   */
   @Override
   public void putCompressed(ChunkId id, byte[] compressed) {
     verifier.decompress(id, compressed, "upload");
-    if (has(id)) return;
+    if (has(id) && sound(id)) return;
     writeFile(id, compressed);
+  }
+
+  private boolean sound(ChunkId id) {
+    try {
+      get(id);
+      return true;
+    } catch (ChunkInvalidException | ChunkMissingException e) {
+      return false;
+    }
   }
 
   /** Overwrites whatever is stored under the id (a cache replacing a corrupt copy). */
@@ -82,7 +110,7 @@ public final class LocalChunkStore implements PrunableChunkStore {
   private void writeFile(ChunkId id, byte[] compressed) {
     Path target = chunkPath(id);
     try {
-      AtomicFiles.write(target, compressed);
+      AtomicFiles.write(target, compressed, durable);
     } catch (IOException e) {
       throw new ChunkStoreException(
           "cannot store chunk " + id + " in " + location() + ": " + e.getMessage(), e);

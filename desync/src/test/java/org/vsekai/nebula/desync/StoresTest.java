@@ -46,6 +46,34 @@ class StoresTest {
   }
 
   @Test
+  void anEmptyChunkFileIsACorruptChunkNamedAndAnUploadReplacesIt() throws Exception {
+    LocalChunkStore store = new LocalChunkStore(dir);
+    byte[] data = TestData.random(7, 5000);
+    ChunkId id = ChunkId.digest(data);
+    Files.createDirectories(store.chunkPath(id).getParent());
+    Files.write(store.chunkPath(id), new byte[0]); // what a power cut can leave
+    assertThatThrownBy(() -> store.get(id))
+        .isInstanceOf(ChunkInvalidException.class)
+        .hasMessage(
+            "chunk "
+                + id
+                + " is not valid zstd (0 bytes, too short for a zstd frame) in store "
+                + dir);
+    assertThatThrownBy(() -> store.putCompressed(id, new byte[0]))
+        .isInstanceOf(ChunkInvalidException.class)
+        .hasMessageStartingWith("chunk " + id + " is not valid zstd (0 bytes");
+
+    store.putCompressed(id, ChunkCodec.compress(data));
+
+    assertThat(store.get(id)).isEqualTo(data);
+    // A sound chunk is not rewritten by the next upload of it.
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(store.chunkPath(id));
+    Thread.sleep(20);
+    store.putCompressed(id, ChunkCodec.compress(data));
+    assertThat(Files.getLastModifiedTime(store.chunkPath(id))).isEqualTo(written);
+  }
+
+  @Test
   void decompressionIsBoundedByMax() {
     byte[] big = new byte[100_000];
     ChunkId id = ChunkId.digest(big);
@@ -84,9 +112,14 @@ class StoresTest {
     second.put(ida, a);
     first.corrupt(idb, ChunkCodec.compress(a));
     second.put(idb, b);
+    byte[] c = TestData.random(8, 100);
+    ChunkId idc = ChunkId.digest(c);
+    first.corrupt(idc, new byte[0]);
+    second.put(idc, c);
     ChainedChunkStore chain = new ChainedChunkStore(List.of(first, second));
     assertThat(chain.get(ida)).isEqualTo(a);
     assertThat(chain.get(idb)).isEqualTo(b);
+    assertThat(chain.get(idc)).as("an empty chunk file falls through too").isEqualTo(c);
     ChunkId none = ChunkId.digest(new byte[] {1});
     assertThatThrownBy(() -> chain.get(none))
         .isInstanceOf(ChunkMissingException.class)

@@ -1,7 +1,12 @@
 package org.vsekai.nebula.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
@@ -44,6 +49,7 @@ import org.vsekai.nebula.server.db.Migrations;
 import org.vsekai.nebula.server.health.StoreDiskHealthCheck;
 import org.vsekai.nebula.server.health.TemporalConnection;
 import org.vsekai.nebula.server.http.BodyLimitFilter;
+import org.vsekai.nebula.server.http.JsonErrorHandlers;
 import org.vsekai.nebula.server.http.RateLimitFilter;
 import org.vsekai.nebula.server.installs.InstallUpdates;
 import org.vsekai.nebula.server.jersey.ErrorMappers;
@@ -141,6 +147,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
 
   @Override
   public void run(NebulaConfiguration config, Environment environment) {
+    strictJson(environment.getObjectMapper());
     createDirectories(config);
     if (config.tls().configured()) {
       HttpsConnectors.serveHttps(config);
@@ -160,6 +167,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     registerAuth(environment, wired, credentials);
     registerLimits(config, environment, wired);
     registerStores(config, environment, wired);
+    environment.getApplicationContext().setErrorHandler(new JsonErrorHandlers.ForServlets());
     environment
         .healthChecks()
         .register(
@@ -194,8 +202,30 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     }
     registerApi(environment, wired, credentials, installUpdates, config);
     environment.jersey().register(new RolloutsResource(rollouts, rolloutControl));
-    environment.lifecycle().addServerLifecycleListener(started -> this.server = started);
+    environment
+        .lifecycle()
+        .addServerLifecycleListener(
+            started -> {
+              // Dropwizard installs Jetty's HTML error handler as it builds the server; this
+              // one answers what Jetty refuses before any context sees it in JSON instead.
+              started.setErrorHandler(new JsonErrorHandlers.ForServer());
+              this.server = started;
+            });
     this.services = wired;
+  }
+
+  /**
+   * Request bodies are read as written: {@code {"name": 123}} is a mistake, not the name "123", and
+   * "3" is not the number 3. Set here, after the configuration was read with the same mapper
+   * (environment variables reach the YAML as text).
+   */
+  private static void strictJson(ObjectMapper mapper) {
+    mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
   }
 
   /**

@@ -40,7 +40,7 @@ public record NebulaServices(
     SerializableTransactions tx = new SerializableTransactions(jdbi);
     CatalogRepository catalog = new CatalogRepository(tx, clock);
     LocalChunkStore chunks =
-        new LocalChunkStore(
+        LocalChunkStore.durable(
             config.store().chunkDir(config.dataDir()),
             new ChunkVerifier(HashAlgorithm.SHA512_256, config.store().maxChunkBytes()));
     IndexStore indexes = new IndexStore(config.store().indexDir(config.dataDir()));

@@ -79,9 +79,14 @@ class ReleasesResourceTest {
   @Test
   void aRegisteredReleaseIsSignedSoClientsCanVerifyIt() {
     String product = newProduct();
+    // Versions are exact: the v of a release tag is the CLI's to drop, not the service's.
+    assertThat(
+            publisher
+                .post("api/v1/releases", release(product, "v1.0.0", "stable", List.of(pack, game)))
+                .status())
+        .isEqualTo(400);
     Reply reply =
-        publisher.post(
-            "api/v1/releases", release(product, "v1.0.0", "stable", List.of(pack, game)));
+        publisher.post("api/v1/releases", release(product, "1.0.0", "stable", List.of(pack, game)));
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     ReleaseInfo info = reply.as(ReleaseInfo.class);

@@ -61,6 +61,40 @@ class StoreServletsTest {
   }
 
   @Test
+  void emptyAndShortChunkBodiesAreRefusedByName() {
+    ChunkId id = ChunkId.digest(data("empty body"));
+    String path = BuildUploader.chunkPath(id);
+    for (byte[] body : new byte[][] {new byte[0], new byte[] {0x28, (byte) 0xb5}}) {
+      Reply r = publisher.send("PUT", path, "application/octet-stream", body);
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.error())
+          .startsWith("chunk " + id + " is not valid zstd (" + body.length + " bytes");
+    }
+    assertThat(anonymous.head(path).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anEmptyFileACrashLeftUnderAChunksNameIsNoChunkAndTheNextUploadReplacesIt() throws Exception {
+    byte[] content = data("left empty by a power cut");
+    ChunkId id = ChunkId.digest(content);
+    String path = BuildUploader.chunkPath(id);
+    Path file = APP.services().chunkStore().chunkPath(id);
+    Files.createDirectories(file.getParent());
+    Files.write(file, new byte[0]);
+
+    assertThat(anonymous.head(path).status()).isEqualTo(404);
+    assertThat(anonymous.get(path).status()).isEqualTo(404);
+    assertThat(
+            publisher
+                .send("PUT", path, "application/octet-stream", ChunkCodec.compress(content))
+                .status())
+        .isIn(200, 201);
+
+    assertThat(anonymous.head(path).status()).isEqualTo(200);
+    assertThat(ChunkCodec.decompress(anonymous.get(path).bytes(), 1 << 20)).isEqualTo(content);
+  }
+
+  @Test
   void aChunkWhoseContentIsNotItsNameIsRefused() {
     ChunkId claimed = ChunkId.digest(data("one"));
     String path = BuildUploader.chunkPath(claimed);

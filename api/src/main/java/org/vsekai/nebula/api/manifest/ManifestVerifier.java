@@ -5,8 +5,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.Set;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException.Reason;
@@ -111,22 +109,23 @@ public final class ManifestVerifier {
           Reason.DOWNGRADE,
           "manifest version " + version + " is older than the installed " + expected.installed());
     }
-    Set<String> seen = new HashSet<>();
     for (ManifestFile f : m.files()) {
       String problem = SafeRelativePath.problem(f.path());
       if (problem != null) {
         throw new ManifestRejectedException(
             Reason.UNSAFE_PATH, "manifest path '" + f.path() + "' is unsafe: " + problem);
       }
-      if (!seen.add(f.path().toLowerCase(java.util.Locale.ROOT))) {
-        // Case-insensitive: two entries that are one file on Windows or macOS would race.
-        throw new ManifestRejectedException(
-            Reason.MALFORMED, "manifest lists '" + f.path() + "' twice");
-      }
       if (f.size() < 0 || f.indexSha256() == null || !f.indexSha256().matches("[0-9a-f]{64}")) {
         throw new ManifestRejectedException(
             Reason.MALFORMED, "manifest entry '" + f.path() + "' has a bad size or index digest");
       }
+    }
+    // Two entries that are one file on Windows or macOS, or a file that is also a folder, would
+    // race each other on disk.
+    String collision =
+        SafeRelativePath.collision(m.files().stream().map(ManifestFile::path).toList());
+    if (collision != null) {
+      throw new ManifestRejectedException(Reason.UNSAFE_PATH, "manifest paths clash: " + collision);
     }
     if (m.executablePath() != null && SafeRelativePath.problem(m.executablePath()) != null) {
       throw new ManifestRejectedException(

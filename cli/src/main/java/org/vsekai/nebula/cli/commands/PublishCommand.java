@@ -92,7 +92,8 @@ public final class PublishCommand implements Callable<Integer> {
         publish(
             token.publisher(g),
             product,
-            version,
+            // People write release tags as v1.2.3; the service takes the version itself.
+            SemVer.parseLenient(version).toString(),
             mode,
             executable,
             ChunkSizes.parseKiB(chunkSize),

@@ -2,6 +2,7 @@ package org.vsekai.nebula.cli.rollout;
 
 import java.time.Duration;
 import java.util.List;
+import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.RolloutStart;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,7 @@ final class RolloutOptions {
   RolloutStart toStart() {
     return new RolloutStart(
         product,
-        version,
+        SemVer.parseLenient(version).toString(),
         mode,
         waves,
         maxFailureRate,

@@ -1,9 +1,6 @@
 package org.vsekai.nebula.server.core;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.SemVer;
@@ -56,7 +53,6 @@ public final class ReleaseRequestValidator {
       throw new InvalidRequestException("a release needs at least one file");
     if (files.size() > MAX_FILES)
       throw new InvalidRequestException("a release may have at most " + MAX_FILES + " files");
-    Set<String> paths = new HashSet<>();
     for (ManifestFile f : files) {
       if (f == null) throw new InvalidRequestException("files contains a null entry");
       String problem = SafeRelativePath.problem(f.path());
@@ -76,18 +72,10 @@ public final class ReleaseRequestValidator {
         throw new InvalidRequestException(
             "file '" + f.path() + "' needs indexSha256 as 64 lowercase hex digits");
       }
-      // Case-insensitively, as on Windows and macOS, where two such entries would be one file.
-      if (!paths.add(f.path().toLowerCase(Locale.ROOT))) {
-        throw new InvalidRequestException("file '" + f.path() + "' is listed twice");
-      }
     }
-    for (String path : paths) {
-      for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-        if (paths.contains(path.substring(0, slash))) {
-          throw new InvalidRequestException(
-              "'" + path.substring(0, slash) + "' is both a file and a folder");
-        }
-      }
+    String collision = SafeRelativePath.collision(files.stream().map(ManifestFile::path).toList());
+    if (collision != null) {
+      throw new InvalidRequestException("file paths clash: " + collision);
     }
   }
 

@@ -6,32 +6,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
 import java.util.function.Supplier;
+import org.vsekai.nebula.desync.AtomicFiles;
 
 /** Small secrets the service makes for itself on first start and keeps in its data folder. */
 final class SecretFiles {
   private SecretFiles() {}
 
-  /** The file's text, or {@code make}'s written to it readable by the owner only. */
+  /**
+   * The file's text, or {@code make}'s written to it readable by the owner only. Written to a
+   * temporary file, forced to disk, then linked under the final name, so neither a power cut nor a
+   * second service starting at the same moment can leave an empty or half-written secret.
+   */
   static String readOrCreate(Path file, Supplier<String> make) {
     try {
-      if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (Files.exists(file)) {
+        String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (!stored.isEmpty()) return stored;
+        // Empty: a crash of a version that wrote without forcing; make it again.
+        Files.delete(file);
+      }
       Files.createDirectories(file.getParent());
       String value = make.get();
-      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp);
+      Path tmp = AtomicFiles.temporarySibling(file);
       try {
-        Files.createFile(
-            tmp,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(tmp); // not POSIX (Windows): the folder's ACL protects it
-      }
-      Files.writeString(tmp, value + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException e) {
+        AtomicFiles.writePrivate(tmp, (value + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+          // A link, not a rename: it fails if another process made the secret first.
+          Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException raced) {
+          // the other one's secret stands
+        } catch (UnsupportedOperationException | IOException noLinks) {
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+      } finally {
         Files.deleteIfExists(tmp);
       }
       return Files.readString(file, StandardCharsets.UTF_8).strip();

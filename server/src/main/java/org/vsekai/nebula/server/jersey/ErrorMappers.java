@@ -44,6 +44,7 @@ public final class ErrorMappers {
         new Simple<MissingContentException>(UNPROCESSABLE) {},
         new Simple<TemporalUnavailableException>(503) {},
         new Database(),
+        new BodyCutShort(),
         new Unexpected());
   }
 
@@ -93,10 +94,7 @@ public final class ErrorMappers {
   static final class Json implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException e) {
-      String detail = e.getOriginalMessage();
-      int newline = detail == null ? -1 : detail.indexOf('\n');
-      if (newline >= 0) detail = detail.substring(0, newline);
-      return error(400, "the request body is not valid JSON for this call: " + detail);
+      return error(400, JsonProblem.describe(e));
     }
   }
 
@@ -124,6 +122,25 @@ public final class ErrorMappers {
       String m = message == null ? "" : message.replaceFirst("^ERROR: ", "");
       int newline = m.indexOf('\n');
       return newline < 0 ? m : m.substring(0, newline);
+    }
+  }
+
+  /**
+   * A request body that stopped before its Content-Length: the client's connection went quiet or
+   * closed mid-body. Its fault, so a 400; nothing was read whole, so nothing was written. Any other
+   * IOException here is the service's.
+   */
+  static final class BodyCutShort implements ExceptionMapper<java.io.IOException> {
+    @Override
+    public Response toResponse(java.io.IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        // Jetty's EofException is an EOFException: the client closed mid-body.
+        if (t instanceof java.util.concurrent.TimeoutException
+            || t instanceof java.io.EOFException) {
+          return error(400, "the request body stopped before its declared Content-Length");
+        }
+      }
+      return internal(e);
     }
   }
 

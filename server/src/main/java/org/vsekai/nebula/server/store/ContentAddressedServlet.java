@@ -99,6 +99,10 @@ public abstract class ContentAddressedServlet extends HttpServlet {
     }
     try (channel) {
       long size = channel.size();
+      if (size == 0) {
+        error(resp, HttpServletResponse.SC_NOT_FOUND, file.getFileName() + " is not in the store");
+        return;
+      }
       resp.setStatus(HttpServletResponse.SC_OK);
       resp.setContentType("application/octet-stream");
       resp.setHeader("Cache-Control", IMMUTABLE);
@@ -122,6 +126,11 @@ public abstract class ContentAddressedServlet extends HttpServlet {
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
+      resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (size == 0) {
+      // Left empty by a crash: not an object; the next upload replaces it.
       resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

@@ -45,6 +45,15 @@ public final class IndexStore {
     return dir.resolve(sha256 + SUFFIX);
   }
 
+  /** Whether the stored file hashes to its name. */
+  private boolean sound(String sha256) {
+    try {
+      return sha256Hex(Files.readAllBytes(path(sha256))).equals(sha256);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public boolean has(String sha256) {
     return Files.isRegularFile(path(sha256));
   }
@@ -72,8 +81,11 @@ public final class IndexStore {
       throw new IllegalArgumentException("index body has SHA-256 " + actual + ", not " + sha256);
     }
     CaibxReader.read(body, sha256 + SUFFIX);
-    if (has(sha256)) return false;
-    AtomicFiles.write(path(sha256), body);
-    return true;
+    boolean existed = has(sha256);
+    if (existed && sound(sha256)) return false;
+    // On disk before it has its name, so a power cut leaves no empty index under it; one that
+    // a crash left empty or damaged is replaced by this upload.
+    AtomicFiles.write(path(sha256), body, true);
+    return !existed;
   }
 }

@@ -106,7 +106,7 @@ public final class StoreReadHandler extends Handler.Wrapper {
     ByteBuffer buffer = READ_BUFFER.get().clear();
     try (channel) {
       long size = channel.size();
-      if (size > MAX_BUFFERED_BYTES) return super.handle(request, response, callback);
+      if (size > MAX_BUFFERED_BYTES || size == 0) return super.handle(request, response, callback);
       buffer.limit((int) size);
       while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
         // read until the whole file is in
@@ -131,13 +131,20 @@ public final class StoreReadHandler extends Handler.Wrapper {
     return true;
   }
 
-  /** HEAD always asks the disk: a publisher skips uploading what the store says it has. */
+  /**
+   * HEAD always asks the disk: a publisher skips uploading what the store says it has. An empty
+   * file (a crash under a store that was not durable) is no object: the servlet answers 404, and
+   * the publisher's upload replaces it.
+   */
   private boolean head(Path file, Request request, Response response, Callback callback)
       throws Exception {
     long size;
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
+      return super.handle(request, response, callback);
+    }
+    if (size == 0) {
       return super.handle(request, response, callback);
     }
     okHeaders(response, size);
