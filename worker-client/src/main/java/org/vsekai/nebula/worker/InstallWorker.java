@@ -4,14 +4,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.vsekai.nebula.activities.UpdateActivitiesImpl;
@@ -33,14 +26,11 @@ public final class InstallWorker implements AutoCloseable {
   private static final int MAX_ACTIVITIES = 4;
 
   private final WorkerFactory factory;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final FolderLock lock;
   private final String taskQueue;
 
-  private InstallWorker(
-      WorkerFactory factory, FileChannel lockChannel, FileLock lock, String taskQueue) {
+  private InstallWorker(WorkerFactory factory, FolderLock lock, String taskQueue) {
     this.factory = factory;
-    this.lockChannel = lockChannel;
     this.lock = lock;
     this.taskQueue = taskQueue;
   }
@@ -59,27 +49,18 @@ public final class InstallWorker implements AutoCloseable {
       InstallState state,
       String uninstallCommand,
       Duration heartbeatThrottle) {
-    FileChannel channel = null;
-    FileLock lock;
-    try {
-      Files.createDirectories(folder.meta());
-      channel =
-          FileChannel.open(
-              folder.meta().resolve("worker.lock"),
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE);
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException sameProcess) {
-        lock = null;
-      }
-      if (lock == null) {
-        channel.close();
-        throw new WorkerBusyException("another vsekai worker is already serving " + folder.root());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + folder.meta() + ": " + e.getMessage(), e);
-    }
+    return start(
+        client, FolderLock.acquire(folder), folder, state, uninstallCommand, heartbeatThrottle);
+  }
+
+  /** Registers the install's steps and starts polling, under a lock the caller took. */
+  public static InstallWorker start(
+      WorkflowClient client,
+      FolderLock lock,
+      LauncherFolder folder,
+      InstallState state,
+      String uninstallCommand,
+      Duration heartbeatThrottle) {
     String queue = TaskQueues.forInstall(state.installId());
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options =
@@ -96,7 +77,7 @@ public final class InstallWorker implements AutoCloseable {
     worker.registerActivitiesImplementations(
         UpdateActivitiesImpl.forInstall(folder, service, uninstallCommand));
     factory.start();
-    return new InstallWorker(factory, channel, lock, queue);
+    return new InstallWorker(factory, lock, queue);
   }
 
   public String taskQueue() {
@@ -110,11 +91,6 @@ public final class InstallWorker implements AutoCloseable {
   public void close() {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
-    try {
-      lock.release();
-      lockChannel.close();
-    } catch (IOException e) {
-      // the lock goes with the process anyway
-    }
+    lock.close();
   }
 }

@@ -6,5 +6,14 @@ package org.vsekai.nebula.api.rest;
  *
  * @param maxBytesPerSecond the download's cap; 0 for none
  * @param allowDowngrade whether a lower version may be installed, if the install also allows it
+ * @param workerRestarted the caller has just started the install's only worker (it holds the
+ *     folder's lock): a step another worker had started died with it, and is retried at once
+ *     instead of after its heartbeat timeout
  */
-public record UpdateStart(long maxBytesPerSecond, boolean allowDowngrade) {}
+public record UpdateStart(long maxBytesPerSecond, boolean allowDowngrade, boolean workerRestarted) {
+
+  /** An update asked for by someone other than the install's own newly started worker. */
+  public UpdateStart(long maxBytesPerSecond, boolean allowDowngrade) {
+    this(maxBytesPerSecond, allowDowngrade, false);
+  }
+}

@@ -10,6 +10,7 @@ import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.worker.FolderLock;
 import org.vsekai.nebula.worker.InstallWorker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,9 +39,14 @@ public final class WorkerCommand implements Callable<Integer> {
     GlobalOptions g = Cli.global(spec);
     InstallContext install = InstallContext.load(dir, g);
     CountDownLatch stopped = new CountDownLatch(1);
+    FolderLock lock = FolderLock.acquire(install.folder());
+    // First, while the worker starts: the service retries at once a step a dead worker had
+    // started, and starts the install's periodic checks.
+    boolean launcherStarted = startLauncher(install);
     try (InstallWorker worker =
         InstallWorker.start(
             install.gateway().connect(),
+            lock,
             install.folder(),
             install.state(),
             install.uninstallCommand(),
@@ -55,10 +61,14 @@ public final class WorkerCommand implements Callable<Integer> {
                   ? "checks every " + install.state().checkIntervalMinutes() + " min"
                   : "manual updates only");
       Cli.out(spec).flush();
-      while (!startLauncher(install) && !stopped.await(LAUNCHER_RETRY_SECONDS, TimeUnit.SECONDS)) {
+      while (!launcherStarted && !stopped.await(LAUNCHER_RETRY_SECONDS, TimeUnit.SECONDS)) {
         // the service was unreachable; the worker serves updates meanwhile and asks again
+        launcherStarted = startLauncher(install);
       }
       stopped.await();
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
     }
     return ExitCodes.OK;
   }

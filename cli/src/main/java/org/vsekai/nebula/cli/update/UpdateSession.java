@@ -14,6 +14,7 @@ import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.worker.FolderLock;
 import org.vsekai.nebula.worker.InstallWorker;
 import org.vsekai.nebula.worker.WorkerBusyException;
 
@@ -59,20 +60,32 @@ public final class UpdateSession {
     }
     InstallWorker worker = null;
     try {
+      String id = install.state().installId();
+      FolderLock lock = null;
       try {
-        worker =
-            InstallWorker.start(
-                install.gateway().connect(),
-                install.folder(),
-                install.state(),
-                install.uninstallCommand(),
-                InstallWorker.INTERACTIVE_HEARTBEAT);
+        lock = FolderLock.acquire(install.folder());
       } catch (WorkerBusyException busy) {
         // A background worker serves this install; watching is all that is left to do here.
       }
-      String id = install.state().installId();
+      // Asked first, while our worker starts. With the folder's lock we are its only worker: a
+      // step an earlier worker had started is dead, and the service has it retried at once.
       UpdateView started =
-          service.startUpdate(id, new UpdateStart(maxBytesPerSecond, allowDowngrade));
+          service.startUpdate(id, new UpdateStart(maxBytesPerSecond, allowDowngrade, lock != null));
+      if (lock != null) {
+        try {
+          worker =
+              InstallWorker.start(
+                  install.gateway().connect(),
+                  lock,
+                  install.folder(),
+                  install.state(),
+                  install.uninstallCommand(),
+                  InstallWorker.INTERACTIVE_HEARTBEAT);
+        } catch (RuntimeException e) {
+          lock.close();
+          throw e;
+        }
+      }
       UpdateView latest = started;
       RateMeter rate = new RateMeter();
       long nextServicePoll = 0;

@@ -2,6 +2,10 @@ package org.vsekai.nebula.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +39,14 @@ import org.vsekai.nebula.workflows.client.UpdateStarter;
 class UpdateCrashEndToEndTest {
   private static final long RATE = 2L << 20; // slow enough to kill mid-download, fast enough for CI
   private static final Duration STEP_WAIT = Duration.ofMinutes(5);
+
+  /**
+   * How soon a rerun after a crash takes the dead worker's step again: the new worker tells the
+   * service it restarted, and the step is retried at once instead of after its heartbeat timeout
+   * (30 s). Measured from the new process's start, its JVM's start-up included.
+   */
+  private static final Duration RESUME_LIMIT = Duration.ofSeconds(5);
+
   @TempDir static Path dir;
   private EndToEndRig rig;
   private Path v1;
@@ -71,13 +83,31 @@ class UpdateCrashEndToEndTest {
           new FolderWatcher(folder.current(), EndToEndRig.fingerprints(v1, v2))) {
         UpdateHandle update = start(state, "0.2.0", RATE);
         awaitTrue("download under way", () -> downloading(update, folder, 1L << 20));
+        int downloadAttempt = startedAttempt(update, "DownloadChunks");
         worker.kill9();
+        long restarted = System.nanoTime();
         worker = rig.worker(folder, env);
+        Duration downloadResumed =
+            awaitNextAttempt(update, "DownloadChunks", downloadAttempt, restarted);
 
         awaitTrue("finalizing", () -> state(update) == UpdateState.FINALIZING_UPDATE);
         Thread.sleep(2500); // inside the first journal step's pause
+        int finalizeAttempt = startedAttempt(update, "FinalizeUpdate");
         worker.kill9();
+        restarted = System.nanoTime();
         worker = rig.worker(folder, Map.of());
+        Duration finalizeResumed =
+            awaitNextAttempt(update, "FinalizeUpdate", finalizeAttempt, restarted);
+        System.out.printf(
+            "e2e kill test: the rerun resumed the download in %.1f s and the finalize in %.1f s"
+                + " (a new JVM's start included)%n",
+            downloadResumed.toMillis() / 1000.0, finalizeResumed.toMillis() / 1000.0);
+        assertThat(downloadResumed)
+            .as("resume after a kill in DownloadingUpdate")
+            .isLessThan(RESUME_LIMIT);
+        assertThat(finalizeResumed)
+            .as("resume after a kill in FinalizingUpdate")
+            .isLessThan(RESUME_LIMIT);
 
         UpdateResult result = update.result();
         assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
@@ -135,6 +165,42 @@ class UpdateCrashEndToEndTest {
                 UpdateTrigger.MANUAL,
                 null,
                 null));
+  }
+
+  /** The attempt of the step of this type a worker runs now; 0 when none runs. */
+  private int startedAttempt(UpdateHandle update, String type) {
+    for (PendingActivityInfo step : pending(update)) {
+      if (step.getActivityType().getName().equals(type)
+          && step.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED) {
+        return step.getAttempt();
+      }
+    }
+    return 0;
+  }
+
+  /** Waits until a later attempt of the step has started; the time since {@code since}. */
+  private Duration awaitNextAttempt(UpdateHandle update, String type, int attempt, long since)
+      throws InterruptedException {
+    awaitTrue(
+        type + " taken again after attempt " + attempt,
+        () -> startedAttempt(update, type) > attempt || !isPending(update, type));
+    return Duration.ofNanos(System.nanoTime() - since);
+  }
+
+  private boolean isPending(UpdateHandle update, String type) {
+    return pending(update).stream().anyMatch(s -> s.getActivityType().getName().equals(type));
+  }
+
+  private java.util.List<PendingActivityInfo> pending(UpdateHandle update) {
+    return rig.client
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(update.workflowId()))
+                .build())
+        .getPendingActivitiesList();
   }
 
   private static UpdateState state(UpdateHandle h) {

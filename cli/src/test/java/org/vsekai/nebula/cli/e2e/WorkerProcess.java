@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@code vsekai worker DIR} in its own JVM, so a test can kill -9 it like a crash would. */
+/**
+ * {@code vsekai worker DIR} (or any vsekai command) in its own JVM, so a test can kill -9 it like a
+ * crash would.
+ */
 final class WorkerProcess implements AutoCloseable {
   private final Process process;
 
@@ -16,13 +19,18 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   static WorkerProcess start(Path folder, Path log, Map<String, String> env) throws IOException {
+    return vsekai(List.of("worker", folder.toString()), log, env);
+  }
+
+  /** {@code vsekai ARGS...}, its output appended to {@code log}. */
+  static WorkerProcess vsekai(List<String> args, Path log, Map<String, String> env)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("org.vsekai.nebula.cli.VsekaiCommand");
-    cmd.add("worker");
-    cmd.add(folder.toString());
+    cmd.addAll(args);
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
@@ -43,6 +51,15 @@ final class WorkerProcess implements AutoCloseable {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  /** Waits for the process to end; its exit code. */
+  int waitFor(java.time.Duration limit) throws InterruptedException {
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("vsekai did not end within " + limit);
+    }
+    return process.exitValue();
   }
 
   @Override

@@ -2,8 +2,16 @@ package org.vsekai.nebula.server.installs;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.ActivityCompletionClient;
+import io.temporal.client.ActivityCompletionFailureException;
+import io.temporal.client.ActivityNotExistsException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -16,10 +24,13 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.api.rest.InstallInfo;
 import org.vsekai.nebula.api.rest.LauncherStart;
 import org.vsekai.nebula.api.rest.UpdateStart;
@@ -49,6 +60,14 @@ import org.vsekai.nebula.workflows.client.UpdateStarter;
  * client. Product and mode come from the service's record of the install, never from the request.
  */
 public final class InstallUpdates {
+  private static final Logger LOG = LoggerFactory.getLogger(InstallUpdates.class);
+
+  /** The failure type of a step released because its worker restarted (retryable). */
+  public static final String WORKER_RESTARTED = "WorkerRestarted";
+
+  /** The delay before a released step's next attempt (zero would mean "the policy's"). */
+  private static final Duration RETRY_AT_ONCE = Duration.ofMillis(10);
+
   /** A query the service's own worker does not answer in this long means Temporal is struggling. */
   private static final long QUERY_WAIT_SECONDS = 5;
 
@@ -66,6 +85,9 @@ public final class InstallUpdates {
   public UpdateView start(UUID installId, UpdateStart request) {
     InstallInfo install = installs.find(installId);
     requireMode(install);
+    if (request.workerRestarted()) {
+      retryStepsOfADeadWorker(installId);
+    }
     UpdateRequest update =
         new UpdateRequest(
             installId.toString(),
@@ -187,6 +209,7 @@ public final class InstallUpdates {
   public void startLauncher(UUID installId, LauncherStart settings) {
     InstallInfo install = installs.find(installId);
     requireMode(install);
+    retryStepsOfADeadWorker(installId);
     String id = installId.toString();
     temporal(
         () -> {
@@ -245,6 +268,62 @@ public final class InstallUpdates {
           });
     } catch (NotThere notRunning) {
       // the worker's next start reads the mode from the install's record
+    }
+  }
+
+  /**
+   * Fails, as retryable, every step of the install's running update that a worker had started: the
+   * caller just started the install's only worker (it holds the folder's lock), so the worker that
+   * started them is dead. Temporal retries each after its first backoff (a second) and the new
+   * worker takes it, where otherwise the step would wait out its heartbeat timeout (30 s) or, for
+   * one without heartbeats, its start-to-close timeout.
+   */
+  private void retryStepsOfADeadWorker(UUID installId) {
+    String workflowId = WorkflowIds.update(installId.toString());
+    DescribeWorkflowExecutionResponse d;
+    try {
+      d =
+          temporal(
+              () ->
+                  client
+                      .getWorkflowServiceStubs()
+                      .blockingStub()
+                      .describeWorkflowExecution(
+                          DescribeWorkflowExecutionRequest.newBuilder()
+                              .setNamespace(client.getOptions().getNamespace())
+                              .setExecution(
+                                  WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                              .build()));
+    } catch (NotThere none) {
+      return;
+    }
+    if (d.getWorkflowExecutionInfo().getStatus()
+        != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return;
+    }
+    ActivityCompletionClient completions = client.newActivityCompletionClient();
+    String runId = d.getWorkflowExecutionInfo().getExecution().getRunId();
+    for (PendingActivityInfo step : d.getPendingActivitiesList()) {
+      if (step.getState() != PendingActivityState.PENDING_ACTIVITY_STATE_STARTED) continue;
+      try {
+        completions.completeExceptionally(
+            workflowId,
+            Optional.of(runId),
+            step.getActivityId(),
+            // Retried at once, not after the policy's first backoff: nothing is wrong with the
+            // step, only with the worker that had it.
+            ApplicationFailure.newFailureWithCauseAndDelay(
+                "the install's worker restarted; the step is taken again",
+                WORKER_RESTARTED,
+                null,
+                RETRY_AT_ONCE));
+        LOG.info(
+            "{}: {} retried at once: its worker restarted",
+            installId,
+            step.getActivityType().getName());
+      } catch (ActivityNotExistsException | ActivityCompletionFailureException ended) {
+        // finished or retried meanwhile: nothing to release
+      }
     }
   }
 
