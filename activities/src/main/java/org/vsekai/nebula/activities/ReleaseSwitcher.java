@@ -173,6 +173,14 @@ public final class ReleaseSwitcher {
     }
     ReleaseManifest manifest =
         ManifestJson.read(plan.manifest().payloadBytes(), ReleaseManifest.class);
+    // Exactly the release's files go live: nothing a crashed attempt left behind.
+    int strays =
+        Tree.keepOnly(
+            staging,
+            manifest.files().stream()
+                .map(f -> f.path())
+                .collect(java.util.stream.Collectors.toSet()));
+    if (strays > 0) LOG.info("removed {} stray entries from the new release", strays);
     new InstalledReleases(folder).record(plan.planId(), manifest, plan.manifest());
   }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.LauncherFolder;
@@ -45,10 +47,41 @@ public final class StagingAssembler {
 
   public record Result(int files, long bytes) {}
 
+  /**
+   * Fault injection for crash tests: {@code NEBULA_FAULT_APPLY_PAUSE_MS} holds the first large file
+   * of an attempt half-written that long, so a test can kill the worker mid-file. Unset in real
+   * use.
+   */
+  private static final class CrashTestPause {
+    private final long millis = millis();
+    private boolean done;
+
+    private static long millis() {
+      String ms = System.getenv("NEBULA_FAULT_APPLY_PAUSE_MS");
+      return ms == null || ms.isBlank() ? 0 : Long.parseLong(ms.strip());
+    }
+
+    void midFile(long written, long total) {
+      if (millis == 0 || done || total < (1 << 20) || written * 2 < total) return;
+      done = true;
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private final CrashTestPause crashTestPause = new CrashTestPause();
+
   public Result apply(String planId, boolean resumed, Progress progress) throws IOException {
     StoredPlan plan = PlanFiles.read(folder, planId);
     Path staging = folder.releaseDir(plan.planId());
     Files.createDirectories(staging);
+    // An attempt killed mid-file left its temporary beside the file; it is nobody's now.
+    Set<String> releaseFiles = new HashSet<>(plan.unchanged());
+    plan.changed().forEach(f -> releaseFiles.add(f.path()));
+    Tree.deleteTemporaries(staging, releaseFiles);
     progress.bytesTotal = plan.bytesToStage();
     List<FileSeed> seeds = new ArrayList<>();
     if (plan.fromReleaseId() != null) {
@@ -69,7 +102,11 @@ public final class StagingAssembler {
             .seeds(seeds)
             .seedFromOutput(false)
             .durable(true)
-            .progress((done, total) -> progress.fileBytesDone.set(done));
+            .progress(
+                (done, total) -> {
+                  progress.fileBytesDone.set(done);
+                  crashTestPause.midFile(done, total);
+                });
     long bytes = 0;
     for (ManifestFile f : plan.changed()) {
       Path out = staging.resolve(f.path()).normalize();

@@ -71,8 +71,10 @@ class UpdateCrashEndToEndTest {
   void killingTheWorkerDuringDownloadAndFinalizeLosesNothing() throws Exception {
     LauncherFolder folder = new LauncherFolder(dir.resolve("launcher-kill"));
     InstallState state = rig.newInstall(folder);
-    // Finalize holds each journal step for 4 s, so the kill lands inside the switch.
-    Map<String, String> env = Map.of("NEBULA_FAULT_FINALIZE_PAUSE_MS", "4000");
+    // Apply holds its first large file half-written for 4 s, and finalize each journal step, so
+    // the kills land inside them.
+    Map<String, String> env =
+        Map.of("NEBULA_FAULT_FINALIZE_PAUSE_MS", "4000", "NEBULA_FAULT_APPLY_PAUSE_MS", "4000");
     WorkerProcess worker = rig.worker(folder, env);
     try {
       installVersion(state, "0.1.0");
@@ -89,6 +91,17 @@ class UpdateCrashEndToEndTest {
         worker = rig.worker(folder, env);
         Duration downloadResumed =
             awaitNextAttempt(update, "DownloadChunks", downloadAttempt, restarted);
+
+        awaitTrue("applying", () -> applying(update, folder));
+        Thread.sleep(2000); // inside the pause, a file half-written under its temporary name
+        int applyAttempt = startedAttempt(update, "Apply");
+        worker.kill9();
+        restarted = System.nanoTime();
+        worker = rig.worker(folder, env);
+        Duration applyResumed = awaitNextAttempt(update, "Apply", applyAttempt, restarted);
+        System.out.printf(
+            "e2e kill test: the rerun resumed the apply in %.1f s%n",
+            applyResumed.toMillis() / 1000.0);
 
         awaitTrue("finalizing", () -> state(update) == UpdateState.FINALIZING_UPDATE);
         Thread.sleep(2500); // inside the first journal step's pause
@@ -116,6 +129,9 @@ class UpdateCrashEndToEndTest {
         System.out.printf("e2e kill test: %d folder samples, none mixed%n", watcher.samples());
       }
       assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v2));
+      assertThat(entries(folder.current()))
+          .as("exactly the release's files and folders: no temporaries of the killed apply")
+          .isEqualTo(entries(v2));
       long served = rig.chunkBytesServed() - servedBefore;
       long needed = rig.neededCompressedBytes(v1, v2);
       System.out.printf(
@@ -208,6 +224,25 @@ class UpdateCrashEndToEndTest {
       return h.status().state();
     } catch (RuntimeException noWorkerRightNow) {
       return null;
+    }
+  }
+
+  private static boolean applying(UpdateHandle h, LauncherFolder folder) {
+    LocalProgress p = EndToEndRig.progress(folder);
+    return state(h) == UpdateState.APPLYING_UPDATE
+        && p != null
+        && p.step().equals("ApplyingUpdate")
+        && p.bytesDone() > 0;
+  }
+
+  /** Every file and folder under {@code root}, relative, hidden ones included. */
+  private static java.util.List<String> entries(Path root) throws java.io.IOException {
+    Path real = root.toRealPath();
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(real)) {
+      return walk.filter(p -> !p.equals(real))
+          .map(p -> real.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
