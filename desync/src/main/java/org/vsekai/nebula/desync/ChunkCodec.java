@@ -42,15 +42,20 @@ public final class ChunkCodec {
     return Arrays.copyOf(dst, n);
   }
 
+  /** The largest file a chunk of up to {@code maxSize} bytes compresses to: zstd's worst case. */
+  public static long maxCompressedSize(long maxSize) {
+    return maxSize + maxSize / 128 + 1024;
+  }
+
+  /** The smallest zstd frame: a 4-byte magic, a 2-byte header and a 3-byte empty last block. */
+  static final int MIN_FRAME_BYTES = 9;
+
   /**
    * Decompresses a chunk file's bytes.
    *
    * @throws ChunkInvalidException (without an id; callers add it) when the bytes are not zstd or
    *     decompress to more than {@code maxSize}
    */
-  /** The smallest zstd frame: a 4-byte magic, a 2-byte header and a 3-byte empty last block. */
-  static final int MIN_FRAME_BYTES = 9;
-
   public static byte[] decompress(byte[] compressed, int maxSize) {
     if (compressed.length < MIN_FRAME_BYTES) {
       // zstd-jni reads the frame header without a length check: an empty file would be an

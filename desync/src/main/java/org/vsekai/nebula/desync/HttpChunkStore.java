@@ -43,8 +43,14 @@ public final class HttpChunkStore implements WritableChunkStore {
 
   @Override
   public byte[] get(ChunkId id) {
+    // No chunk's file is larger than zstd's worst case of the largest chunk, and it must arrive
+    // whole in time: a store that trickles or floods fails this attempt instead of holding it.
+    long max = ChunkCodec.maxCompressedSize(options.verifier().maxSize());
     HttpResponse<byte[]> r =
-        send(request(id).GET().build(), HttpResponse.BodyHandlers.ofByteArray(), id);
+        send(
+            request(id).GET().build(),
+            req -> HttpBodies.send(client, req, max, options.timeout()),
+            id);
     if (r.statusCode() == 404) throw new ChunkMissingException(id, location());
     expect(r, id, "GET", 200);
     options.listener().received(r.body().length);
@@ -56,7 +62,7 @@ public final class HttpChunkStore implements WritableChunkStore {
     HttpResponse<Void> r =
         send(
             request(id).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-            HttpResponse.BodyHandlers.discarding(),
+            req -> client.send(req, HttpResponse.BodyHandlers.discarding()),
             id);
     if (r.statusCode() == 404) return false;
     expect(r, id, "HEAD", 200);
@@ -80,7 +86,7 @@ public final class HttpChunkStore implements WritableChunkStore {
                 .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(compressed))
                 .build(),
-            HttpResponse.BodyHandlers.ofString(),
+            req -> client.send(req, HttpResponse.BodyHandlers.ofString()),
             id);
     expect(r, id, "PUT", 200, 201, 204);
   }
@@ -104,17 +110,24 @@ public final class HttpChunkStore implements WritableChunkStore {
         method + " " + r.uri() + " for chunk " + id + " returned HTTP " + r.statusCode() + why);
   }
 
+  private interface Exchange<T> {
+    HttpResponse<T> send(HttpRequest request) throws IOException, InterruptedException;
+  }
+
   /** Sends with retries on transport errors and 5xx; the last answer or failure is final. */
-  private <T> HttpResponse<T> send(
-      HttpRequest req, HttpResponse.BodyHandler<T> handler, ChunkId id) {
+  private <T> HttpResponse<T> send(HttpRequest req, Exchange<T> exchange, ChunkId id) {
     IOException lastError = null;
     HttpResponse<T> last = null;
     for (int attempt = 0; attempt <= options.retries(); attempt++) {
       if (attempt > 0) sleep(options.backoff().multipliedBy(attempt));
       try {
-        last = client.send(req, handler);
+        last = exchange.send(req);
         if (last.statusCode() < 500) return last;
         lastError = null;
+      } catch (HttpBodies.TooLargeException e) {
+        // Asking again would only fetch as much again.
+        lastError = e;
+        break;
       } catch (IOException e) {
         lastError = e;
       } catch (InterruptedException e) {

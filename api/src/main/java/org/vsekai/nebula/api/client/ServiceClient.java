@@ -41,6 +41,7 @@ import org.vsekai.nebula.api.rest.SigningKeyInfo;
 import org.vsekai.nebula.api.rest.UpdateStart;
 import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.desync.HttpBodies;
 
 /**
  * The updater service's REST API as Java calls, for the CLI and the client activities. Transport
@@ -49,6 +50,12 @@ import org.vsekai.nebula.api.rest.VersionInfo;
  */
 public final class ServiceClient {
   private static final ObjectMapper JSON = ManifestJson.mapper();
+
+  /** Largest JSON answer read: a manifest of some 300,000 files. */
+  static final long MAX_ANSWER = 64L << 20;
+
+  /** Largest index read: what the service's default store accepts, with room. */
+  static final long MAX_INDEX = 256L << 20;
 
   private final URI base;
   private final String token;
@@ -196,9 +203,7 @@ public final class ServiceClient {
    */
   public byte[] index(String sha256) {
     HttpResponse<byte[]> r =
-        send(
-            request("index/" + seg(sha256) + ".caibx").GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        bounded(request("index/" + seg(sha256) + ".caibx").GET().build(), MAX_INDEX);
     expectOk(r, "index " + sha256);
     String actual = sha256Hex(r.body());
     if (!actual.equals(sha256)) {
@@ -332,15 +337,13 @@ public final class ServiceClient {
   // ---- plumbing ----------------------------------------------------------------------------
 
   private <T> T get(String path, Class<T> type) {
-    HttpResponse<byte[]> r =
-        send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = bounded(request(path).GET().build(), MAX_ANSWER);
     expectOk(r, "GET /" + path);
     return read(r.body(), type, path);
   }
 
   private <T> T get(String path, TypeReference<T> type) {
-    HttpResponse<byte[]> r =
-        send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = bounded(request(path).GET().build(), MAX_ANSWER);
     expectOk(r, "GET /" + path);
     try {
       return JSON.readValue(r.body(), type);
@@ -394,22 +397,44 @@ public final class ServiceClient {
     return b;
   }
 
-  private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
+  /**
+   * A GET read whole within a size and a deadline set by its size ({@link HttpBodies}): a service
+   * or proxy that trickles or floods fails the call instead of holding it or filling the heap.
+   */
+  private HttpResponse<byte[]> bounded(HttpRequest req, long maxBytes) {
     try {
-      return http.send(req, handler);
-    } catch (IOException e) {
+      return HttpBodies.send(http, req, maxBytes, timeout);
+    } catch (HttpBodies.TooLargeException e) {
       throw new ServiceException(
-          "cannot reach the Nebula service at "
-              + base
-              + " ("
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage())
-              + ")",
-          e);
+          502, "the answer to " + req.uri() + " is too large: " + e.getMessage());
+    } catch (IOException e) {
+      throw unreachable(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServiceException("interrupted while calling " + req.uri(), e);
     }
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(req, handler);
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceException("interrupted while calling " + req.uri(), e);
+    }
+  }
+
+  private ServiceException unreachable(IOException e) {
+    return new ServiceException(
+        "cannot reach the Nebula service at "
+            + base
+            + " ("
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            + ")",
+        e);
   }
 
   private static void expectOk(HttpResponse<?> r, String what) {
