@@ -3,22 +3,31 @@ package org.vsekai.nebula.activities;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.vsekai.nebula.activities.local.CurrentRelease;
+import org.vsekai.nebula.activities.local.InstalledFile;
+import org.vsekai.nebula.activities.local.InstalledRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 
 /**
  * finalize: the seed's delete_old_and_move_over as a journaled switch. The new release is completed
- * beside the old one (unchanged files are hard-linked, never rewritten), its record is written,
- * then {@code current} is switched in one atomic rename, then the old release is removed. The
- * journal names the step reached; a crash anywhere leaves {@code current} on a complete release,
- * and running again rolls forward from the journal.
+ * beside the old one (unchanged files are hard-linked, never rewritten, once checked still as
+ * installed), its record is written, then {@code current} is switched in one atomic rename, then
+ * the old release is removed. The journal names the step reached; a crash anywhere leaves {@code
+ * current} on a complete release, and running again rolls forward from the journal.
  */
 public final class ReleaseSwitcher {
   private static final org.slf4j.Logger LOG =
@@ -44,15 +53,34 @@ public final class ReleaseSwitcher {
     void reached(Step step);
   }
 
-  private final LauncherFolder folder;
-  private final StepListener listener;
+  /** Assembles files of the new release that cannot be taken from the installed one after all. */
+  @FunctionalInterface
+  public interface Restager {
+    /** For recovery, which never completes a release: it only rolls a switch back or forward. */
+    Restager NONE =
+        (plan, files) -> {
+          throw new IllegalStateException("no way to assemble " + files.size() + " files here");
+        };
 
-  public ReleaseSwitcher(LauncherFolder folder) {
-    this(folder, StepListener.NONE);
+    void restage(StoredPlan plan, List<ManifestFile> files) throws IOException;
   }
 
-  ReleaseSwitcher(LauncherFolder folder, StepListener listener) {
+  private final LauncherFolder folder;
+  private final Restager restager;
+  private final StepListener listener;
+
+  /** For recovering an interrupted switch only. */
+  public ReleaseSwitcher(LauncherFolder folder) {
+    this(folder, Restager.NONE, StepListener.NONE);
+  }
+
+  public ReleaseSwitcher(LauncherFolder folder, Restager restager) {
+    this(folder, restager, StepListener.NONE);
+  }
+
+  ReleaseSwitcher(LauncherFolder folder, Restager restager, StepListener listener) {
     this.folder = folder;
+    this.restager = restager;
     this.listener = listener;
   }
 
@@ -158,30 +186,70 @@ public final class ReleaseSwitcher {
     }
   }
 
-  /** Links the unchanged files into the new release and writes its record. */
+  /**
+   * Links the unchanged files into the new release and writes its record. "Unchanged" was decided
+   * when the plan was made, maybe hours ago; a file the game or the player wrote to since then is
+   * assembled afresh instead, never carried into the new release.
+   */
   private void completeNewRelease(StoredPlan plan) throws IOException {
     Path staging = folder.releaseDir(plan.planId());
     Files.createDirectories(staging);
-    if (plan.fromReleaseId() != null) {
-      Path old = folder.releaseDir(plan.fromReleaseId());
-      for (String path : plan.unchanged()) {
-        Path target = staging.resolve(path);
-        if (Files.exists(target)) continue;
-        Files.createDirectories(target.getParent());
-        linkOrCopy(old.resolve(path), target);
-      }
-    }
     ReleaseManifest manifest =
         ManifestJson.read(plan.manifest().payloadBytes(), ReleaseManifest.class);
+    if (plan.fromReleaseId() != null) {
+      List<ManifestFile> restage = linkUnchanged(plan, manifest, staging);
+      if (!restage.isEmpty()) {
+        LOG.warn(
+            "{} files changed on disk since the update was planned; assembling them afresh",
+            restage.size());
+        restager.restage(plan, restage);
+      }
+    }
     // Exactly the release's files go live: nothing a crashed attempt left behind.
     int strays =
         Tree.keepOnly(
-            staging,
-            manifest.files().stream()
-                .map(f -> f.path())
-                .collect(java.util.stream.Collectors.toSet()));
+            staging, manifest.files().stream().map(f -> f.path()).collect(Collectors.toSet()));
     if (strays > 0) LOG.info("removed {} stray entries from the new release", strays);
     new InstalledReleases(folder).record(plan.planId(), manifest, plan.manifest());
+  }
+
+  /** Links each unchanged file still as installed; returns those that are not. */
+  private List<ManifestFile> linkUnchanged(StoredPlan plan, ReleaseManifest manifest, Path staging)
+      throws IOException {
+    Path old = folder.releaseDir(plan.fromReleaseId());
+    Map<String, InstalledFile> recorded = new HashMap<>();
+    Json.read(folder.releaseRecord(plan.fromReleaseId()), InstalledRelease.class)
+        .ifPresent(r -> r.files().forEach(f -> recorded.put(f.path(), f)));
+    Map<String, ManifestFile> wanted = new HashMap<>();
+    manifest.files().forEach(f -> wanted.put(f.path(), f));
+    List<ManifestFile> restage = new ArrayList<>();
+    for (String path : plan.unchanged()) {
+      Path source = old.resolve(path);
+      Path target = staging.resolve(path);
+      InstalledFile was = recorded.get(path);
+      boolean intact = was != null && InstalledReleases.unchangedSinceInstall(source, was);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        // An earlier attempt made it: a file of its own (assembled or copied) stands; a link to
+        // the installed file stands only while that file is intact.
+        if (intact || !sameFile(target, source)) continue;
+        Files.delete(target);
+      }
+      if (intact) {
+        Files.createDirectories(target.getParent());
+        linkOrCopy(source, target);
+      } else {
+        restage.add(wanted.get(path));
+      }
+    }
+    return restage;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(b, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A hard link shares the bytes without writing them; a copy where links are not possible. */

@@ -83,6 +83,50 @@ public final class StagingAssembler {
     plan.changed().forEach(f -> releaseFiles.add(f.path()));
     Tree.deleteTemporaries(staging, releaseFiles);
     progress.bytesTotal = plan.bytesToStage();
+    Extractor extractor =
+        extractor(plan)
+            .progress(
+                (done, total) -> {
+                  progress.fileBytesDone.set(done);
+                  crashTestPause.midFile(done, total);
+                });
+    long bytes = 0;
+    for (ManifestFile f : plan.changed()) {
+      Path out = target(staging, f);
+      ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
+      if (!(resumed && Files.isRegularFile(out) && FileVerifier.verify(index, out, 2).matches())) {
+        long base = progress.bytesDone.get();
+        assemble(extractor, index, out, f);
+        progress.fileBytesDone.set(0);
+        progress.bytesDone.set(base);
+      }
+      InstalledReleases.applyPermissions(out, f.permissions());
+      bytes += f.size();
+      progress.bytesDone.addAndGet(f.size());
+      progress.filesDone.incrementAndGet();
+    }
+    return new Result(plan.changed().size(), bytes);
+  }
+
+  /**
+   * Assembles files the plan meant to take unchanged from the installed release, for when they
+   * changed on disk after the plan was made (the game or the player wrote to them). Their chunks
+   * come from the same seeds and cache as apply's (a seed's chunks are checked as read), the rest
+   * from the service.
+   */
+  public void restage(StoredPlan plan, List<ManifestFile> files) throws IOException {
+    Path staging = folder.releaseDir(plan.planId());
+    Extractor extractor = extractor(plan);
+    for (ManifestFile f : files) {
+      Path out = target(staging, f);
+      ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
+      assemble(extractor, index, out, f);
+      InstalledReleases.applyPermissions(out, f.permissions());
+    }
+  }
+
+  /** One extractor for every file: the installed files are located as seeds once. */
+  private Extractor extractor(StoredPlan plan) throws IOException {
     List<FileSeed> seeds = new ArrayList<>();
     if (plan.fromReleaseId() != null) {
       Path installed = folder.releaseDir(plan.fromReleaseId());
@@ -96,45 +140,29 @@ public final class StagingAssembler {
     CachingChunkStore store =
         new CachingChunkStore(
             new LocalChunkStore(folder.cache()), new HttpChunkStore(service.chunkStore()));
-    // One extractor for every file: the installed files are located as seeds once.
-    Extractor extractor =
-        new Extractor(store)
-            .seeds(seeds)
-            .seedFromOutput(false)
-            .durable(true)
-            .progress(
-                (done, total) -> {
-                  progress.fileBytesDone.set(done);
-                  crashTestPause.midFile(done, total);
-                });
-    long bytes = 0;
-    for (ManifestFile f : plan.changed()) {
-      Path out = staging.resolve(f.path()).normalize();
-      if (!out.startsWith(staging)) {
-        throw new UpdateFailure(
-            UpdateFailures.UNSAFE_PATH,
-            "manifest path '" + f.path() + "' escapes the install folder");
-      }
-      ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
-      if (!(resumed && Files.isRegularFile(out) && FileVerifier.verify(index, out, 2).matches())) {
-        Files.createDirectories(out.getParent());
-        long base = progress.bytesDone.get();
-        try {
-          extractor.extract(index, out);
-        } catch (ChunkInvalidException e) {
-          throw new UpdateFailure(UpdateFailures.CORRUPT_CHUNK, e.getMessage(), e);
-        } catch (RuntimeException e) {
-          if (DiskFull.is(e)) throw DiskFull.failure("assembling " + f.path(), e);
-          throw e;
-        }
-        progress.fileBytesDone.set(0);
-        progress.bytesDone.set(base);
-      }
-      InstalledReleases.applyPermissions(out, f.permissions());
-      bytes += f.size();
-      progress.bytesDone.addAndGet(f.size());
-      progress.filesDone.incrementAndGet();
+    return new Extractor(store).seeds(seeds).seedFromOutput(false).durable(true);
+  }
+
+  private static Path target(Path staging, ManifestFile f) {
+    Path out = staging.resolve(f.path()).normalize();
+    if (!out.startsWith(staging)) {
+      throw new UpdateFailure(
+          UpdateFailures.UNSAFE_PATH,
+          "manifest path '" + f.path() + "' escapes the install folder");
     }
-    return new Result(plan.changed().size(), bytes);
+    return out;
+  }
+
+  private static void assemble(Extractor extractor, ChunkIndex index, Path out, ManifestFile f)
+      throws IOException {
+    Files.createDirectories(out.getParent());
+    try {
+      extractor.extract(index, out);
+    } catch (ChunkInvalidException e) {
+      throw new UpdateFailure(UpdateFailures.CORRUPT_CHUNK, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (DiskFull.is(e)) throw DiskFull.failure("assembling " + f.path(), e);
+      throw e;
+    }
   }
 }

@@ -208,7 +208,9 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
                   ctx,
                   () -> null,
                   () -> {},
-                  () -> new ReleaseSwitcher(folder).finalizeUpdate(r.planId()));
+                  () ->
+                      new ReleaseSwitcher(folder, new StagingAssembler(folder, service)::restage)
+                          .finalizeUpdate(r.planId()));
           return new FinalizeResult(result.filesReplaced(), result.filesRemoved());
         });
   }

@@ -129,7 +129,12 @@ public final class UpdatePlanner {
     List<String> unchanged = new ArrayList<>();
     for (ManifestFile f : manifest.files()) {
       InstalledFile was = installedByPath.get(f.path());
-      if (was != null && was.indexSha256().equals(f.indexSha256()) && !damaged.contains(f.path())) {
+      // Same bytes with other permissions is assembled too (from the installed file, as a seed):
+      // a hard link would share, and so change, the installed file's permissions.
+      if (was != null
+          && was.indexSha256().equals(f.indexSha256())
+          && java.util.Objects.equals(was.permissions(), f.permissions())
+          && !damaged.contains(f.path())) {
         unchanged.add(f.path());
       } else {
         changed.add(f);

@@ -71,6 +71,7 @@ class ReleaseSwitcherCrashTest {
     ReleaseSwitcher crashing =
         new ReleaseSwitcher(
             bed.folder,
+            ReleaseSwitcher.Restager.NONE,
             step -> {
               if (step == crashAt) throw new Crash();
             });
@@ -92,6 +93,7 @@ class ReleaseSwitcherCrashTest {
     ReleaseSwitcher crashing =
         new ReleaseSwitcher(
             bed.folder,
+            ReleaseSwitcher.Restager.NONE,
             step -> {
               if (step == crashAt) throw new Crash();
             });
