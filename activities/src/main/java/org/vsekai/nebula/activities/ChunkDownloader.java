@@ -11,6 +11,7 @@ import org.vsekai.nebula.desync.ChunkFetcher;
 import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.desync.ChunkInvalidException;
 import org.vsekai.nebula.desync.ChunkStore;
+import org.vsekai.nebula.desync.ChunkVerifier;
 import org.vsekai.nebula.desync.HttpChunkStore;
 import org.vsekai.nebula.desync.HttpStoreOptions;
 import org.vsekai.nebula.desync.LocalChunkStore;
@@ -78,7 +79,8 @@ public final class ChunkDownloader {
   }
 
   /**
-   * @param fetchedBefore bytes fetched for this batch by earlier attempts (from the heartbeat)
+   * @param fetchedBefore bytes fetched for this batch by earlier attempts, from the heartbeat (the
+   *     count on disk is used when it is higher: it misses no byte a killed attempt fetched)
    */
   public ChunkFetcher.Result download(
       String planId,
@@ -95,14 +97,20 @@ public final class ChunkDownloader {
     progress.bytesBefore = batch.bytesBefore();
     progress.bytesOfPlan = plan.bytesToDownload();
     progress.version = plan.toVersion();
-    progress.bytesFetched.set(fetchedBefore);
-    TransferListener count = progress.bytesFetched::addAndGet;
-    TransferListener listener =
-        maxBytesPerSecond > 0 ? new ByteRateLimiter(maxBytesPerSecond).andThen(count) : count;
-    HttpChunkStore remote =
-        new HttpChunkStore(service.chunkStore(), HttpStoreOptions.DEFAULT.withListener(listener));
-    ChunkStore source = new RefetchOnCorruption(remote, UpdateFailures.CORRUPT_CHUNK_FETCHES);
-    try {
+    try (FetchedBytes counted = FetchedBytes.open(folder, planId, batchIndex)) {
+      progress.bytesFetched.set(Math.max(fetchedBefore, counted.stored()));
+      TransferListener count = n -> counted.record(progress.bytesFetched.addAndGet(n));
+      TransferListener listener =
+          maxBytesPerSecond > 0 ? new ByteRateLimiter(maxBytesPerSecond).andThen(count) : count;
+      // No answer may be larger than the largest chunk this batch needs can compress to.
+      int largest = batch.sizes().stream().mapToInt(Integer::intValue).max().orElse(1);
+      HttpChunkStore remote =
+          new HttpChunkStore(
+              service.chunkStore(),
+              HttpStoreOptions.DEFAULT
+                  .withListener(listener)
+                  .withVerifier(new ChunkVerifier(ChunkVerifier.DEFAULT.algorithm(), largest)));
+      ChunkStore source = new RefetchOnCorruption(remote, UpdateFailures.CORRUPT_CHUNK_FETCHES);
       return new ChunkFetcher(source, new LocalChunkStore(folder.cache()), PARALLEL_FETCHES)
           .fetch(
               batch.ids(),
@@ -111,9 +119,6 @@ public final class ChunkDownloader {
                 progress.chunksDone.set(chunks);
                 progress.bytesDone.set(bytes);
               });
-    } catch (RuntimeException e) {
-      if (DiskFull.is(e)) throw DiskFull.failure("downloading", e);
-      throw e;
     }
   }
 

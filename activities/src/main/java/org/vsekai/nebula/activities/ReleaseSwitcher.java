@@ -137,30 +137,31 @@ public final class ReleaseSwitcher {
     }
     if (step == Step.SWITCH) {
       new CurrentRelease(folder).switchTo(j.planId());
-      step = advance(j, Step.REMOVE_OLD);
+      // The new release is in. Nothing after this may fail the update, a full disk included:
+      // what is not done now (a journal step, a removal) is done by the next update's prepare.
+      bestEffort(() -> advance(j, Step.REMOVE_OLD));
     }
-    // The new release is in; what follows is tidying. A file of the old release held open (the
-    // game still running from it, on Windows) must not hold the update: what cannot be removed
-    // now is removed by the next update's prepare, which drops every release but the current one.
+    // The old release goes only once no game runs from it, and whole: one in use is removed when
+    // the game ends (vsekai launch), by vsekai verify, or by the next update's prepare.
     if (j.fromReleaseId() != null && !j.fromReleaseId().equals(j.planId())) {
-      bestEffort(() -> Tree.delete(folder.releaseDir(j.fromReleaseId())));
-      Files.deleteIfExists(folder.releaseRecord(j.fromReleaseId()));
+      bestEffort(() -> new OldReleases(folder).removeIfUnused(j.fromReleaseId()));
     }
-    Files.deleteIfExists(folder.plan(j.planId()));
+    bestEffort(() -> Files.deleteIfExists(folder.plan(j.planId())));
+    bestEffort(() -> Files.deleteIfExists(folder.fetchedBytes(j.planId())));
     // Every cached chunk is now in the installed files, which seed the next update.
     bestEffort(() -> Tree.delete(folder.cache()));
-    Files.deleteIfExists(folder.progressFile());
-    Files.deleteIfExists(folder.journal());
+    bestEffort(() -> Files.deleteIfExists(folder.progressFile()));
+    bestEffort(() -> Files.deleteIfExists(folder.journal()));
   }
 
   private interface Tidying {
-    void run() throws IOException;
+    Object run() throws IOException;
   }
 
   private static void bestEffort(Tidying t) {
     try {
       t.run();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       LOG.warn("left for the next update to remove: {}", e.getMessage());
     }
   }

@@ -96,7 +96,7 @@ public final class StagingAssembler {
       ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
       if (!(resumed && Files.isRegularFile(out) && FileVerifier.verify(index, out, 2).matches())) {
         long base = progress.bytesDone.get();
-        assemble(extractor, index, out, f);
+        assemble(extractor, index, out);
         progress.fileBytesDone.set(0);
         progress.bytesDone.set(base);
       }
@@ -120,7 +120,7 @@ public final class StagingAssembler {
     for (ManifestFile f : files) {
       Path out = target(staging, f);
       ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
-      assemble(extractor, index, out, f);
+      assemble(extractor, index, out);
       InstalledReleases.applyPermissions(out, f.permissions());
     }
   }
@@ -153,16 +153,12 @@ public final class StagingAssembler {
     return out;
   }
 
-  private static void assemble(Extractor extractor, ChunkIndex index, Path out, ManifestFile f)
-      throws IOException {
+  private static void assemble(Extractor extractor, ChunkIndex index, Path out) throws IOException {
     Files.createDirectories(out.getParent());
     try {
       extractor.extract(index, out);
     } catch (ChunkInvalidException e) {
       throw new UpdateFailure(UpdateFailures.CORRUPT_CHUNK, e.getMessage(), e);
-    } catch (RuntimeException e) {
-      if (DiskFull.is(e)) throw DiskFull.failure("assembling " + f.path(), e);
-      throw e;
     }
   }
 }

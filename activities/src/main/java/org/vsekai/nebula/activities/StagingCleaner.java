@@ -27,22 +27,27 @@ public final class StagingCleaner {
     if (isCurrent(planId) || switchInProgress(planId)) return 0;
     long freed = Tree.delete(folder.releaseDir(planId));
     Files.deleteIfExists(folder.plan(planId));
+    Files.deleteIfExists(folder.fetchedBytes(planId));
     Files.deleteIfExists(folder.progressFile());
     return freed;
   }
 
   /**
-   * Drops every plan and every release folder but the installed one. A folder that cannot be
-   * removed yet (a file in it held open, as a game still running from an old release holds its
-   * files on Windows) is left for a later call; it never holds up an update.
+   * Drops every plan and staging folder, and every installed release but the current one and those
+   * a game still runs from ({@link OldReleases}). What cannot be removed yet is left for a later
+   * call; it never holds up an update.
    */
   public long discardAll() throws IOException {
     long freed = 0;
+    new OldReleases(folder).removeUnused();
     if (Files.isDirectory(folder.versions())) {
       try (DirectoryStream<Path> dirs = Files.newDirectoryStream(folder.versions())) {
         for (Path d : dirs) {
+          String name = d.getFileName().toString();
+          // Installed releases are OldReleases' to remove; what is left here is staging.
+          if (Files.exists(folder.releaseRecord(name))) continue;
           try {
-            freed += discard(d.getFileName().toString());
+            freed += discard(name);
           } catch (IOException heldOpen) {
             LOG.warn("cannot remove {} yet: {}", d, heldOpen.getMessage());
           }

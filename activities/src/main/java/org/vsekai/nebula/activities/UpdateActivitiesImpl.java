@@ -6,7 +6,9 @@ import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.activities.local.CurrentRelease;
@@ -170,7 +172,9 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
               true);
           return new DownloadBatchResult(
               r.batchIndex(), p.chunks, result.chunksFetched(), p.bytes, p.bytesFetched.get());
-        });
+        },
+        () -> p.bytes - p.bytesDone.get(),
+        true);
   }
 
   @Override
@@ -195,7 +199,9 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
                           false),
                   () -> new StagingAssembler(folder, service).apply(r.planId(), resumed, p));
           return new ApplyResult(result.files(), result.bytes());
-        });
+        },
+        () -> p.bytesTotal - p.bytesDone.get(),
+        true);
   }
 
   @Override
@@ -238,7 +244,9 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
                       r.mode(),
                       uninstallCommand));
           return new RegistryResult(n);
-        });
+        },
+        () -> 0,
+        false);
   }
 
   @Override
@@ -257,6 +265,16 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
    * the exception with its causes, whose texts name local paths.
    */
   private <T> T failuresMapped(Callable<T> work) {
+    return failuresMapped(work, () -> 0, true);
+  }
+
+  /**
+   * @param stillToWrite bytes the step had yet to write, read when it fails: less room than that on
+   *     the folder's volume is a full disk ({@link DiskFull})
+   * @param folderFinal whether a full disk or an unwritable folder ends the update; not for the
+   *     registry, which must follow files already switched and so retries until its deadline
+   */
+  private <T> T failuresMapped(Callable<T> work, LongSupplier stillToWrite, boolean folderFinal) {
     try {
       return work.call();
     } catch (ActivityCompletionException e) {
@@ -273,14 +291,34 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
       Thread.currentThread().interrupt();
       throw retryable("interrupted", "Interrupted", e);
     } catch (Exception e) {
-      if (DiskFull.is(e)) {
-        throw nonRetryable(
-            DiskFull.failure("updating", e).getMessage(),
-            UpdateFailures.INSUFFICIENT_DISK_SPACE,
-            e);
+      Optional<UpdateFailure> known = recognise(e, stillToWrite.getAsLong(), folderFinal);
+      if (known.isPresent()) {
+        throw nonRetryable(known.get().getMessage(), known.get().type(), e);
       }
       throw retryable(e.getMessage(), e.getClass().getSimpleName(), e);
     }
+  }
+
+  /** A failure that is final by its cause, though nothing named it so where it happened. */
+  private Optional<UpdateFailure> recognise(Exception e, long stillToWrite, boolean folderFinal) {
+    if (folderFinal) {
+      if (DiskFull.is(e, folder.root(), disk, stillToWrite)) {
+        return Optional.of(DiskFull.failure(folder.root(), disk, stillToWrite, e));
+      }
+      Optional<Path> readOnly = FolderWritable.notWritable(e, folder.root());
+      if (readOnly.isPresent()) {
+        return Optional.of(
+            new UpdateFailure(
+                UpdateFailures.FOLDER_NOT_WRITABLE,
+                "cannot write to "
+                    + readOnly.get()
+                    + " ("
+                    + e.getMessage()
+                    + "); make the folder writable and update again",
+                e));
+      }
+    }
+    return ServiceRefusals.of(e);
   }
 
   private ApplicationFailure nonRetryable(String message, String type, Exception e) {

@@ -52,7 +52,8 @@ final class ActivitiesTestBed implements AutoCloseable {
                 installId + ".test-credential",
                 null,
                 false,
-                null));
+                null,
+                0));
     impl =
         new UpdateActivitiesImpl(
             folder,

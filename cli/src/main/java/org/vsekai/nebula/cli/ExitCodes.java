@@ -22,7 +22,7 @@ public final class ExitCodes {
   /** A release was refused: bad signature, untrusted key, expired, downgrade, unsafe path. */
   public static final int REJECTED = 6;
 
-  /** Not enough free disk space for the update. */
+  /** Not enough free disk space for the update, or a folder it cannot write to. */
   public static final int DISK_FULL = 7;
 
   /** The update was cancelled (vsekai cancel, or support staff); the install is unchanged. */

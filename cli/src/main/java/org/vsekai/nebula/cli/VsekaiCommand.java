@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.commands.InstallChecks;
 import org.vsekai.nebula.cli.commands.InstallCommand;
+import org.vsekai.nebula.cli.commands.LaunchCommand;
 import org.vsekai.nebula.cli.commands.ModeCommand;
 import org.vsekai.nebula.cli.commands.ProductCommand;
 import org.vsekai.nebula.cli.commands.PublishCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
       UpdateCommand.class,
       ModeCommand.class,
       StatusCommand.class,
+      LaunchCommand.class,
       UpdateControls.Pause.class,
       UpdateControls.Resume.class,
       UpdateControls.Cancel.class,

@@ -260,6 +260,14 @@ class CommandsTest {
             "http://updates.example.org/");
     assertThat(plainToTheWorld.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(plainToTheWorld.err()).contains("refusing to send a credential in plain HTTP");
+    CliRun launchNothing = run("launch", dir.resolve("nowhere").toString());
+    assertThat(launchNothing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(launchNothing.err()).contains("is not a Nebula install");
+    CliRun retryForever =
+        run(rig.with("install", "--retry-for", "100000", dir.resolve("never").toString()));
+    assertThat(retryForever.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(retryForever.err()).contains("--retry-for must be between 0 and 720 hours");
+    assertThat(dir.resolve("never")).doesNotExist();
     CliRun noService = run("mode", "list", "--service", "http://127.0.0.1:1/");
     assertThat(noService.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(noService.err().lines())

@@ -329,6 +329,19 @@ class InstallsAndUpdatesResourceTest {
     assertThat(r.error()).contains("Temporal");
   }
 
+  @Test
+  void aRetryDeadlineOutOfRangeIsA400() {
+    Player a = register("0.1.0");
+    String path = "api/v1/installs/" + a.id();
+    for (long hours : new long[] {-1, UpdateStart.MAX_RETRY_FOR_HOURS + 1}) {
+      Reply update = a.client().post(path + "/update", new UpdateStart(0, false, false, hours));
+      assertThat(update.status()).isEqualTo(400);
+      assertThat(update.error()).contains("retryForHours must be between 0");
+      Reply launcher = a.client().post(path + "/launcher", new LauncherStart(true, 60, 0, hours));
+      assertThat(launcher.status()).isEqualTo(400);
+    }
+  }
+
   /** Sends {@code head} (and no body) on a socket, and returns what comes back. */
   private static String rawRequest(String head) throws java.io.IOException {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", APP.baseUrl().getPort())) {

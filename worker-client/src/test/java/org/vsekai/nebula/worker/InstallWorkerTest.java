@@ -64,7 +64,8 @@ class InstallWorkerTest {
             null,
             null,
             false,
-            null);
+            null,
+            0);
     new InstallStateFile(folder).write(state);
   }
 

@@ -86,7 +86,8 @@ class UpdateRefusalsTest {
             null,
             null,
             false,
-            null);
+            null,
+            0);
     new InstallStateFile(folder).write(state);
     worker = InstallWorker.start(env.getWorkflowClient(), folder, state, "x", null);
     assertThat(update().result().outcome()).isEqualTo(UpdateOutcome.UPDATED);

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param offlineAfter how long a periodic check waits for the install's worker before the launcher
  *     takes the install for offline and ends; null for {@link
  *     UpdateActivityPolicies#SCHEDULED_CHECK_WAIT}
+ * @param retryFor how long each update's steps are retried before it gives up ({@link
+ *     UpdateRequest#retryFor()}); null for the default
  */
 public record LauncherConfig(
     String installId,
@@ -23,4 +25,5 @@ public record LauncherConfig(
     Duration checkInterval,
     boolean allowDowngrade,
     long maxBytesPerSecond,
-    Duration offlineAfter) {}
+    Duration offlineAfter,
+    Duration retryFor) {}

@@ -132,7 +132,8 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
             config.maxBytesPerSecond(),
             trigger.trigger(),
             trigger.rolloutId(),
-            trigger.trigger() == UpdateTrigger.SCHEDULED ? config.offlineAfter() : null);
+            trigger.trigger() == UpdateTrigger.SCHEDULED ? config.offlineAfter() : null,
+            config.retryFor());
     while (true) {
       state = LauncherState.UPDATING;
       UpdateWorkflow update = Workflow.newChildWorkflowStub(UpdateWorkflow.class, childOptions());
@@ -219,7 +220,8 @@ public class LauncherWorkflowImpl implements LauncherWorkflow {
             config.checkInterval(),
             config.allowDowngrade(),
             config.maxBytesPerSecond(),
-            config.offlineAfter());
+            config.offlineAfter(),
+            config.retryFor());
   }
 
   @Override

@@ -10,7 +10,9 @@ import java.time.Duration;
  *
  * <p>Common to all: the failure types in {@link UpdateFailures#NON_RETRYABLE} are never retried,
  * and backoff doubles from 1 s up to a cap, so a player who comes back online after hours is picked
- * up within that cap.
+ * up within that cap. Every step on the install's machine also has a deadline ({@link
+ * #givingUpAfter}): transient failures are retried until then, never forever, so every update ends
+ * and its id is free for the next.
  */
 public final class UpdateActivityPolicies {
 
@@ -29,6 +31,16 @@ public final class UpdateActivityPolicies {
    * clear failure serves the player better than an update silently stuck retrying.
    */
   public static final int LOCAL_STEP_ATTEMPTS = 20;
+
+  /**
+   * How long each step is retried through transient failures when the install's policy does not say
+   * ({@link UpdateRequest#retryFor()}): a weekend offline resumes where it stopped; past that the
+   * update ends failed and the next check starts afresh, keeping the fetched chunks.
+   */
+  public static final Duration DEFAULT_RETRY_FOR = Duration.ofDays(2);
+
+  /** The longest an install's policy may ask for: as long as a requested check waits. */
+  public static final Duration MAX_RETRY_FOR = Duration.ofDays(30);
 
   /** Attempts of check once a worker took it: a few minutes of backoff, then a clear failure. */
   public static final int CHECK_ATTEMPTS = 10;
@@ -71,6 +83,19 @@ public final class UpdateActivityPolicies {
         .build();
   }
 
+  /** The request's retry deadline, or the default. */
+  public static Duration retryFor(UpdateRequest request) {
+    return request.retryFor() == null ? DEFAULT_RETRY_FOR : request.retryFor();
+  }
+
+  /**
+   * {@code policy} with a deadline for all its attempts together, the wait for a worker included:
+   * past it the step fails with a schedule-to-close timeout and the update ends.
+   */
+  public static ActivityOptions givingUpAfter(ActivityOptions policy, Duration retryFor) {
+    return ActivityOptions.newBuilder(policy).setScheduleToCloseTimeout(retryFor).build();
+  }
+
   /**
    * {@code policy} addressed to the install's own queue: every step but record runs on the player's
    * machine.
@@ -95,11 +120,11 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * downloadChunks, one batch: retried without limit, because a player may be offline for hours or
-   * days and every attempt resumes from the cache, so retrying costs nothing already fetched. Two
-   * hours per attempt fits a batch under a low bandwidth cap; an attempt that runs out only
-   * restarts from the cache. Waits for a cancelled attempt to stop (pause, cancel) so two attempts
-   * never fetch into the cache at once.
+   * downloadChunks, one batch: retried up to the update's deadline rather than a count, because a
+   * player may be offline for hours or days and every attempt resumes from the cache, so retrying
+   * costs nothing already fetched. Two hours per attempt fits a batch under a low bandwidth cap; an
+   * attempt that runs out only restarts from the cache. Waits for a cancelled attempt to stop
+   * (pause, cancel) so two attempts never fetch into the cache at once.
    */
   public static final ActivityOptions DOWNLOAD =
       ActivityOptions.newBuilder()
@@ -122,9 +147,11 @@ public final class UpdateActivityPolicies {
           .build();
 
   /**
-   * finalizeUpdate: retried without limit and with a short backoff cap, because once the swap has
-   * begun only finalize's journal can make the install whole again: it must roll forward as soon as
-   * a worker is back. Renames within one volume, so an hour per attempt is plenty.
+   * finalizeUpdate: retried up to the update's deadline with a short backoff cap, because once the
+   * swap has begun only finalize's journal can make the install whole again: it must roll forward
+   * as soon as a worker is back. Should the deadline pass, the install is still whole (the old
+   * release or the new one, by the journal) and the next update's prepare completes the switch.
+   * Renames within one volume, so an hour per attempt is plenty.
    */
   public static final ActivityOptions FINALIZE =
       ActivityOptions.newBuilder()
@@ -136,8 +163,8 @@ public final class UpdateActivityPolicies {
   /**
    * updateRegistry: a handful of registry values take well under a second, so an attempt that has
    * not answered in 30 s is lost (its worker died, or the task never reached it) and is tried again
-   * rather than waited for; retried without limit because the files are already new and the
-   * registry must follow them.
+   * rather than waited for; retried up to the update's deadline because the files are already new
+   * and the registry must follow them (the next update writes it again).
    */
   public static final ActivityOptions REGISTRY =
       ActivityOptions.newBuilder()

@@ -71,6 +71,24 @@ public final class UpdateFailures {
    */
   public static final String INVALID_INSTALL = "InvalidInstall";
 
+  /**
+   * A chunk or index of the release is not on the service (404 or 410): the version was withdrawn
+   * and its data pruned while the update ran. Asking again gets the same answer.
+   */
+  public static final String MISSING_RELEASE_DATA = "MissingReleaseData";
+
+  /**
+   * The service or its store refuses this install (401 or 403): its credential was revoked, or the
+   * install may not read what it asked for.
+   */
+  public static final String ACCESS_REFUSED = "AccessRefused";
+
+  /**
+   * The install folder cannot be written to: mounted read-only or its permissions taken away. A
+   * file only locked for now (the running game, a virus scanner) is not this; it is retried.
+   */
+  public static final String FOLDER_NOT_WRITABLE = "FolderNotWritable";
+
   /** The service does not know the requested product, mode or target version. */
   public static final String UNKNOWN_RELEASE = "UnknownRelease";
 
@@ -82,6 +100,14 @@ public final class UpdateFailures {
    * activity's (a plan id that names no plan).
    */
   public static final String INVALID_REQUEST = "InvalidRequest";
+
+  /**
+   * A step kept failing in ways that could pass (the service unreachable, a file locked, the
+   * install's worker offline) until its retries ended: the deadline of {@link
+   * UpdateRequest#retryFor()} or its attempts. The message names the step and the last failure. The
+   * install is untouched or complete, and the next check or release starts a new update.
+   */
+  public static final String GAVE_UP = "GaveUp";
 
   /**
    * The type a failed workflow carries when the activity's failure had no type of its own, e.g. a
@@ -102,6 +128,9 @@ public final class UpdateFailures {
           UNSAFE_PATH,
           CORRUPT_CHUNK,
           INSUFFICIENT_DISK_SPACE,
+          MISSING_RELEASE_DATA,
+          ACCESS_REFUSED,
+          FOLDER_NOT_WRITABLE,
           INVALID_INSTALL,
           UNKNOWN_RELEASE,
           MALFORMED_VERSION,

@@ -24,6 +24,9 @@ import java.time.Duration;
  *     update ends {@code INSTALL_OFFLINE}; null for the default of the trigger ({@link
  *     UpdateActivityPolicies#SCHEDULED_CHECK_WAIT} for periodic checks, {@link
  *     UpdateActivityPolicies#REQUESTED_CHECK_WAIT} otherwise)
+ * @param retryFor how long each step on the install's machine is retried through transient failures
+ *     (an unreachable service, a locked file, a worker offline) before the update gives up and ends
+ *     failed; the install's policy. Null for {@link UpdateActivityPolicies#DEFAULT_RETRY_FOR}
  */
 public record UpdateRequest(
     String installId,
@@ -34,11 +37,12 @@ public record UpdateRequest(
     long maxBytesPerSecond,
     UpdateTrigger trigger,
     String rolloutId,
-    Duration workerWait) {
+    Duration workerWait,
+    Duration retryFor) {
 
   /** A request for the highest version valid in the mode, without a cap or a rollout. */
   public static UpdateRequest latest(
       String installId, String product, String mode, UpdateTrigger trigger) {
-    return new UpdateRequest(installId, product, mode, null, false, 0, trigger, null, null);
+    return new UpdateRequest(installId, product, mode, null, false, 0, trigger, null, null, null);
   }
 }

@@ -8,6 +8,7 @@ import static org.vsekai.nebula.workflows.NebulaSearchAttributes.TO_VERSION;
 import static org.vsekai.nebula.workflows.NebulaSearchAttributes.UPDATE_STATE;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -103,6 +104,13 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
    */
   static final String INSTALL_OFFLINE_CHANGE = "install-offline";
 
+  /**
+   * The change that gives every step on the install's machine a deadline ({@link
+   * UpdateRequest#retryFor()}) and names the failure of a step that ran out of time or attempts;
+   * before it, downloads, finalize and registry were retried without end.
+   */
+  static final String BOUNDED_STEPS_CHANGE = "bounded-steps";
+
   // The install's steps run on its own queue, so the stubs are made once the request names it.
   private UpdateActivities checking;
   private UpdateActivities preparing;
@@ -128,6 +136,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private long chunksFetched;
   private String failureMessage;
   private boolean installOffline;
+  private boolean stepsBounded;
 
   /** Everything before FinalizingUpdate; {@code cancel} cancels it. Null outside that phase. */
   private CancellationScope stagingPhase;
@@ -145,13 +154,20 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private void bindStepsToInstall(UpdateRequest request) {
     String id = request.installId();
+    stepsBounded = Workflow.getVersion(BOUNDED_STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     checking = stub(UpdateActivityPolicies.check(request), id);
-    preparing = stub(UpdateActivityPolicies.PREPARE, id);
-    downloading = stub(UpdateActivityPolicies.DOWNLOAD, id);
-    applying = stub(UpdateActivityPolicies.APPLY, id);
-    finalizing = stub(UpdateActivityPolicies.FINALIZE, id);
-    registering = stub(UpdateActivityPolicies.REGISTRY, id);
+    preparing = stub(bounded(UpdateActivityPolicies.PREPARE), id);
+    downloading = stub(bounded(UpdateActivityPolicies.DOWNLOAD), id);
+    applying = stub(bounded(UpdateActivityPolicies.APPLY), id);
+    finalizing = stub(bounded(UpdateActivityPolicies.FINALIZE), id);
+    registering = stub(bounded(UpdateActivityPolicies.REGISTRY), id);
     discarding = stub(UpdateActivityPolicies.DISCARD_STAGING, id);
+  }
+
+  private ActivityOptions bounded(ActivityOptions policy) {
+    return stepsBounded
+        ? UpdateActivityPolicies.givingUpAfter(policy, UpdateActivityPolicies.retryFor(request))
+        : policy;
   }
 
   @Override
@@ -367,7 +383,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             + " failed in "
             + failedIn.label()
             + ": "
-            + causeMessage(failure);
+            + (UpdateFailures.GAVE_UP.equals(type)
+                ? gaveUpMessage(failure)
+                : causeMessage(failure));
     enter(UpdateState.UPDATE_FAILED);
     log.warn("{}", failureMessage);
     Workflow.newDetachedCancellationScope(
@@ -471,6 +489,21 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
   }
 
+  /**
+   * Whether a step failed because its retries ended (its deadline passed, or its attempts ran out)
+   * rather than on a failure that is final by its nature.
+   */
+  private static boolean ranOutOfRetries(Throwable failure) {
+    if (!(failure instanceof ActivityFailure activity)) {
+      return false;
+    }
+    if (activity.getCause() instanceof TimeoutFailure timeout) {
+      return timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE;
+    }
+    return activity.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED
+        || activity.getRetryState() == RetryState.RETRY_STATE_TIMEOUT;
+  }
+
   /** Whether the activity waited out its schedule-to-start timeout: no worker polled for it. */
   private static boolean notTakenByAnyWorker(ActivityFailure failure) {
     return failure.getCause() instanceof TimeoutFailure timeout
@@ -527,14 +560,49 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     return s == null || s.isBlank();
   }
 
-  /** The type of the innermost application failure, e.g. {@code BadSignature}. */
-  private static String failureType(Throwable failure) {
+  /**
+   * The failure's name: {@link UpdateFailures#GAVE_UP} for a step that ran out of time or attempts,
+   * else the innermost application failure's type, e.g. {@code BadSignature}.
+   */
+  private String failureType(Throwable failure) {
+    if (stepsBounded && ranOutOfRetries(failure)) {
+      return UpdateFailures.GAVE_UP;
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure application) {
         return application.getType();
       }
     }
     return UpdateFailures.UPDATE_FAILED;
+  }
+
+  /** Why a step stopped being retried, and what its last attempt said. */
+  private String gaveUpMessage(TemporalFailure failure) {
+    Throwable last = failure.getCause();
+    boolean deadline =
+        failure instanceof ActivityFailure activity
+            && activity.getRetryState() == RetryState.RETRY_STATE_TIMEOUT;
+    if (last instanceof TimeoutFailure timeout
+        && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE) {
+      // The deadline passed during an attempt, not between two.
+      deadline = true;
+      last = timeout.getCause();
+    }
+    String why =
+        deadline
+            ? "gave up after retrying for " + describe(UpdateActivityPolicies.retryFor(request))
+            : "gave up after its last attempt";
+    return why + (last == null ? "" : "; last failure: " + causeMessage(last));
+  }
+
+  private static String describe(java.time.Duration d) {
+    if (d.toHours() >= 1 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+      return d.toHours() + " h";
+    }
+    if (d.toMinutes() >= 1 && d.toSecondsPart() == 0) {
+      return d.toMinutes() + " min";
+    }
+    return d.toSeconds() + " s";
   }
 
   /** What went wrong in the activity's own words, without Temporal's wrapping. */

@@ -48,7 +48,8 @@ class InstallOfflineTest {
                     0,
                     UpdateTrigger.SCHEDULED,
                     null,
-                    SHORT_WAIT));
+                    SHORT_WAIT,
+                    null));
 
     UpdateResult result = update.result();
 
@@ -98,7 +99,8 @@ class InstallOfflineTest {
                 Duration.ofHours(1),
                 false,
                 0,
-                SHORT_WAIT)));
+                SHORT_WAIT,
+                null)));
 
     WorkflowStub.fromTyped(launcher).getResult(Void.class);
 
@@ -125,7 +127,8 @@ class InstallOfflineTest {
                 Duration.ofHours(1),
                 false,
                 0,
-                SHORT_WAIT)));
+                SHORT_WAIT,
+                null)));
     for (int i = 0; i < 100 && launcher.status().updatesRun() < 1; i++) {
       Thread.sleep(100);
     }

@@ -70,7 +70,7 @@ class LauncherWorkflowTest {
                 .setTaskQueue(TaskQueues.SERVICE)
                 .build());
     LauncherConfig config =
-        new LauncherConfig(INSTALL_ID, PRODUCT, MODE, checkInterval, false, 0, null);
+        new LauncherConfig(INSTALL_ID, PRODUCT, MODE, checkInterval, false, 0, null, null);
     firstRunId = WorkflowClient.start(launcher::run, LauncherInput.start(config)).getRunId();
   }
 

@@ -62,7 +62,7 @@ class RecordReplayHistories {
       bed.env.sleep(Duration.ofMinutes(10));
       update.resume();
       assertThat(update.result().outcome()).isEqualTo(UpdateOutcome.UPDATED);
-      write(bed, "update-with-pause-on-service.json", update.workflowId(), update.runId());
+      write(bed, "update-with-pause-bounded-steps.json", update.workflowId(), update.runId());
     }
   }
 
@@ -79,7 +79,7 @@ class RecordReplayHistories {
                   .setTaskQueue(TaskQueues.SERVICE)
                   .build());
       LauncherConfig config =
-          new LauncherConfig(INSTALL_ID, PRODUCT, MODE, Duration.ofHours(1), false, 0, null);
+          new LauncherConfig(INSTALL_ID, PRODUCT, MODE, Duration.ofHours(1), false, 0, null, null);
       WorkflowExecution run = WorkflowClient.start(launcher::run, LauncherInput.start(config));
       bed.env.sleep(Duration.ofMinutes(30));
       when(bed.activities.check(any())).thenReturn(new CheckResult(WorkflowTestBed.FROM, TO));

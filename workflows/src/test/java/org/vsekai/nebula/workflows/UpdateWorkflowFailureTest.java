@@ -182,8 +182,10 @@ class UpdateWorkflowFailureTest {
         catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
 
     ApplicationFailure failure = (ApplicationFailure) failed.getCause();
-    assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
-    assertThat(failure.getOriginalMessage()).contains("failed in PreparingUpdate: file locked");
+    assertThat(failure.getType()).isEqualTo(UpdateFailures.GAVE_UP);
+    assertThat(failure.getOriginalMessage())
+        .contains("failed in PreparingUpdate: gave up after its last attempt; last failure:")
+        .contains("file locked");
     verify(bed.activities, times(UpdateActivityPolicies.LOCAL_STEP_ATTEMPTS)).prepare(any());
     verify(bed.activities).discardStaging(new DiscardStagingRequest(INSTALL_ID, null));
   }
@@ -196,7 +198,10 @@ class UpdateWorkflowFailureTest {
         catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
 
     ApplicationFailure failure = (ApplicationFailure) failed.getCause();
-    assertThat(failure.getOriginalMessage()).contains("failed in Checking: service unreachable");
+    assertThat(failure.getType()).isEqualTo(UpdateFailures.GAVE_UP);
+    assertThat(failure.getOriginalMessage())
+        .contains("failed in Checking: gave up")
+        .contains("service unreachable");
     verify(bed.activities, times(UpdateActivityPolicies.CHECK_ATTEMPTS)).check(any());
     verify(bed.activities, never()).prepare(any());
     verify(bed.activities, never()).discardStaging(any());
@@ -219,6 +224,82 @@ class UpdateWorkflowFailureTest {
 
     assertThat(bed.start().result().outcome()).isEqualTo(UpdateOutcome.UPDATED);
     verify(bed.activities, times(failedAttempts + 3)).downloadChunks(any());
+  }
+
+  @Test
+  @Timeout(60)
+  void aDownloadThatNeverSucceedsGivesUpAtTheInstallsDeadlineAndFreesTheId() {
+    doThrow(new IllegalStateException("offline")).when(bed.activities).downloadChunks(any());
+    UpdateRequest request = withRetryFor(java.time.Duration.ofHours(3));
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(
+            WorkflowFailedException.class, () -> bed.starter().startOrAttach(request).result());
+
+    ApplicationFailure failure = (ApplicationFailure) failed.getCause();
+    assertThat(failure.getType()).isEqualTo(UpdateFailures.GAVE_UP);
+    assertThat(failure.getOriginalMessage())
+        .contains("failed in DownloadingUpdate: gave up after retrying for 3 h")
+        .contains("offline");
+    verify(bed.activities).discardStaging(new DiscardStagingRequest(INSTALL_ID, PLAN_ID));
+    // The id is free: the next check or release runs.
+    doAnswer(invocation -> WorkflowTestBed.fullBatch(invocation.getArgument(0)))
+        .when(bed.activities)
+        .downloadChunks(any());
+    assertThat(bed.start().result().outcome()).isEqualTo(UpdateOutcome.UPDATED);
+  }
+
+  @Test
+  void aFinalizeThatNeverSucceedsGivesUpAtTheDeadlineWithoutDroppingStaging() {
+    doThrow(new IllegalStateException("locked")).when(bed.activities).finalizeUpdate(any());
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () ->
+                bed.starter().startOrAttach(withRetryFor(java.time.Duration.ofHours(1))).result());
+
+    ApplicationFailure failure = (ApplicationFailure) failed.getCause();
+    assertThat(failure.getType()).isEqualTo(UpdateFailures.GAVE_UP);
+    assertThat(failure.getOriginalMessage()).contains("failed in FinalizingUpdate: gave up");
+    verify(bed.activities, never()).discardStaging(any());
+  }
+
+  @ParameterizedTest
+  @MethodSource("failuresFinalByCause")
+  void aFailureFinalByItsCauseEndsTheUpdateAtOnce(String type) {
+    doThrow(ApplicationFailure.newNonRetryableFailure("no can do", type))
+        .when(bed.activities)
+        .downloadChunks(any());
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
+
+    assertThat(((ApplicationFailure) failed.getCause()).getType()).isEqualTo(type);
+    verify(bed.activities, times(1)).downloadChunks(any());
+  }
+
+  static Stream<String> failuresFinalByCause() {
+    return Stream.of(
+        UpdateFailures.MISSING_RELEASE_DATA,
+        UpdateFailures.ACCESS_REFUSED,
+        UpdateFailures.FOLDER_NOT_WRITABLE,
+        UpdateFailures.INSUFFICIENT_DISK_SPACE);
+  }
+
+  private static UpdateRequest withRetryFor(java.time.Duration retryFor) {
+    UpdateRequest r = WorkflowTestBed.request();
+    return new UpdateRequest(
+        r.installId(),
+        r.product(),
+        r.mode(),
+        r.targetVersion(),
+        r.allowDowngrade(),
+        r.maxBytesPerSecond(),
+        r.trigger(),
+        r.rolloutId(),
+        r.workerWait(),
+        retryFor);
   }
 
   @Test
@@ -264,7 +345,7 @@ class UpdateWorkflowFailureTest {
                 .build());
     UpdateRequest noProduct =
         new UpdateRequest(
-            INSTALL_ID, " ", "stable", null, false, 0, UpdateTrigger.MANUAL, null, null);
+            INSTALL_ID, " ", "stable", null, false, 0, UpdateTrigger.MANUAL, null, null, null);
 
     WorkflowFailedException failed =
         catchThrowableOfType(WorkflowFailedException.class, () -> update.update(noProduct));

@@ -192,7 +192,7 @@ class UpdateWorkflowTest {
         .thenReturn(new UpdatePlan(PLAN_ID, FROM, 3, 40, 1, 300, 3 * BATCH_BYTES, 5 * BATCH_BYTES));
     UpdateRequest downgrade =
         new UpdateRequest(
-            INSTALL_ID, PRODUCT, MODE, null, true, 0, UpdateTrigger.MANUAL, null, null);
+            INSTALL_ID, PRODUCT, MODE, null, true, 0, UpdateTrigger.MANUAL, null, null, null);
     UpdateResult result = bed.starter().startOrAttach(downgrade).result();
 
     assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
@@ -238,6 +238,7 @@ class UpdateWorkflowTest {
             1_000_000,
             UpdateTrigger.ROLLOUT,
             "rollout-9",
+            null,
             null);
 
     bed.starter().startOrAttach(rollout).result();

@@ -24,6 +24,9 @@ class WorkflowReplayTest {
   /** Recorded with workflows on the service's queue and the install-offline change in place. */
   private static final String UPDATE_ON_SERVICE = "histories/update-with-pause-on-service.json";
 
+  /** Recorded once every step on the install had a deadline (the bounded-steps change). */
+  private static final String UPDATE_BOUNDED = "histories/update-with-pause-bounded-steps.json";
+
   private static final String LAUNCHER_ON_SERVICE =
       "histories/launcher-three-updates-on-service.json";
 
@@ -31,6 +34,7 @@ class WorkflowReplayTest {
   void aRecordedUpdateReplays() throws Exception {
     replay(UPDATE, UpdateWorkflowImpl.class);
     replay(UPDATE_ON_SERVICE, UpdateWorkflowImpl.class);
+    replay(UPDATE_BOUNDED, UpdateWorkflowImpl.class);
   }
 
   @Test

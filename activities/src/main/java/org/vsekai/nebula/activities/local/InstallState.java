@@ -22,6 +22,8 @@ import java.time.Instant;
  * @param gatewayTls whether the gateway speaks TLS (always, but on loopback)
  * @param allowDowngradeUntil until when an update may install a lower version than the installed
  *     one ({@code vsekai --update --allow-downgrade} grants an hour); null: never
+ * @param retryForHours how long each step of an update is retried through transient failures before
+ *     the update gives up and ends failed; 0 for the service's default (two days)
  */
 public record InstallState(
     String installId,
@@ -35,7 +37,8 @@ public record InstallState(
     String credential,
     String gateway,
     boolean gatewayTls,
-    Instant allowDowngradeUntil) {
+    Instant allowDowngradeUntil,
+    long retryForHours) {
 
   public InstallState withMode(String newMode) {
     return new InstallState(
@@ -50,7 +53,8 @@ public record InstallState(
         credential,
         gateway,
         gatewayTls,
-        allowDowngradeUntil);
+        allowDowngradeUntil,
+        retryForHours);
   }
 
   public InstallState withAutoUpdate(boolean auto) {
@@ -66,7 +70,8 @@ public record InstallState(
         credential,
         gateway,
         gatewayTls,
-        allowDowngradeUntil);
+        allowDowngradeUntil,
+        retryForHours);
   }
 
   public InstallState withMaxBytesPerSecond(long cap) {
@@ -82,7 +87,8 @@ public record InstallState(
         credential,
         gateway,
         gatewayTls,
-        allowDowngradeUntil);
+        allowDowngradeUntil,
+        retryForHours);
   }
 
   /** The state after the service registered this folder as {@code newInstallId}. */
@@ -100,7 +106,8 @@ public record InstallState(
         newCredential,
         newGateway,
         tls,
-        allowDowngradeUntil);
+        allowDowngradeUntil,
+        retryForHours);
   }
 
   public InstallState withDowngradeAllowedUntil(Instant until) {
@@ -116,7 +123,8 @@ public record InstallState(
         credential,
         gateway,
         gatewayTls,
-        until);
+        until,
+        retryForHours);
   }
 
   /** Whether this install lets an update install a lower version at {@code now}. */

@@ -72,6 +72,16 @@ public record LauncherFolder(Path root) {
     return plans().resolve(planId + ".json");
   }
 
+  /** Bytes fetched so far by each download batch of a plan, across attempts. */
+  public Path fetchedBytes(String planId) {
+    return plans().resolve(planId + ".fetched");
+  }
+
+  /** One marker per game process the launcher started, naming the release it runs from. */
+  public Path running() {
+    return meta().resolve("running");
+  }
+
   public Path journal() {
     return meta().resolve("finalize.json");
   }

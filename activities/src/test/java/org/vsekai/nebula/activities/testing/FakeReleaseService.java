@@ -38,7 +38,7 @@ import org.vsekai.nebula.desync.LocalChunkStore;
 /**
  * A stand-in for the updater service on loopback, speaking the same REST paths and desync's store
  * protocol over real HTTP, with releases published from build folders by our own engine. Faults a
- * test can arm: a manifest rewritten before it is served, a corrupt chunk.
+ * test can arm: a manifest rewritten before it is served, a corrupt chunk, a store that refuses.
  */
 public final class FakeReleaseService implements AutoCloseable {
   public static final ChunkSizes SIZES = new ChunkSizes(4096, 16384, 65536);
@@ -52,6 +52,7 @@ public final class FakeReleaseService implements AutoCloseable {
   private final HttpServer server;
   private final AtomicLong chunkBytesServed = new AtomicLong();
   private volatile ChunkId corrupt;
+  private volatile int storeRefusal;
 
   public FakeReleaseService(Path root) throws IOException {
     this.root = root;
@@ -137,9 +138,14 @@ public final class FakeReleaseService implements AutoCloseable {
     return signer;
   }
 
-  /** From now on, this chunk is served with the wrong bytes. */
+  /** From now on, this chunk is served with the wrong bytes; null to serve it right again. */
   public void corruptChunk(ChunkId id) {
     corrupt = id;
+  }
+
+  /** From now on, every chunk request is answered with this status; 0 to serve them again. */
+  public void refuseChunks(int status) {
+    storeRefusal = status;
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -148,6 +154,10 @@ public final class FakeReleaseService implements AutoCloseable {
       String[] p = path.split("/");
       if (path.startsWith("/store/") && p.length == 4) {
         ChunkId id = ChunkId.fromHex(p[3].replace(".cacnk", ""));
+        if (storeRefusal != 0) {
+          json(ex, storeRefusal, new ErrorBody("refused"));
+          return;
+        }
         if (!store.has(id)) {
           ex.sendResponseHeaders(404, -1);
           return;

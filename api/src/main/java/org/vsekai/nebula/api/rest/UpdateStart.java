@@ -9,11 +9,18 @@ package org.vsekai.nebula.api.rest;
  * @param workerRestarted the caller has just started the install's only worker (it holds the
  *     folder's lock): a step another worker had started died with it, and is retried at once
  *     instead of after its heartbeat timeout
+ * @param retryForHours how long each step is retried through transient failures before the update
+ *     gives up (the install's policy, {@link #MAX_RETRY_FOR_HOURS} at most); 0 for the service's
+ *     default of two days
  */
-public record UpdateStart(long maxBytesPerSecond, boolean allowDowngrade, boolean workerRestarted) {
+public record UpdateStart(
+    long maxBytesPerSecond, boolean allowDowngrade, boolean workerRestarted, long retryForHours) {
+
+  /** The most {@code retryForHours} may be: thirty days. */
+  public static final long MAX_RETRY_FOR_HOURS = 720;
 
   /** An update asked for by someone other than the install's own newly started worker. */
   public UpdateStart(long maxBytesPerSecond, boolean allowDowngrade) {
-    this(maxBytesPerSecond, allowDowngrade, false);
+    this(maxBytesPerSecond, allowDowngrade, false, 0);
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.activities.InstallRepairer;
+import org.vsekai.nebula.activities.OldReleases;
 import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
@@ -30,6 +31,8 @@ public abstract class InstallChecks implements Callable<Integer> {
   public Integer call() throws Exception {
     GlobalOptions g = Cli.global(spec);
     InstallContext install = InstallContext.load(dir, g);
+    // Releases an update replaced while a game ran from them go once nothing runs from them.
+    new OldReleases(install.folder()).removeUnused();
     InstallRepairer repairer = new InstallRepairer(install.folder());
     InstallRepairer.Report r =
         repair() ? repairer.repair(install.service(), (p, b) -> {}) : repairer.verify((p, b) -> {});

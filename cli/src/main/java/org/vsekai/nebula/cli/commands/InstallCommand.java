@@ -12,6 +12,7 @@ import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
 import org.vsekai.nebula.api.rest.SigningKeyInfo;
+import org.vsekai.nebula.api.rest.UpdateStart;
 import org.vsekai.nebula.cli.ByteRate;
 import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.CliFailure;
@@ -71,6 +72,15 @@ public final class InstallCommand implements Callable<Integer> {
   Long maxRate;
 
   @Option(
+      names = "--retry-for",
+      paramLabel = "HOURS",
+      defaultValue = "0",
+      description =
+          "how long an update keeps retrying through network trouble or an offline machine before"
+              + " it gives up; 0 for the service's default of 48 (at most 720)")
+  long retryForHours;
+
+  @Option(
       names = "--no-update",
       description = "only create and register the install, do not update it now")
   boolean noUpdate;
@@ -87,6 +97,11 @@ public final class InstallCommand implements Callable<Integer> {
     LauncherFolder folder =
         new LauncherFolder(
             dir != null ? dir : org.vsekai.nebula.cli.install.InstallContext.defaultFolder());
+    if (retryForHours < 0 || retryForHours > UpdateStart.MAX_RETRY_FOR_HOURS) {
+      throw new CliFailure(
+          ExitCodes.USAGE,
+          "--retry-for must be between 0 and " + UpdateStart.MAX_RETRY_FOR_HOURS + " hours");
+    }
     InstallStateFile file = new InstallStateFile(folder);
     if (file.read().isPresent()) {
       throw new CliFailure(
@@ -132,7 +147,8 @@ public final class InstallCommand implements Callable<Integer> {
             registered.credential(),
             registered.gateway(),
             registered.gatewayTls(),
-            null));
+            null,
+            retryForHours));
     if (!g.json) {
       Cli.out(spec)
           .printf(

@@ -85,7 +85,11 @@ public final class WorkerCommand implements Callable<Integer> {
           .service()
           .startLauncher(
               s.installId(),
-              new LauncherStart(s.autoUpdate(), s.checkIntervalMinutes(), s.maxBytesPerSecond()));
+              new LauncherStart(
+                  s.autoUpdate(),
+                  s.checkIntervalMinutes(),
+                  s.maxBytesPerSecond(),
+                  s.retryForHours()));
       return true;
     } catch (ServiceException e) {
       if (e.status() >= 400 && e.status() < 500) throw e;

@@ -115,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
               registered.credential(),
               registered.gateway(),
               registered.gatewayTls(),
-              null);
+              null,
+              0);
       new InstallStateFile(folder).write(state);
       InstallContext install = new InstallContext(folder, state, g);
 

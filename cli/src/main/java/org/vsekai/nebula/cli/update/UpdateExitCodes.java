@@ -23,8 +23,11 @@ final class UpdateExitCodes {
           UpdateFailures.MALFORMED_VERSION,
           UpdateFailures.INVALID_INSTALL ->
           ExitCodes.INVALID_DATA;
-      case UpdateFailures.UNKNOWN_RELEASE -> ExitCodes.NOT_FOUND;
-      case UpdateFailures.INSUFFICIENT_DISK_SPACE -> ExitCodes.DISK_FULL;
+      case UpdateFailures.UNKNOWN_RELEASE, UpdateFailures.MISSING_RELEASE_DATA ->
+          ExitCodes.NOT_FOUND;
+      case UpdateFailures.ACCESS_REFUSED, UpdateFailures.GAVE_UP -> ExitCodes.UNAVAILABLE;
+      case UpdateFailures.INSUFFICIENT_DISK_SPACE, UpdateFailures.FOLDER_NOT_WRITABLE ->
+          ExitCodes.DISK_FULL;
       default -> ExitCodes.ERROR;
     };
   }

@@ -70,7 +70,13 @@ public final class UpdateSession {
       // Asked first, while our worker starts. With the folder's lock we are its only worker: a
       // step an earlier worker had started is dead, and the service has it retried at once.
       UpdateView started =
-          service.startUpdate(id, new UpdateStart(maxBytesPerSecond, allowDowngrade, lock != null));
+          service.startUpdate(
+              id,
+              new UpdateStart(
+                  maxBytesPerSecond,
+                  allowDowngrade,
+                  lock != null,
+                  install.state().retryForHours()));
       if (lock != null) {
         try {
           worker =

@@ -98,7 +98,8 @@ final class EndToEndRig implements AutoCloseable {
             registered.credential(),
             registered.gateway(),
             registered.gatewayTls(),
-            null);
+            null,
+            0);
     new InstallStateFile(folder).write(state);
     return state;
   }

@@ -282,7 +282,8 @@ class RolloutFleetEndToEndTest {
                   s.credential(),
                   s.gateway(),
                   s.gatewayTls(),
-                  s.allowDowngradeUntil()));
+                  s.allowDowngradeUntil(),
+                  s.retryForHours()));
     }
 
     RolloutInfo rollout =

@@ -19,6 +19,7 @@ import org.vsekai.nebula.activities.LocalProgress;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.activities.testing.Builds;
+import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.workflows.UpdateOutcome;
 import org.vsekai.nebula.workflows.UpdateRequest;
 import org.vsekai.nebula.workflows.UpdateResult;
@@ -124,6 +125,15 @@ class UpdateCrashEndToEndTest {
 
         UpdateResult result = update.result();
         assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
+        long servedForIt = rig.chunkBytesServed() - servedBefore;
+        // Every byte counts, the killed attempt's too; only chunks in flight at the kill (at
+        // most one per parallel fetch) can be served and never received.
+        assertThat(result.bytesDownloaded())
+            .as(
+                "bytes the update counts (%d) against served (%d)",
+                result.bytesDownloaded(), servedForIt)
+            .isLessThanOrEqualTo(servedForIt)
+            .isGreaterThan(servedForIt - 8L * ChunkSizes.DEFAULT.max());
         assertThat(watcher.mixes()).as("samples mixing releases").isEmpty();
         assertThat(watcher.samples()).isGreaterThan(10);
         System.out.printf("e2e kill test: %d folder samples, none mixed%n", watcher.samples());
@@ -179,6 +189,7 @@ class UpdateCrashEndToEndTest {
                 false,
                 rate,
                 UpdateTrigger.MANUAL,
+                null,
                 null,
                 null));
   }

@@ -98,7 +98,8 @@ public final class InstallUpdates {
             request.maxBytesPerSecond(),
             UpdateTrigger.MANUAL,
             null,
-            null);
+            null,
+            RetryForHours.duration(request.retryForHours()));
     temporal(() -> starter.startOrAttach(update));
     return view(installId);
   }
@@ -248,7 +249,8 @@ public final class InstallUpdates {
                         interval,
                         false,
                         Math.max(0, settings.maxBytesPerSecond()),
-                        null)));
+                        null,
+                        RetryForHours.duration(settings.retryForHours()))));
           } catch (WorkflowExecutionAlreadyStarted raced) {
             // another start with the same settings won the race
           }

@@ -20,6 +20,7 @@ import org.vsekai.nebula.server.auth.InstallAccess;
 import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.installs.InstallUpdates;
+import org.vsekai.nebula.server.installs.RetryForHours;
 
 /**
  * {@code /api/v1/installs/{id}/launcher}: the install's background worker came online and asks the
@@ -48,6 +49,7 @@ public final class InstallLauncherResource {
       throw new InvalidRequestException(
           "checkIntervalMinutes and maxBytesPerSecond must not be negative");
     }
+    RetryForHours.check(r.retryForHours());
     if (updates == null) {
       throw new WebApplicationException(
           "the launcher needs Temporal, and this service has none configured (temporal.target)",

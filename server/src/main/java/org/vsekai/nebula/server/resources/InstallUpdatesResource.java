@@ -22,6 +22,7 @@ import org.vsekai.nebula.server.auth.InstallAccess;
 import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.installs.InstallUpdates;
+import org.vsekai.nebula.server.installs.RetryForHours;
 
 /**
  * {@code /api/v1/installs/{id}/update}: the player's commands ({@code --update}, {@code status},
@@ -51,6 +52,7 @@ public final class InstallUpdatesResource {
     if (r.maxBytesPerSecond() < 0) {
       throw new InvalidRequestException("maxBytesPerSecond must not be negative");
     }
+    RetryForHours.check(r.retryForHours());
     return Response.status(Response.Status.ACCEPTED).entity(updates().start(install, r)).build();
   }
 

@@ -128,6 +128,7 @@ public final class WaveTriggerer {
                 0,
                 UpdateTrigger.ROLLOUT,
                 wave.rolloutId(),
+                null,
                 null));
     String runId = update.runId();
     if (runId == null || runId.isEmpty()) {

@@ -67,10 +67,11 @@ public interface UpdateActivities {
   ApplyResult apply(ApplyRequest request);
 
   /**
-   * The seed's delete_old_and_move_over: a journaled swap of staging into the install (old files to
-   * a backup, new ones in, manifest last, backup dropped). A crash at any instant leaves the
-   * complete old or the complete new install, and the next attempt rolls the journal forward; that
-   * is why the workflow retries it without limit. Unchanged files are not rewritten.
+   * The seed's delete_old_and_move_over: a journaled switch of the staged release into place. A
+   * crash at any instant leaves the complete old or the complete new install, and the next attempt
+   * (or, past the update's deadline, the next update's prepare) rolls the journal forward.
+   * Unchanged files are not rewritten; each is linked only if it is still as installed, else
+   * assembled afresh. Nothing after the switch fails it, a full disk included.
    */
   @ActivityMethod
   FinalizeResult finalizeUpdate(FinalizeRequest request);
