@@ -3,13 +3,13 @@
 
 -- The id is chosen by the client when it first registers, so a retried registration is
 -- recognised instead of creating a second install.
-CREATE TABLE installs (
+CREATE TABLE IF NOT EXISTS installs (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   product_id UUID NOT NULL REFERENCES products (id),
   created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
-CREATE TABLE install_modes (
+CREATE TABLE IF NOT EXISTS install_modes (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   install_id UUID NOT NULL REFERENCES installs (id),
   mode_id UUID NOT NULL REFERENCES modes (id),
@@ -18,10 +18,10 @@ CREATE TABLE install_modes (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT install_modes_period CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
-CREATE INDEX install_modes_by_install ON install_modes (install_id, valid_from);
-CREATE UNIQUE INDEX install_modes_one_open ON install_modes (install_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS install_modes_by_install ON install_modes (install_id, valid_from);
+CREATE UNIQUE INDEX IF NOT EXISTS install_modes_one_open ON install_modes (install_id) WHERE valid_to IS NULL;
 
-CREATE TABLE install_versions (
+CREATE TABLE IF NOT EXISTS install_versions (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   install_id UUID NOT NULL REFERENCES installs (id),
   version_id UUID NOT NULL REFERENCES versions (id),
@@ -30,14 +30,14 @@ CREATE TABLE install_versions (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT install_versions_period CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
-CREATE INDEX install_versions_by_install ON install_versions (install_id, valid_from);
+CREATE INDEX IF NOT EXISTS install_versions_by_install ON install_versions (install_id, valid_from);
 -- Which installs run a version (rollouts count them).
-CREATE INDEX install_versions_by_version ON install_versions (version_id, valid_from);
-CREATE UNIQUE INDEX install_versions_one_open ON install_versions (install_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS install_versions_by_version ON install_versions (version_id, valid_from);
+CREATE UNIQUE INDEX IF NOT EXISTS install_versions_one_open ON install_versions (install_id) WHERE valid_to IS NULL;
 
 -- One update of one install, as the seed describes it: the manifest and version it applies, the
 -- files it changes and the registry values it sets. Written once, when first reported.
-CREATE TABLE update_processes (
+CREATE TABLE IF NOT EXISTS update_processes (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   install_id UUID NOT NULL REFERENCES installs (id),
   from_version_id UUID REFERENCES versions (id),
@@ -47,11 +47,11 @@ CREATE TABLE update_processes (
   registry_values JSONB NOT NULL DEFAULT '{}',
   created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX update_processes_by_install ON update_processes (install_id, created_at, id);
-CREATE INDEX update_processes_by_creation ON update_processes (created_at, id);
+CREATE INDEX IF NOT EXISTS update_processes_by_install ON update_processes (install_id, created_at, id);
+CREATE INDEX IF NOT EXISTS update_processes_by_creation ON update_processes (created_at, id);
 
 -- The period the process ran: open while it runs, closed when it reaches a final state.
-CREATE TABLE update_process_validities (
+CREATE TABLE IF NOT EXISTS update_process_validities (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   update_process_id UUID NOT NULL REFERENCES update_processes (id),
   valid_from TIMESTAMPTZ NOT NULL,
@@ -59,11 +59,11 @@ CREATE TABLE update_process_validities (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT update_process_validities_period CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
-CREATE INDEX update_process_validities_by_process ON update_process_validities (update_process_id, valid_from);
-CREATE UNIQUE INDEX update_process_validities_one_open ON update_process_validities (update_process_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS update_process_validities_by_process ON update_process_validities (update_process_id, valid_from);
+CREATE UNIQUE INDEX IF NOT EXISTS update_process_validities_one_open ON update_process_validities (update_process_id) WHERE valid_to IS NULL;
 
 -- The states of the seed's diagram that a process went through, each over its period.
-CREATE TABLE update_process_states (
+CREATE TABLE IF NOT EXISTS update_process_states (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   update_process_id UUID NOT NULL REFERENCES update_processes (id),
   state TEXT NOT NULL,
@@ -76,19 +76,19 @@ CREATE TABLE update_process_states (
     'Checking', 'NoUpdateFound', 'UpdateAvailable', 'PreparingUpdate', 'DownloadingUpdate',
     'ApplyingUpdate', 'FinalizingUpdate', 'UpdateSuccessful', 'UpdateFailed', 'UpdateCancelled'))
 );
-CREATE INDEX update_process_states_by_process ON update_process_states (update_process_id, valid_from);
-CREATE UNIQUE INDEX update_process_states_one_open ON update_process_states (update_process_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS update_process_states_by_process ON update_process_states (update_process_id, valid_from);
+CREATE UNIQUE INDEX IF NOT EXISTS update_process_states_one_open ON update_process_states (update_process_id) WHERE valid_to IS NULL;
 
 -- The local chunk cache (a desync store under the launcher folder) of an install, and where it
 -- was and which update process used it over time.
-CREATE TABLE casync_caches (
+CREATE TABLE IF NOT EXISTS casync_caches (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   install_id UUID NOT NULL REFERENCES installs (id),
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT casync_caches_one_per_install UNIQUE (install_id)
 );
 
-CREATE TABLE casync_cache_histories (
+CREATE TABLE IF NOT EXISTS casync_cache_histories (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   casync_cache_id UUID NOT NULL REFERENCES casync_caches (id),
   update_process_id UUID REFERENCES update_processes (id),
@@ -98,5 +98,5 @@ CREATE TABLE casync_cache_histories (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT casync_cache_histories_period CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
-CREATE INDEX casync_cache_histories_by_cache ON casync_cache_histories (casync_cache_id, valid_from);
-CREATE UNIQUE INDEX casync_cache_histories_one_open ON casync_cache_histories (casync_cache_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS casync_cache_histories_by_cache ON casync_cache_histories (casync_cache_id, valid_from);
+CREATE UNIQUE INDEX IF NOT EXISTS casync_cache_histories_one_open ON casync_cache_histories (casync_cache_id) WHERE valid_to IS NULL;

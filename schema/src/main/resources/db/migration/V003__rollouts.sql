@@ -2,7 +2,7 @@
 -- rollout when its failure rate passes the threshold. The tables only; the rollout workflow
 -- writes them.
 
-CREATE TABLE rollouts (
+CREATE TABLE IF NOT EXISTS rollouts (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   version_id UUID NOT NULL REFERENCES versions (id),
   mode_id UUID NOT NULL REFERENCES modes (id),
@@ -11,9 +11,9 @@ CREATE TABLE rollouts (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT rollouts_failure_rate CHECK (max_failure_rate >= 0 AND max_failure_rate <= 1)
 );
-CREATE INDEX rollouts_by_version ON rollouts (version_id, created_at);
+CREATE INDEX IF NOT EXISTS rollouts_by_version ON rollouts (version_id, created_at);
 
-CREATE TABLE rollout_states (
+CREATE TABLE IF NOT EXISTS rollout_states (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   rollout_id UUID NOT NULL REFERENCES rollouts (id),
   state TEXT NOT NULL,
@@ -25,12 +25,12 @@ CREATE TABLE rollout_states (
   CONSTRAINT rollout_states_known CHECK (state IN (
     'Scheduled', 'Running', 'Paused', 'Halted', 'Aborted', 'Completed'))
 );
-CREATE INDEX rollout_states_by_rollout ON rollout_states (rollout_id, valid_from);
-CREATE UNIQUE INDEX rollout_states_one_open ON rollout_states (rollout_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS rollout_states_by_rollout ON rollout_states (rollout_id, valid_from);
+CREATE UNIQUE INDEX IF NOT EXISTS rollout_states_one_open ON rollout_states (rollout_id) WHERE valid_to IS NULL;
 
 -- Wave n reaches the installs whose stable hash falls under percent; deadline_seconds is how
 -- long the wave waits for its installs' results.
-CREATE TABLE rollout_waves (
+CREATE TABLE IF NOT EXISTS rollout_waves (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   rollout_id UUID NOT NULL REFERENCES rollouts (id),
   wave_index INT NOT NULL,
@@ -42,7 +42,7 @@ CREATE TABLE rollout_waves (
 );
 
 -- A wave's progress over time: its state and the counts it had reached.
-CREATE TABLE rollout_wave_states (
+CREATE TABLE IF NOT EXISTS rollout_wave_states (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   rollout_wave_id UUID NOT NULL REFERENCES rollout_waves (id),
   state TEXT NOT NULL,
@@ -59,5 +59,5 @@ CREATE TABLE rollout_wave_states (
   CONSTRAINT rollout_wave_states_counts CHECK (
     installs_targeted >= 0 AND installs_succeeded >= 0 AND installs_failed >= 0)
 );
-CREATE INDEX rollout_wave_states_by_wave ON rollout_wave_states (rollout_wave_id, valid_from);
-CREATE UNIQUE INDEX rollout_wave_states_one_open ON rollout_wave_states (rollout_wave_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS rollout_wave_states_by_wave ON rollout_wave_states (rollout_wave_id, valid_from);
+CREATE UNIQUE INDEX IF NOT EXISTS rollout_wave_states_one_open ON rollout_wave_states (rollout_wave_id) WHERE valid_to IS NULL;

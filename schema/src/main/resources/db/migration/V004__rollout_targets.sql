@@ -4,7 +4,7 @@
 -- update_process_states under update_process_id, the id the service gives the process of the
 -- update's workflow run when the update reports.
 
-CREATE TABLE rollout_targets (
+CREATE TABLE IF NOT EXISTS rollout_targets (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   rollout_wave_id UUID NOT NULL REFERENCES rollout_waves (id),
   -- Repeats the wave's rollout so that the constraint below can hold across waves.
@@ -22,10 +22,10 @@ CREATE TABLE rollout_targets (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT rollout_targets_once_per_install UNIQUE (rollout_id, install_id)
 );
-CREATE INDEX rollout_targets_by_wave ON rollout_targets (rollout_wave_id, install_id);
+CREATE INDEX IF NOT EXISTS rollout_targets_by_wave ON rollout_targets (rollout_wave_id, install_id);
 
 -- The installs that follow a mode now, in id order: what a wave pages through.
-CREATE INDEX install_modes_open_by_mode ON install_modes (mode_id, install_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS install_modes_open_by_mode ON install_modes (mode_id, install_id) WHERE valid_to IS NULL;
 
 -- Rollouts newest first, for listing.
-CREATE INDEX rollouts_by_creation ON rollouts (created_at, id);
+CREATE INDEX IF NOT EXISTS rollouts_by_creation ON rollouts (created_at, id);

@@ -14,6 +14,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.logging.common.BootstrapLogging;
 import io.temporal.client.WorkflowClient;
@@ -156,12 +157,13 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     // Managed objects start in the order they are added and stop in reverse: the embedded server
     // first, then the pool, then migrations; the HTTP port opens only after all of them.
     if (database.embedded() != null) environment.lifecycle().manage(database.embedded());
+    ManagedDataSource dataSource = database.dataSource().build(environment.metrics(), "database");
     Jdbi jdbi =
         NebulaJdbi.configure(
-            new JdbiFactory().build(environment, database.dataSource(), "database"));
+            new JdbiFactory().build(environment, database.dataSource(), dataSource, "database"));
     NebulaServices wired = NebulaServices.wire(config, jdbi, Clock.systemUTC());
     if (config.database().migrateOnStart())
-      environment.lifecycle().manage(new Migrations(wired.transactions()));
+      environment.lifecycle().manage(new Migrations(dataSource));
 
     InstallCredentialCache credentials = new InstallCredentialCache(wired.installCredentials());
     registerAuth(environment, wired, credentials);

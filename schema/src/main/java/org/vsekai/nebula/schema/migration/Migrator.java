@@ -1,110 +1,107 @@
 package org.vsekai.nebula.schema.migration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vsekai.nebula.schema.SerializableTransactions;
 
 /**
- * Applies the SQL files under {@code db/migration/} in the order {@code migrations.txt} lists them,
- * each in its own transaction together with its row in {@code schema_migrations}. Running it again
- * applies only what is new, and two services migrating at once do not both apply a file: the second
- * waits on the first one's row, fails with a unique violation, and on its retry finds the migration
- * done.
+ * Applies the schema's migrations ({@code db/migration/V*.sql}) with Flyway.
+ *
+ * <p>Written for CockroachDB, where {@code autocommit_before_ddl} (on by default since 25.x)
+ * commits before every DDL statement, so no migration can be one transaction. Here none tries to
+ * be: every statement runs in its own implicit transaction ({@code executeInTransaction=false}, on
+ * PostgreSQL too, so the tests see what CockroachDB does), every statement is idempotent ({@code IF
+ * NOT EXISTS}), and Flyway writes a migration's history row only after its last statement. A
+ * migration cut short by a crash has no row and runs again from its first statement; one that
+ * failed has a failed row, which is removed ({@code repair}) before it runs again. Services that
+ * migrate at once are serialised by Flyway's lock. On CockroachDB, Flyway retries 40001 itself.
  */
 public final class Migrator {
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
-  private static final String DIRECTORY = "db/migration/";
 
-  private final SerializableTransactions transactions;
+  /** Where the bundled migrations are. */
+  public static final String BUNDLED = "classpath:db/migration";
 
-  public Migrator(SerializableTransactions transactions) {
-    this.transactions = transactions;
+  private final DataSource dataSource;
+  private final String[] locations;
+  private final Callback[] callbacks;
+
+  public Migrator(DataSource dataSource) {
+    this(dataSource, new String[] {BUNDLED}, new Callback[0]);
   }
 
-  /** The migrations shipped with this build, in order. */
-  public static List<Migration> bundled() {
-    List<Migration> migrations = new ArrayList<>();
-    for (String line : read(DIRECTORY + "migrations.txt").split("\n")) {
-      String name = line.strip();
-      if (name.isEmpty() || name.startsWith("#")) continue;
-      migrations.add(new Migration(name, read(DIRECTORY + name)));
-    }
-    return migrations;
+  /** Migrations from other locations, e.g. {@code filesystem:/path}, for tests. */
+  public Migrator(DataSource dataSource, String... locations) {
+    this(dataSource, locations, new Callback[0]);
   }
 
-  /** Applies the bundled migrations; returns the versions applied by this call. */
+  private Migrator(DataSource dataSource, String[] locations, Callback[] callbacks) {
+    this.dataSource = dataSource;
+    this.locations = locations;
+    this.callbacks = callbacks;
+  }
+
+  /** The same migrations with Flyway callbacks, e.g. to stop a test between two statements. */
+  public Migrator withCallbacks(Callback... more) {
+    return new Migrator(dataSource, locations, more);
+  }
+
+  /**
+   * Applies what is pending.
+   *
+   * @return the file names applied by this call, in order
+   */
   public List<String> migrate() {
-    return migrate(bundled());
-  }
-
-  public List<String> migrate(List<Migration> migrations) {
-    transactions.useTransaction(
-        h ->
-            h.execute(
-                """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                  version TEXT PRIMARY KEY,
-                  checksum TEXT NOT NULL,
-                  applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-                )"""));
-    List<String> applied = new ArrayList<>();
-    for (Migration migration : migrations) {
-      boolean ran = transactions.inTransaction(h -> apply(h, migration));
-      if (ran) {
-        LOG.info("applied migration {}", migration.version());
-        applied.add(migration.version());
+    Flyway flyway = flyway();
+    for (MigrationInfo m : flyway.info().all()) {
+      if (m.getState() == MigrationState.FAILED) {
+        // Its statements are idempotent: removing the failed row lets it run again from the top.
+        LOG.warn("migration {} failed before; running it again", m.getScript());
+        flyway.repair();
+        break;
       }
     }
+    MigrateResult result = flyway.migrate();
+    List<String> applied =
+        result.migrations.stream().map(m -> Path.of(m.filepath).getFileName().toString()).toList();
+    applied.forEach(name -> LOG.info("applied migration {}", name));
     return applied;
   }
 
-  /** The versions already applied, oldest first. */
-  public List<String> appliedVersions() {
-    return transactions.inTransaction(
-        h ->
-            h.createQuery("SELECT version FROM schema_migrations ORDER BY applied_at, version")
-                .mapTo(String.class)
-                .list());
+  /** The file names of the migrations applied so far, oldest first. */
+  public List<String> applied() {
+    return Arrays.stream(flyway().info().applied())
+        .filter(m -> m.getState().isApplied() && !m.getState().isFailed())
+        .map(MigrationInfo::getScript)
+        .toList();
   }
 
-  private static boolean apply(Handle h, Migration migration) {
-    Optional<String> recorded =
-        h.createQuery("SELECT checksum FROM schema_migrations WHERE version = :v")
-            .bind("v", migration.version())
-            .mapTo(String.class)
-            .findOne();
-    if (recorded.isPresent()) {
-      if (!recorded.get().equals(migration.checksum())) {
-        throw new IllegalStateException(
-            "migration "
-                + migration.version()
-                + " was changed after it was applied; add a new migration instead");
-      }
-      return false;
-    }
-    // The row first: a concurrent migrator blocks on it instead of racing through the DDL.
-    h.createUpdate("INSERT INTO schema_migrations (version, checksum) VALUES (:v, :c)")
-        .bind("v", migration.version())
-        .bind("c", migration.checksum())
-        .execute();
-    h.createScript(migration.sql()).execute();
-    return true;
+  /** The file names of every migration at the locations, applied or not. */
+  public List<String> available() {
+    return Arrays.stream(flyway().info().all())
+        .map(MigrationInfo::getScript)
+        .filter(s -> s != null)
+        .toList();
   }
 
-  private static String read(String resource) {
-    try (InputStream in = Migrator.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null)
-        throw new IllegalStateException("migration resource " + resource + " is missing");
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + resource, e);
-    }
+  private Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(locations)
+        .executeInTransaction(false)
+        // A database migrated before Flyway: its tables exist, and the idempotent migrations
+        // record themselves over them.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .callbacks(callbacks)
+        .load();
   }
 }

@@ -50,7 +50,7 @@ public final class TestPostgres {
   /** A new database with Nebula's schema migrated. */
   public static Database newMigratedDatabase() {
     Database db = newDatabase();
-    new Migrator(db.transactions()).migrate();
+    new Migrator(db.dataSource()).migrate();
     return db;
   }
 

@@ -6,8 +6,6 @@ import io.dropwizard.db.ManagedDataSource;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.vsekai.nebula.schema.NebulaJdbi;
-import org.vsekai.nebula.schema.SerializableTransactions;
 import org.vsekai.nebula.schema.migration.Migrator;
 import org.vsekai.nebula.server.NebulaConfiguration;
 
@@ -41,8 +39,7 @@ public final class DbCommand extends ConfiguredCommand<NebulaConfiguration> {
     if (db.embedded() != null) db.embedded().start();
     ManagedDataSource dataSource = db.dataSource().build(bootstrap.getMetricRegistry(), "migrate");
     try {
-      List<String> applied =
-          new Migrator(new SerializableTransactions(NebulaJdbi.create(dataSource))).migrate();
+      List<String> applied = new Migrator(dataSource).migrate();
       System.out.println(
           applied.isEmpty() ? "schema is up to date" : "applied " + String.join(", ", applied));
     } finally {

@@ -1,7 +1,7 @@
 package org.vsekai.nebula.server.db;
 
 import io.dropwizard.lifecycle.Managed;
-import org.vsekai.nebula.schema.SerializableTransactions;
+import javax.sql.DataSource;
 import org.vsekai.nebula.schema.migration.Migrator;
 
 /**
@@ -9,14 +9,14 @@ import org.vsekai.nebula.schema.migration.Migrator;
  * HTTP port opens, so no request ever meets an old schema.
  */
 public final class Migrations implements Managed {
-  private final SerializableTransactions transactions;
+  private final DataSource dataSource;
 
-  public Migrations(SerializableTransactions transactions) {
-    this.transactions = transactions;
+  public Migrations(DataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
   @Override
   public void start() {
-    new Migrator(transactions).migrate();
+    new Migrator(dataSource).migrate();
   }
 }
