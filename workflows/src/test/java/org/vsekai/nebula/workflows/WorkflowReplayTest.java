@@ -27,6 +27,9 @@ class WorkflowReplayTest {
   /** Recorded once every step on the install had a deadline (the bounded-steps change). */
   private static final String UPDATE_BOUNDED = "histories/update-with-pause-bounded-steps.json";
 
+  /** A rollout of three waves, paused and resumed on the way (see RecordRolloutHistory). */
+  private static final String ROLLOUT = "histories/rollout-paused-three-waves.json";
+
   private static final String LAUNCHER_ON_SERVICE =
       "histories/launcher-three-updates-on-service.json";
 
@@ -41,6 +44,11 @@ class WorkflowReplayTest {
   void aRecordedLauncherReplays() throws Exception {
     replay(LAUNCHER, LauncherWorkflowImpl.class);
     replay(LAUNCHER_ON_SERVICE, LauncherWorkflowImpl.class);
+  }
+
+  @Test
+  void aRecordedRolloutReplays() throws Exception {
+    replay(ROLLOUT, org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl.class);
   }
 
   @Test
