@@ -86,4 +86,21 @@ docker_lint_tools() {
 }
 docker_lint_tools
 
-echo "install-tools: casync $(casync --version 2>/dev/null | head -1 | tr -d '\n'), desync at $GOBIN_DIR/desync, temporal $("$GOBIN_DIR/temporal" --version 2>/dev/null | head -1)"
+# python-tuf, TUF's reference implementation, for the interop tests of Nebula's TUF client and
+# repository (api tests): its own venv, run through nebula-tuf-python.
+python_tuf() {
+  local venv="$HOME/.local/share/nebula-tools/python-tuf-7.0.1"
+  if ! "$GOBIN_DIR/nebula-tuf-python" -c 'import tuf.ngclient' >/dev/null 2>&1; then
+    echo "install-tools: pip install tuf==7.0.1 into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "tuf==7.0.1" "securesystemslib[crypto]==1.6.0"
+    mkdir -p "$GOBIN_DIR"
+    # A wrapper, not a link: a linked venv python would not find its venv.
+    rm -f "$GOBIN_DIR/nebula-tuf-python"
+    printf '#!/bin/sh\nexec "%s/bin/python" "$@"\n' "$venv" > "$GOBIN_DIR/nebula-tuf-python"
+    chmod +x "$GOBIN_DIR/nebula-tuf-python"
+  fi
+}
+python_tuf
+
+echo "install-tools: casync $(casync --version 2>/dev/null | head -1 | tr -d '\n'), desync at $GOBIN_DIR/desync, temporal $("$GOBIN_DIR/temporal" --version 2>/dev/null | head -1), python-tuf $("$GOBIN_DIR/nebula-tuf-python" -c "import tuf; print(tuf.__version__)" 2>/dev/null)"
