@@ -308,26 +308,6 @@ public final class CatalogRepository {
         });
   }
 
-  /**
-   * Stores a fresh signature of a version's manifest, unless someone stored one after {@code
-   * replacing} meanwhile; returns the signature that is current afterwards.
-   */
-  public ManifestRow resign(UUID versionId, UUID replacing, SignedEnvelope envelope) {
-    return tx.inTransaction(
-        h -> {
-          ManifestDao manifests = h.attach(ManifestDao.class);
-          ManifestRow latest = manifests.latest(versionId).orElseThrow();
-          if (!latest.id().equals(replacing)) return latest;
-          manifests.insert(
-              versionId,
-              envelope.keyId(),
-              envelope.json(),
-              micros(envelope.signedAt()),
-              micros(envelope.expiresAt()));
-          return manifests.latest(versionId).orElseThrow();
-        });
-  }
-
   // ---- helpers -----------------------------------------------------------------------------
 
   private static NamedRow validProduct(Handle h, String name, Instant at) {

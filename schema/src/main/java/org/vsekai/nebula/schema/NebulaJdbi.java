@@ -9,9 +9,11 @@ import org.vsekai.nebula.schema.db.CasyncCacheDao;
 import org.vsekai.nebula.schema.db.InstallDao;
 import org.vsekai.nebula.schema.db.ManifestDao;
 import org.vsekai.nebula.schema.db.ModeDao;
+import org.vsekai.nebula.schema.db.OfferedReleaseDao;
 import org.vsekai.nebula.schema.db.ProductDao;
 import org.vsekai.nebula.schema.db.ReleaseDao;
 import org.vsekai.nebula.schema.db.RolloutDao;
+import org.vsekai.nebula.schema.db.TufMetadataDao;
 import org.vsekai.nebula.schema.db.UpdateProcessDao;
 import org.vsekai.nebula.schema.db.VersionDao;
 
@@ -34,9 +36,11 @@ public final class NebulaJdbi {
           InstallDao.class,
           ManifestDao.class,
           ModeDao.class,
+          OfferedReleaseDao.class,
           ProductDao.class,
           ReleaseDao.class,
           RolloutDao.class,
+          TufMetadataDao.class,
           UpdateProcessDao.class,
           VersionDao.class);
 

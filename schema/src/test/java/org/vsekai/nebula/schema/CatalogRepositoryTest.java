@@ -214,23 +214,12 @@ class CatalogRepositoryTest {
   }
 
   @Test
-  void aFreshSignatureReplacesTheManifestOnlyOnce() {
+  void aStoredManifestIsReadAsSignedWithItsFiles() {
     publish("1.0.0", "stable");
+
     CatalogRepository.StoredManifest stored = catalog.manifest("v-sekai", SemVer.parse("1.0.0"));
-    SignedEnvelope fresh =
-        new SignedEnvelope("key1", "{\"fresh\":true}", T0.plus(DAY), T0.plus(DAY.multipliedBy(60)));
 
-    catalog.resign(stored.version().id(), stored.manifest().id(), fresh);
-    var second =
-        catalog.resign(
-            stored.version().id(),
-            stored.manifest().id(),
-            new SignedEnvelope(
-                "key1", "{\"late\":true}", T0.plus(DAY), T0.plus(DAY.multipliedBy(60))));
-
-    assertThat(second.envelope()).isEqualTo("{\"fresh\":true}");
-    assertThat(catalog.manifest("v-sekai", SemVer.parse("1.0.0")).manifest().envelope())
-        .isEqualTo("{\"fresh\":true}");
+    assertThat(stored.manifest().envelope()).isEqualTo("{\"version\":\"1.0.0\"}");
     assertThat(stored.files()).hasSize(1);
   }
 }

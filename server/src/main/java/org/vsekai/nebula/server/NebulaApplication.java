@@ -64,6 +64,9 @@ import org.vsekai.nebula.server.resources.ProductsResource;
 import org.vsekai.nebula.server.resources.ReleasesResource;
 import org.vsekai.nebula.server.resources.RolloutsResource;
 import org.vsekai.nebula.server.resources.SigningKeyResource;
+import org.vsekai.nebula.server.resources.TufKeysResource;
+import org.vsekai.nebula.server.resources.TufMetadataResource;
+import org.vsekai.nebula.server.resources.TufTargetsResource;
 import org.vsekai.nebula.server.resources.UpdateProcessesResource;
 import org.vsekai.nebula.server.resources.VersionsResource;
 import org.vsekai.nebula.server.rollout.RolloutControl;
@@ -74,6 +77,7 @@ import org.vsekai.nebula.server.store.StoreReadHandler;
 import org.vsekai.nebula.server.temporal.GatewayCounts;
 import org.vsekai.nebula.server.temporal.GatewayServer;
 import org.vsekai.nebula.server.temporal.ServiceWorker;
+import org.vsekai.nebula.server.tuf.TufRefreshSchedule;
 
 /**
  * The updater service: REST under {@code /api/v1}, the chunk store at {@code /store/} and the index
@@ -91,6 +95,8 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   static final String CHUNK_STORE_PATH = "/store";
 
   static final String INDEX_STORE_PATH = "/index";
+
+  static final String TUF_TARGETS_UPLOAD = "/api/v1/tuf/metadata/targets";
 
   private final Map<String, String> configOverrides;
   private volatile NebulaServices services;
@@ -178,6 +184,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     RolloutRepository rollouts = new RolloutRepository(wired.transactions(), wired.clock());
     RolloutControl rolloutControl = null;
     InstallUpdates installUpdates = null;
+    WorkflowClient temporalClient = null;
     if (config.temporal().configured()) {
       TemporalConnection temporal = new TemporalConnection(config.temporal().target());
       environment.lifecycle().manage(temporal);
@@ -201,7 +208,14 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
       GatewayCounts.register(environment.metrics(), gatewayServer);
       rolloutControl = new RolloutControl(client, rollouts, wired.clock());
       installUpdates = new InstallUpdates(client, wired.installs());
+      temporalClient = client;
     }
+    // After the migrations: its first refresh makes the first TUF root before the port opens.
+    environment
+        .lifecycle()
+        .manage(
+            new TufRefreshSchedule(
+                wired.tuf().publisher(), config.tuf().refreshInterval(), temporalClient));
     registerApi(environment, wired, credentials, installUpdates, config);
     environment.jersey().register(new RolloutsResource(rollouts, rolloutControl));
     environment
@@ -265,7 +279,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
                 path -> {
                   if (path.startsWith(CHUNK_STORE_PATH + "/")) return maxChunk;
                   if (path.startsWith(INDEX_STORE_PATH + "/")) return maxIndex;
+                  // A release lists its files, and so do targets signed offline.
                   if (path.equals("/api/v1/releases")) return limits.maxReleaseBody();
+                  if (path.equals(TUF_TARGETS_UPLOAD)) return limits.maxReleaseBody();
                   return limits.maxJsonBody();
                 }))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -301,10 +317,13 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     jersey.register(new ProductsResource(s.catalog()));
     jersey.register(new ProductResource(s.catalog()));
     jersey.register(new ModesResource(s.catalog()));
-    jersey.register(new VersionsResource(s.catalog(), s.manifests()));
+    jersey.register(new VersionsResource(s.catalog(), s.manifests(), s.tuf().publisher()));
     jersey.register(new LatestVersionResource(s.catalog(), s.clock()));
     jersey.register(new ReleasesResource(s.releasePublisher()));
     jersey.register(new SigningKeyResource(s.signingKeys()));
+    jersey.register(new TufMetadataResource(s.tuf().metadata(), s.tuf().uploads()));
+    jersey.register(new TufTargetsResource(s.catalog(), s.indexStore()));
+    jersey.register(new TufKeysResource(s.tuf().onlineKeys(), s.tuf().publisher()));
     jersey.register(
         new InstallsResource(
             s.installs(),

@@ -13,6 +13,7 @@ import org.vsekai.nebula.server.config.SigningFactory;
 import org.vsekai.nebula.server.config.StoreFactory;
 import org.vsekai.nebula.server.config.TemporalFactory;
 import org.vsekai.nebula.server.config.TlsFactory;
+import org.vsekai.nebula.server.config.TufFactory;
 
 /**
  * The service's configuration; see {@code nebula.yml} for every key and its environment variable.
@@ -37,6 +38,7 @@ public class NebulaConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private GatewayFactory gateway = new GatewayFactory();
   @Valid @NotNull @JsonProperty private TlsFactory tls = new TlsFactory();
   @Valid @NotNull @JsonProperty private LimitsFactory limits = new LimitsFactory();
+  @Valid @NotNull @JsonProperty private TufFactory tuf = new TufFactory();
 
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath();
@@ -76,5 +78,9 @@ public class NebulaConfiguration extends Configuration {
 
   public TemporalFactory temporal() {
     return temporal;
+  }
+
+  public TufFactory tuf() {
+    return tuf;
   }
 }

@@ -16,10 +16,12 @@ import org.vsekai.nebula.server.core.RoleToken;
 import org.vsekai.nebula.server.core.SigningKeys;
 import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.store.ReleaseContentCheck;
+import org.vsekai.nebula.server.tuf.TufServices;
 
 /**
- * The service's objects apart from HTTP: repositories, stores, keys. The REST resources use them,
- * and so can code running in the same process (server-side activities, the CLI's embedded service).
+ * The service's objects apart from HTTP: repositories, stores, keys, the TUF repository. The REST
+ * resources use them, and so can code running in the same process (server-side activities, the
+ * CLI's embedded service).
  */
 public record NebulaServices(
     Clock clock,
@@ -34,7 +36,8 @@ public record NebulaServices(
     RoleToken supportToken,
     InstallCredentials installCredentials,
     ManifestService manifests,
-    ReleasePublisher releasePublisher) {
+    ReleasePublisher releasePublisher,
+    TufServices tuf) {
 
   public static NebulaServices wire(NebulaConfiguration config, Jdbi jdbi, Clock clock) {
     SerializableTransactions tx = new SerializableTransactions(jdbi);
@@ -47,6 +50,7 @@ public record NebulaServices(
     SigningKeys keys = SigningKeys.configuredOrStored(config.signing(), config.dataDir());
     ManifestService manifests =
         new ManifestService(catalog, keys, config.signing().manifestLifetime(), clock);
+    TufServices tuf = TufServices.wire(config.tuf(), config.dataDir(), tx, indexes, keys, clock);
     return new NebulaServices(
         clock,
         tx,
@@ -62,6 +66,11 @@ public record NebulaServices(
             config.supportToken(), config.dataDir(), RoleToken.SUPPORT_FILE),
         new InstallCredentials(tx, clock),
         manifests,
-        new ReleasePublisher(catalog, new ReleaseContentCheck(indexes, chunks), manifests));
+        new ReleasePublisher(
+            catalog,
+            new ReleaseContentCheck(indexes, chunks),
+            manifests,
+            tuf.publisher()::refreshAfterCatalogChange),
+        tuf);
   }
 }

@@ -1,6 +1,7 @@
 package org.vsekai.nebula.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
@@ -57,6 +58,35 @@ class ConfigurationTest {
         .isEqualTo(Path.of("/var/lib/nebula/store"));
     assertThat(config.temporal().target()).isEqualTo("temporal:7233");
     assertThat(config.store().maxChunkBytes()).isEqualTo(1024 * 1024);
+  }
+
+  @Test
+  void tufLifetimesDefaultToADayOfFreshnessRefreshedEverySixHours() throws Exception {
+    NebulaConfiguration defaults = load("nebula.yml", Map.of());
+    assertThat(defaults.tuf().timestampLifetime()).isEqualTo(java.time.Duration.ofDays(1));
+    assertThat(defaults.tuf().refreshInterval()).isEqualTo(java.time.Duration.ofHours(6));
+    assertThat(defaults.tuf().rootLifetime()).isEqualTo(java.time.Duration.ofDays(365));
+    assertThat(defaults.tuf().targetsLifetime()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(defaults.tuf().key("timestamp")).isNull();
+
+    NebulaConfiguration shorter = load("nebula.yml", Map.of("NEBULA_TUF_TIMESTAMP_LIFETIME", "2h"));
+    assertThat(shorter.tuf().refreshInterval()).isEqualTo(java.time.Duration.ofMinutes(30));
+    NebulaConfiguration embedded =
+        load(
+            "nebula-embedded.yml",
+            Map.of("NEBULA_DATA_DIR", "/tmp/x", "NEBULA_TUF_REFRESH_INTERVAL", "10m"));
+    assertThat(embedded.tuf().refreshInterval()).isEqualTo(java.time.Duration.ofMinutes(10));
+
+    assertThatThrownBy(
+            () ->
+                load(
+                    "nebula.yml",
+                    Map.of(
+                        "NEBULA_TUF_TIMESTAMP_LIFETIME",
+                        "1h",
+                        "NEBULA_TUF_REFRESH_INTERVAL",
+                        "1h")))
+        .hasMessageContaining("refreshInterval");
   }
 
   @Test

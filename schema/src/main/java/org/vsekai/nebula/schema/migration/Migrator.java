@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.callback.Callback;
@@ -29,6 +30,8 @@ public final class Migrator {
 
   /** Where the bundled migrations are. */
   public static final String BUNDLED = "classpath:db/migration";
+
+  private static final int BASELINE_ATTEMPTS = 5;
 
   private final DataSource dataSource;
   private final String[] locations;
@@ -69,11 +72,36 @@ public final class Migrator {
         break;
       }
     }
-    MigrateResult result = flyway.migrate();
+    MigrateResult result = migrateRacingOthers(flyway);
     List<String> applied =
         result.migrations.stream().map(m -> Path.of(m.filepath).getFileName().toString()).toList();
     applied.forEach(name -> LOG.info("applied migration {}", name));
     return applied;
+  }
+
+  /**
+   * Services that start at once on an empty database race to baseline it: one creates Flyway's
+   * history table, and another that finds it still empty refuses to baseline (before its lock is
+   * taken, so before it changed anything). Once the first has written its baseline row the table is
+   * no longer empty, so the loser tries again a little later.
+   */
+  private static MigrateResult migrateRacingOthers(Flyway flyway) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return flyway.migrate();
+      } catch (FlywayException e) {
+        boolean lostBaselineRace =
+            String.valueOf(e.getMessage()).contains("already exists, and is empty");
+        if (!lostBaselineRace || attempt == BASELINE_ATTEMPTS) throw e;
+        LOG.info("another service is creating the schema history; trying again");
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The file names of the migrations applied so far, oldest first. */

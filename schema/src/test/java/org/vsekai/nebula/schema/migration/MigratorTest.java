@@ -26,7 +26,8 @@ class MigratorTest {
           "V002__installs.sql",
           "V003__rollouts.sql",
           "V004__rollout_targets.sql",
-          "V005__install_credentials.sql");
+          "V005__install_credentials.sql",
+          "V006__tuf_metadata.sql");
 
   @TempDir Path dir;
 
@@ -60,6 +61,7 @@ class MigratorTest {
             "rollout_states",
             "rollout_waves",
             "rollout_wave_states",
+            "tuf_metadata",
             "flyway_schema_history");
   }
 

@@ -12,7 +12,10 @@ public class SigningFactory {
   @JsonProperty private String privateKey;
   @JsonProperty private String publicKey;
 
-  /** How long a signed manifest stays valid; it is re-signed on read when a quarter is left. */
+  /**
+   * How long a manifest signed at publication stays valid for clients that check its own signature
+   * (before TUF). It is never signed again; TUF's timestamp keeps releases fresh.
+   */
   @NotNull @JsonProperty private Duration manifestLifetime = Duration.days(365);
 
   public String privateKey() {

@@ -14,13 +14,10 @@ import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
 import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.schema.SignedEnvelope;
-import org.vsekai.nebula.schema.db.ManifestRow;
 
 /**
- * Builds and signs release manifests, and serves the current signature of a version's manifest.
- * Clients refuse expired manifests, so a manifest read when less than a quarter of its lifetime is
- * left, or signed by a key the service no longer uses, is signed again first (the same files, a
- * later expiry); the old signature stays in the table.
+ * Builds and signs release manifests at publication (with an expiry {@code lifetime} ahead), and
+ * serves a version's manifest as it was signed then.
  */
 public final class ManifestService {
   private final CatalogRepository catalog;
@@ -66,31 +63,12 @@ public final class ManifestService {
         manifest.expires());
   }
 
-  /** The SignedManifest JSON of a version, re-signed first if it is due. */
+  /**
+   * The SignedManifest JSON of a version exactly as it was signed at publication. Never signed
+   * again here: this answers anonymous readers, and a signature made on their request would let
+   * anyone renew any manifest, a withdrawn one included. Freshness is the TUF timestamp's job.
+   */
   public String currentEnvelope(String product, SemVer version) {
-    CatalogRepository.StoredManifest stored = catalog.manifest(product, version);
-    ManifestRow row = stored.manifest();
-    if (!due(row)) return row.envelope();
-    SignedManifest old =
-        ManifestJson.read(
-            row.envelope().getBytes(java.nio.charset.StandardCharsets.UTF_8), SignedManifest.class);
-    ReleaseManifest body = ManifestJson.read(old.payloadBytes(), ReleaseManifest.class);
-    ReleaseManifest renewed =
-        new ReleaseManifest(
-            body.schemaVersion(),
-            body.product(),
-            body.version(),
-            body.mode(),
-            body.created(),
-            now().plus(lifetime),
-            body.chunking(),
-            body.executablePath(),
-            body.files());
-    return catalog.resign(stored.version().id(), row.id(), sign(renewed)).envelope();
-  }
-
-  private boolean due(ManifestRow row) {
-    if (!row.keyId().equals(keys.keyId())) return true;
-    return Duration.between(now(), row.expiresAt()).compareTo(lifetime.dividedBy(4)) < 0;
+    return catalog.manifest(product, version).manifest().envelope();
   }
 }

@@ -18,18 +18,26 @@ import org.vsekai.nebula.server.store.ReleaseContentCheck;
  * Registers a release: validate the request, check the stores hold everything it references, sign
  * its manifest, then write version, release period, files and manifest in one transaction.
  * Everything before the transaction only reads, so a refused or conflicting release leaves no
- * trace.
+ * trace. Once it is written, the TUF targets are refreshed so clients see the release at once.
  */
 public final class ReleasePublisher {
   private final CatalogRepository catalog;
   private final ReleaseContentCheck contentCheck;
   private final ManifestService manifests;
+  private final Runnable afterPublish;
 
+  /**
+   * @param afterPublish run after each release is stored (the TUF refresh); it must not throw
+   */
   public ReleasePublisher(
-      CatalogRepository catalog, ReleaseContentCheck contentCheck, ManifestService manifests) {
+      CatalogRepository catalog,
+      ReleaseContentCheck contentCheck,
+      ManifestService manifests,
+      Runnable afterPublish) {
     this.catalog = catalog;
     this.contentCheck = contentCheck;
     this.manifests = manifests;
+    this.afterPublish = afterPublish;
   }
 
   public ReleaseInfo publish(ReleaseRequest request) {
@@ -51,6 +59,7 @@ public final class ReleasePublisher {
                 request.validFrom(),
                 files,
                 envelope));
+    afterPublish.run();
     return new ReleaseInfo(
         registered.product(),
         registered.version(),

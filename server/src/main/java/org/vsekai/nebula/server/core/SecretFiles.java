@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.vsekai.nebula.desync.AtomicFiles;
 
 /** Small secrets the service makes for itself on first start and keeps in its data folder. */
-final class SecretFiles {
+public final class SecretFiles {
   private SecretFiles() {}
 
   /**
@@ -19,7 +19,7 @@ final class SecretFiles {
    * temporary file, forced to disk, then linked under the final name, so neither a power cut nor a
    * second service starting at the same moment can leave an empty or half-written secret.
    */
-  static String readOrCreate(Path file, Supplier<String> make) {
+  public static String readOrCreate(Path file, Supplier<String> make) {
     try {
       if (Files.exists(file)) {
         String stored = Files.readString(file, StandardCharsets.UTF_8).strip();

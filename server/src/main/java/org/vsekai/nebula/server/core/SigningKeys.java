@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestSigner;
+import org.vsekai.nebula.api.tuf.TufSigner;
 import org.vsekai.nebula.server.config.SigningFactory;
 
 /** The service's manifest signing key pair and the signer made from it. */
@@ -68,6 +69,14 @@ public final class SigningKeys {
 
   public String keyId() {
     return signer.keyId();
+  }
+
+  /**
+   * The same key as a TUF signer: the first TUF root names it as the root role's only key, so an
+   * install that pinned it before TUF can verify that root and follow the chain from there.
+   */
+  public TufSigner tufSigner() {
+    return new TufSigner(new KeyPair(publicKey, privateKey));
   }
 
   public String publicKeyBase64() {

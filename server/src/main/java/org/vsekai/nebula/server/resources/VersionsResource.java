@@ -23,10 +23,12 @@ import org.vsekai.nebula.api.rest.VersionInfo;
 import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.ManifestService;
+import org.vsekai.nebula.server.tuf.TufPublisher;
 
 /**
  * {@code /api/v1/products/{product}/versions}: a product's versions, each one's signed manifest,
- * and offering or withdrawing a version in a mode (publisher calls).
+ * and offering or withdrawing a version in a mode (publisher calls). A change of what is offered
+ * refreshes the TUF targets at once, so clients see it without waiting for the schedule.
  */
 @Path("/api/v1/products/{product}/versions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,10 +36,12 @@ import org.vsekai.nebula.server.core.ManifestService;
 public final class VersionsResource {
   private final CatalogRepository catalog;
   private final ManifestService manifests;
+  private final TufPublisher tuf;
 
-  public VersionsResource(CatalogRepository catalog, ManifestService manifests) {
+  public VersionsResource(CatalogRepository catalog, ManifestService manifests, TufPublisher tuf) {
     this.catalog = catalog;
     this.manifests = manifests;
+    this.tuf = tuf;
   }
 
   /** Versions, the most recently published first. */
@@ -62,10 +66,14 @@ public final class VersionsResource {
   @RolesAllowed(Roles.PUBLISHER)
   public VersionInfo withdraw(
       @PathParam("product") String product, @PathParam("version") String version) {
-    return catalog.withdrawVersion(name("product", product), version(version));
+    VersionInfo info = catalog.withdrawVersion(name("product", product), version(version));
+    tuf.refreshAfterCatalogChange();
+    return info;
   }
 
-  /** The SignedManifest of the version, exactly as signed. */
+  /**
+   * The SignedManifest of the version, exactly as signed at publication; nothing is signed here.
+   */
   @GET
   @Path("{version}/manifest")
   @Timed
@@ -87,6 +95,7 @@ public final class VersionsResource {
     VersionInfo info =
         catalog.releaseToMode(
             name("product", product), version(version), name("mode", r.mode()), r.validFrom());
+    tuf.refreshAfterCatalogChange();
     return Response.status(Response.Status.CREATED).entity(info).build();
   }
 
@@ -98,6 +107,9 @@ public final class VersionsResource {
       @PathParam("product") String product,
       @PathParam("version") String version,
       @PathParam("mode") String mode) {
-    return catalog.withdrawFromMode(name("product", product), version(version), name("mode", mode));
+    VersionInfo info =
+        catalog.withdrawFromMode(name("product", product), version(version), name("mode", mode));
+    tuf.refreshAfterCatalogChange();
+    return info;
   }
 }

@@ -9,6 +9,8 @@ import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.NebulaServices;
 import org.vsekai.nebula.server.rollout.RolloutActivitiesImpl;
 import org.vsekai.nebula.server.rollout.WaveTriggerer;
+import org.vsekai.nebula.server.tuf.TufRefreshActivitiesImpl;
+import org.vsekai.nebula.server.tuf.TufRefreshWorkflowImpl;
 import org.vsekai.nebula.workflows.LauncherWorkflowImpl;
 import org.vsekai.nebula.workflows.TaskQueues;
 import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
@@ -16,9 +18,9 @@ import org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl;
 
 /**
  * The service's Temporal worker on {@code nebula-service}: every workflow (updates, launchers,
- * rollouts) and the server-side activities (recording updates, rollout waves), started and stopped
- * with the service. Workflow code runs here and nowhere else: players' machines run only their own
- * install's activities, through the install gateway.
+ * rollouts, the TUF refresh) and the server-side activities (recording updates, rollout waves,
+ * signing TUF metadata), started and stopped with the service. Workflow code runs here and nowhere
+ * else: players' machines run only their own install's activities, through the install gateway.
  */
 public final class ServiceWorker implements Managed {
   private final WorkerFactory factory;
@@ -31,9 +33,14 @@ public final class ServiceWorker implements Managed {
     Worker worker = factory.newWorker(TaskQueues.SERVICE);
     worker.registerActivitiesImplementations(new RecordActivitiesImpl(services.updateProcesses()));
     worker.registerWorkflowImplementationTypes(
-        UpdateWorkflowImpl.class, LauncherWorkflowImpl.class, RolloutWorkflowImpl.class);
+        UpdateWorkflowImpl.class,
+        LauncherWorkflowImpl.class,
+        RolloutWorkflowImpl.class,
+        TufRefreshWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RolloutActivitiesImpl(rollouts, new WaveTriggerer(rollouts, client)));
+    worker.registerActivitiesImplementations(
+        new TufRefreshActivitiesImpl(services.tuf().publisher()));
   }
 
   @Override

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ManifestVerifier;
@@ -26,7 +25,10 @@ import org.vsekai.nebula.schema.testing.TestPostgres;
 import org.vsekai.nebula.server.testing.BuildUploader;
 
 /**
- * Manifests stay verifiable for as long as they are served: expiring or old-key ones are re-signed.
+ * Manifests are signed once, at publication, and served exactly as signed: no read signs anything
+ * (issue 12: a re-signature on an anonymous read let anyone renew any manifest, withdrawn ones
+ * included, and made every read a write). These tests used to assert the re-signing; they now
+ * assert its absence.
  */
 class ManifestServiceTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
@@ -35,12 +37,14 @@ class ManifestServiceTest {
       new ManifestFile("bin/game", 10, "0755", "ab".repeat(32));
 
   private TestClock clock;
+  private TestPostgres.Database db;
   private CatalogRepository catalog;
 
   @BeforeEach
   void setUp() {
     clock = new TestClock(T0);
-    catalog = new CatalogRepository(TestPostgres.newMigratedDatabase().transactions(), clock);
+    db = TestPostgres.newMigratedDatabase();
+    catalog = new CatalogRepository(db.transactions(), clock);
     catalog.createProduct("v-sekai", null, null);
     catalog.createMode("stable", null, null);
   }
@@ -84,31 +88,23 @@ class ManifestServiceTest {
   }
 
   @Test
-  void aManifestWithLessThanAQuarterOfItsLifeLeftIsSignedAgain(@TempDir Path dir) {
+  void aManifestNearItsExpiryIsServedAsSignedAndNothingIsWritten(@TempDir Path dir) {
     SigningKeys keys =
         SigningKeys.configuredOrStored(new org.vsekai.nebula.server.config.SigningFactory(), dir);
     ManifestService manifests = new ManifestService(catalog, keys, LIFETIME, clock);
     publish(manifests, "1.0.0");
-    clock.advance(Duration.ofDays(80));
+    String signed = manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
+    clock.advance(Duration.ofDays(80)); // the old code re-signed once a quarter was left
 
-    String renewed = manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
+    String served = manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
 
-    ReleaseManifest m = verify(keys, renewed, clock.instant());
-    assertThat(m.expires()).isEqualTo(clock.instant().plus(LIFETIME));
-    assertThat(m.created()).isEqualTo(T0);
-    assertThat(m.files()).containsExactly(FILE);
-    clock.advance(Duration.ofDays(90));
-    assertThat(
-            verify(
-                    keys,
-                    manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0")),
-                    clock.instant())
-                .version())
-        .isEqualTo("1.0.0");
+    assertThat(served).isEqualTo(signed);
+    assertThat(verify(keys, served, clock.instant()).expires()).isEqualTo(T0.plus(LIFETIME));
+    assertThat(manifestRows()).isEqualTo(1);
   }
 
   @Test
-  void aRotatedKeySignsOldManifestsOnTheirNextRead(@TempDir Path dir) {
+  void anotherSigningKeyDoesNotSignOldManifestsOnRead(@TempDir Path dir) {
     SigningKeys oldKeys =
         SigningKeys.configuredOrStored(
             new org.vsekai.nebula.server.config.SigningFactory(), dir.resolve("old"));
@@ -121,8 +117,13 @@ class ManifestServiceTest {
         new ManifestService(catalog, newKeys, LIFETIME, clock)
             .currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
 
-    assertThat(verify(newKeys, envelope, clock.instant()).version()).isEqualTo("1.0.0");
-    assertThat(Ed25519Keys.keyId(newKeys.publicKey()))
-        .isNotEqualTo(Ed25519Keys.keyId(oldKeys.publicKey()));
+    assertThat(verify(oldKeys, envelope, clock.instant()).version()).isEqualTo("1.0.0");
+    assertThat(manifestRows()).isEqualTo(1);
+  }
+
+  private int manifestRows() {
+    return db.jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT count(*) FROM manifests").mapTo(Integer.class).one());
   }
 }

@@ -1,0 +1,13 @@
+package org.vsekai.nebula.server.tuf;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What one refresh signed: the new version of each role it published (none when all was due). */
+public record TufRefreshReport(Map<String, Long> published) {
+  public TufRefreshReport {
+    published =
+        java.util.Collections.unmodifiableMap(
+            new TreeMap<>(published == null ? Map.of() : published));
+  }
+}
