@@ -14,9 +14,7 @@ import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.activities.local.NotAnInstallException;
 import org.vsekai.nebula.api.client.ServiceClient;
-import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
-import org.vsekai.nebula.api.manifest.ManifestVerifier;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.desync.CachingChunkStore;
 import org.vsekai.nebula.desync.CaibxReader;
@@ -124,9 +122,7 @@ public final class InstallRepairer {
             .current()
             .orElseThrow(
                 () -> new NotAnInstallException(folder.root() + " has no release installed yet"));
-    ReleaseManifest m =
-        releases.verifiedManifest(
-            release, new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey())));
+    ReleaseManifest m = releases.verifiedManifest(release, state);
     return new Installed(release, m, folder.releaseDir(release.releaseId()));
   }
 

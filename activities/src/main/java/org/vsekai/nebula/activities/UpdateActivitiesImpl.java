@@ -20,6 +20,7 @@ import org.vsekai.nebula.activities.registry.RegistryWriter;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException;
+import org.vsekai.nebula.api.tuf.TufRefusal;
 import org.vsekai.nebula.desync.ChunkFetcher;
 import org.vsekai.nebula.workflows.UpdateFailures;
 import org.vsekai.nebula.workflows.activities.ApplyHeartbeat;
@@ -88,7 +89,8 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
     return failuresMapped(
         () -> {
           InstallPolicy.admit(folder, r.installId(), r.product(), r.mode());
-          return new UpdateChecker(folder, service).check(r.product(), r.mode(), r.targetVersion());
+          return new UpdateChecker(folder, service, clock)
+              .check(r.product(), r.mode(), r.targetVersion());
         });
   }
 
@@ -283,6 +285,8 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
       throw nonRetryable(e.getMessage(), e.type(), e);
     } catch (ManifestRejectedException e) {
       throw nonRetryable(e.getMessage(), UpdateFailures.forManifestRejection(e.reason()), e);
+    } catch (TufRefusal e) {
+      throw nonRetryable(e.getMessage(), UpdateFailures.forMetadataRefusal(e.reason()), e);
     } catch (NotAnInstallException e) {
       throw nonRetryable(e.getMessage(), UpdateFailures.INVALID_INSTALL, e);
     } catch (InvalidVersionException e) {

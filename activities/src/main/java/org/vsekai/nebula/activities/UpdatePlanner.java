@@ -23,11 +23,12 @@ import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.client.ServiceException;
-import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ManifestVerifier;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.api.tuf.ReleaseTargets;
 import org.vsekai.nebula.desync.AtomicFiles;
 import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.CaibxWriter;
@@ -79,20 +80,24 @@ public final class UpdatePlanner {
     new ReleaseSwitcher(folder).recoverInterrupted();
     new StagingCleaner(folder).discardAll();
 
-    ManifestVerifier verifier = new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey()));
     InstalledReleases releases = new InstalledReleases(folder);
     Optional<InstalledRelease> installed = releases.current();
     ReleaseManifest installedManifest =
-        installed.map(r -> releases.verifiedManifest(r, verifier)).orElse(null);
+        installed.map(r -> releases.verifiedManifest(r, state)).orElse(null);
     SemVer installedVersion =
         installedManifest == null ? null : SemVer.parse(installedManifest.version());
 
-    SignedManifest envelope = fetchManifest(request.product(), request.toVersion());
-    ReleaseManifest manifest =
-        verifier.verify(
-            envelope,
-            new ManifestVerifier.Expectation(
-                request.product(), installedVersion, clock.instant(), allowDowngrade));
+    // The manifest is a TUF target: listed for this product and the install's mode in the signed
+    // targets, its bytes exactly the signed length and hash. Its freshness is the metadata's.
+    ReleaseTargets signed = ReleaseMetadata.refreshed(folder, state, service, clock);
+    byte[] manifestJson =
+        signed.download(signed.manifest(request.product(), request.toVersion(), state.mode()));
+    ReleaseManifest manifest = ManifestJson.read(manifestJson, ReleaseManifest.class);
+    ManifestVerifier.check(
+        manifest,
+        new ManifestVerifier.Expectation(
+            request.product(), installedVersion, null, allowDowngrade));
+    SignedManifest envelope = SignedManifest.verifiedTarget(manifestJson);
     if (!SemVer.parse(manifest.version()).equals(SemVer.parse(request.toVersion()))) {
       throw new UpdateFailure(
           UpdateFailures.MALFORMED_MANIFEST,
@@ -207,19 +212,6 @@ public final class UpdatePlanner {
     Files.createDirectories(folder.plans());
     org.vsekai.nebula.activities.local.Json.write(folder.plan(planId), plan);
     return plan;
-  }
-
-  private SignedManifest fetchManifest(String product, String version) {
-    try {
-      return service.manifest(product, version);
-    } catch (ServiceException e) {
-      if (e.notFound()) {
-        throw new UpdateFailure(
-            UpdateFailures.UNKNOWN_RELEASE,
-            "the service has no manifest of " + product + " " + version);
-      }
-      throw e;
-    }
   }
 
   /** A changed file's index from the service (digest-checked), kept for later updates' seeds. */

@@ -69,6 +69,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
       }
       if (t instanceof NotAnInstallException) return ExitCodes.INVALID_DATA;
       if (t instanceof ManifestRejectedException) return ExitCodes.REJECTED;
+      if (t instanceof org.vsekai.nebula.api.tuf.TufRefusal) return ExitCodes.REJECTED;
       if (t instanceof InterruptedException) return ExitCodes.INTERRUPTED;
       if (t instanceof IllegalArgumentException) return ExitCodes.USAGE;
     }

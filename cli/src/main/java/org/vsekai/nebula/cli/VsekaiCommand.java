@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
       WorkerCommand.class,
       PublishCommand.class,
       ProductCommand.class,
+      org.vsekai.nebula.cli.keys.KeysCommand.class,
       ServerCommand.class,
       DemoCommand.class,
       DesyncCommand.class,
@@ -51,7 +52,7 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Exit codes: 0 ok, 1 error, 2 usage, 3 invalid data, 4 not found, 5 unavailable,",
-      "6 release refused (signature, key, expiry, downgrade, path), 7 disk full, 8 cancelled,",
+      "6 release refused (signed metadata, downgrade, path, mode), 7 disk full, 8 cancelled,",
       "130 interrupted."
     })
 public final class VsekaiCommand implements Callable<Integer> {

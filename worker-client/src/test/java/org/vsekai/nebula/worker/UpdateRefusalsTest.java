@@ -3,6 +3,7 @@ package org.vsekai.nebula.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
@@ -27,9 +28,11 @@ import org.vsekai.nebula.activities.testing.Builds;
 import org.vsekai.nebula.activities.testing.FakeReleaseService;
 import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
-import org.vsekai.nebula.api.manifest.ManifestSigner;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.api.tuf.Metadata;
+import org.vsekai.nebula.api.tuf.MetadataBuilder;
+import org.vsekai.nebula.api.tuf.TufSigner;
 import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.workflows.LauncherWorkflowImpl;
@@ -128,31 +131,39 @@ class UpdateRefusalsTest {
         "0.2.0",
         new SignedManifest(
             s.payloadType(), Base64.getEncoder().encodeToString(json.getBytes()), s.signatures()));
-    assertRefused(UpdateFailures.BAD_SIGNATURE, "signature does not verify");
+    // One byte more than the signed length: the download stops there.
+    assertRefused(UpdateFailures.ENDLESS_DATA, "longer than");
   }
 
   @Test
-  void aManifestSignedWithAnotherKey() throws Exception {
-    ReleaseManifest m = service.publish("0.2.0", "stable", v2, NEXT_WEEK);
+  void metadataSignedWithAnotherKey() throws Exception {
+    service.publish("0.2.0", "stable", v2, NEXT_WEEK);
+    Metadata real = Metadata.parse(service.tuf().file("timestamp.json"), "timestamp");
+    ObjectNode forged = (ObjectNode) real.signed();
+    forged.put("version", real.version() + 1);
     KeyPair other = Ed25519Keys.generate();
-    service.serve("0.2.0", new ManifestSigner(other.getPrivate(), other.getPublic()).sign(m));
-    assertRefused(UpdateFailures.UNTRUSTED_KEY, "not signed by the pinned key");
+    service
+        .tuf()
+        .serveInstead(
+            "timestamp.json", MetadataBuilder.sign(forged, List.of(new TufSigner(other))));
+    assertRefused(UpdateFailures.UNTRUSTED_METADATA, "valid signature");
   }
 
   @Test
-  void anExpiredManifest() throws Exception {
-    service.publish("0.2.0", "stable", v2, Instant.now().minusSeconds(1));
-    assertRefused(UpdateFailures.EXPIRED_MANIFEST, "expired");
+  void frozenMetadata() throws Exception {
+    service.publish("0.2.0", "stable", v2, NEXT_WEEK);
+    service.tuf().serveExpiredTimestamp();
+    assertRefused(UpdateFailures.EXPIRED_METADATA, "expired");
   }
 
   @Test
-  void aDowngrade() throws Exception {
-    // An old release's genuine, signed manifest replayed as the answer for a newer version:
-    // everything verifies except that it would take the install back.
+  void anOldManifestReplayedForANewVersion() throws Exception {
+    // An old release's genuine manifest served as the answer for a newer version: the signed
+    // targets name other bytes for 0.2.0.
     service.publish("0.0.5", "beta", v2, NEXT_WEEK);
     service.publish("0.2.0", "stable", v2, NEXT_WEEK);
     service.serve("0.2.0", service.manifest("0.0.5"));
-    assertRefused(UpdateFailures.DOWNGRADE, "0.0.5 is older than the installed 0.1.0");
+    assertRefused(UpdateFailures.HASH_MISMATCH, "manifest.json");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.vsekai.nebula.workflows;
 
 import java.util.List;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException;
+import org.vsekai.nebula.api.tuf.TufRefusal;
 
 /**
  * The failure types that end an update at once instead of being retried. Activities throw them as
@@ -109,6 +110,35 @@ public final class UpdateFailures {
    */
   public static final String GAVE_UP = "GaveUp";
 
+  // ---- TUF metadata refusals: each names one threat of the specification (TufRefusal.Reason).
+
+  /** Release metadata that is not well formed: bad JSON, a duplicate key, a missing field. */
+  public static final String MALFORMED_METADATA = "MalformedMetadata";
+
+  /** Release metadata of a TUF specification major version this client does not speak. */
+  public static final String UNSUPPORTED_METADATA_VERSION = "UnsupportedMetadataVersion";
+
+  /** Release metadata without a threshold of valid signatures from the keys its role trusts. */
+  public static final String UNTRUSTED_METADATA = "UntrustedMetadata";
+
+  /** Release metadata older than what the install already trusts: a rollback attack. */
+  public static final String METADATA_ROLLBACK = "MetadataRollback";
+
+  /** Release metadata past its expiry: a freeze attack, or a service that stopped signing. */
+  public static final String EXPIRED_METADATA = "ExpiredMetadata";
+
+  /** Metadata of another version than the one the role above names: mix-and-match. */
+  public static final String MIXED_METADATA = "MixedMetadata";
+
+  /** Metadata or a target longer than its recorded length: an endless-data attack. */
+  public static final String ENDLESS_DATA = "EndlessData";
+
+  /** Metadata or a target whose bytes differ from their signed length and hashes. */
+  public static final String HASH_MISMATCH = "HashMismatch";
+
+  /** A target signed for another product or mode than the install's. */
+  public static final String WRONG_TARGET = "WrongTarget";
+
   /**
    * The type a failed workflow carries when the activity's failure had no type of its own, e.g. a
    * timeout or retries running out.
@@ -134,7 +164,29 @@ public final class UpdateFailures {
           INVALID_INSTALL,
           UNKNOWN_RELEASE,
           MALFORMED_VERSION,
-          INVALID_REQUEST);
+          INVALID_REQUEST,
+          MALFORMED_METADATA,
+          UNSUPPORTED_METADATA_VERSION,
+          UNTRUSTED_METADATA,
+          METADATA_ROLLBACK,
+          EXPIRED_METADATA,
+          MIXED_METADATA,
+          ENDLESS_DATA,
+          HASH_MISMATCH,
+          WRONG_TARGET);
+
+  /** Every metadata refusal type: all end an update as rejected (exit code 6). */
+  public static final List<String> METADATA_REFUSALS =
+      List.of(
+          MALFORMED_METADATA,
+          UNSUPPORTED_METADATA_VERSION,
+          UNTRUSTED_METADATA,
+          METADATA_ROLLBACK,
+          EXPIRED_METADATA,
+          MIXED_METADATA,
+          ENDLESS_DATA,
+          HASH_MISMATCH,
+          WRONG_TARGET);
 
   private UpdateFailures() {}
 
@@ -149,6 +201,23 @@ public final class UpdateFailures {
       case WRONG_PRODUCT -> WRONG_PRODUCT;
       case DOWNGRADE -> DOWNGRADE;
       case UNSAFE_PATH -> UNSAFE_PATH;
+    };
+  }
+
+  /** The failure type for metadata or a target the TUF client refused; for the activities. */
+  public static String forMetadataRefusal(TufRefusal.Reason reason) {
+    return switch (reason) {
+      case MALFORMED -> MALFORMED_METADATA;
+      case UNSUPPORTED_SPEC_VERSION -> UNSUPPORTED_METADATA_VERSION;
+      case THRESHOLD_NOT_MET -> UNTRUSTED_METADATA;
+      case ROLLBACK -> METADATA_ROLLBACK;
+      case EXPIRED -> EXPIRED_METADATA;
+      case VERSION_MISMATCH -> MIXED_METADATA;
+      case TOO_LONG -> ENDLESS_DATA;
+      case HASH_MISMATCH -> HASH_MISMATCH;
+      // Not an attack: a version nobody released (a typo, a withdrawn release).
+      case UNKNOWN_TARGET -> UNKNOWN_RELEASE;
+      case WRONG_TARGET -> WRONG_TARGET;
     };
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException;
 import org.vsekai.nebula.api.manifest.ManifestVerifier;
@@ -47,12 +48,18 @@ public final class InstalledReleases {
   }
 
   /**
-   * The installed release's manifest, verified with the pinned key: the seed's
-   * validate_manifest_file_and_version. A record that fails is reported, never trusted.
+   * The installed release's manifest: the seed's validate_manifest_file_and_version. A manifest
+   * that came as a TUF target was checked against the signed targets when it was downloaded and is
+   * read as recorded; one from before TUF must still verify with the install's pinned key. A record
+   * that fails is reported, never trusted.
    */
-  public ReleaseManifest verifiedManifest(InstalledRelease release, ManifestVerifier verifier) {
+  public ReleaseManifest verifiedManifest(InstalledRelease release, InstallState state) {
     try {
-      ReleaseManifest m = verifier.verifySignature(release.manifest());
+      ReleaseManifest m =
+          release.manifest().isVerifiedTarget()
+              ? manifestOf(release)
+              : new ManifestVerifier(Ed25519Keys.publicKey(state.publicKey()))
+                  .verifySignature(release.manifest());
       if (!m.version().equals(release.version())) {
         throw new NotAnInstallException(
             "the installed release record says "

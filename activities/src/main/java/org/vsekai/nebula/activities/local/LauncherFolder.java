@@ -52,6 +52,11 @@ public record LauncherFolder(Path root) {
     return meta().resolve("releases");
   }
 
+  /** The install's trusted TUF metadata: root, timestamp, snapshot and targets. */
+  public Path trustedMetadata() {
+    return meta().resolve("tuf");
+  }
+
   public Path indexes() {
     return meta().resolve("indexes");
   }

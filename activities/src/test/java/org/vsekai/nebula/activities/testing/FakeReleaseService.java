@@ -1,5 +1,7 @@
 package org.vsekai.nebula.activities.testing;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +31,9 @@ import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.rest.ErrorBody;
 import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.api.tuf.MetadataBuilder;
+import org.vsekai.nebula.api.tuf.ReleaseTargets;
+import org.vsekai.nebula.api.tuf.TargetFile;
 import org.vsekai.nebula.desync.CaibxWriter;
 import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.desync.ChunkIndex;
@@ -39,6 +45,7 @@ import org.vsekai.nebula.desync.LocalChunkStore;
  * A stand-in for the updater service on loopback, speaking the same REST paths and desync's store
  * protocol over real HTTP, with releases published from build folders by our own engine. Faults a
  * test can arm: a manifest rewritten before it is served, a corrupt chunk, a store that refuses.
+ * Releases are listed in TUF metadata ({@link FakeTufRepository}) as the real service lists them.
  */
 public final class FakeReleaseService implements AutoCloseable {
   public static final ChunkSizes SIZES = new ChunkSizes(4096, 16384, 65536);
@@ -49,6 +56,8 @@ public final class FakeReleaseService implements AutoCloseable {
   private final ManifestSigner signer = new ManifestSigner(keys.getPrivate(), keys.getPublic());
   private final Map<String, SignedManifest> manifests = new ConcurrentHashMap<>();
   private final Map<String, String> latestByMode = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> modesByVersion = new ConcurrentHashMap<>();
+  private final FakeTufRepository tuf = new FakeTufRepository(keys);
   private final HttpServer server;
   private final AtomicLong chunkBytesServed = new AtomicLong();
   private volatile ChunkId corrupt;
@@ -118,14 +127,37 @@ public final class FakeReleaseService implements AutoCloseable {
                 new ReleaseManifest.ChunkingParameters(SIZES.min(), SIZES.avg(), SIZES.max()),
                 "v-sekai",
                 files));
-    serve(version, signer.sign(m));
+    SignedManifest signed = signer.sign(m);
+    serve(version, signed);
+    modesByVersion.put(version, List.of(mode));
+    signTargets(version, signed);
     String latest = latestByMode.get(mode);
     if (latest == null || SemVer.parse(version).compareTo(SemVer.parse(latest)) > 0)
       latestByMode.put(mode, version);
     return m;
   }
 
-  /** Serves an envelope as a version's manifest as it is (tampered, foreign-signed...). */
+  private final Map<String, TargetFile> targets = new ConcurrentHashMap<>();
+
+  /** Lists a release's manifest in newly signed targets metadata, as the real service does. */
+  private synchronized void signTargets(String version, SignedManifest signed) {
+    ObjectNode custom =
+        JsonNodeFactory.instance.objectNode().put("product", "v-sekai").put("version", version);
+    modesByVersion.get(version).forEach(custom.putArray("modes")::add);
+    String path = ReleaseTargets.manifestPath("v-sekai", version);
+    targets.put(path, MetadataBuilder.target(path, signed.payloadBytes(), custom));
+    tuf.publish(targets.values());
+  }
+
+  /** The service's TUF repository, for tests that attack it. */
+  public FakeTufRepository tuf() {
+    return tuf;
+  }
+
+  /**
+   * Serves an envelope as a version's manifest as it is (tampered, foreign-signed...), without
+   * signing new targets metadata for it.
+   */
   public void serve(String version, SignedManifest envelope) {
     manifests.put(version, envelope);
   }
@@ -179,6 +211,14 @@ public final class FakeReleaseService implements AutoCloseable {
           return;
         }
         send(ex, 200, Files.readAllBytes(f));
+      } else if (path.startsWith("/api/v1/tuf/metadata/") && p.length == 6) {
+        Optional<byte[]> file = tuf.get(p[5]);
+        if (file.isEmpty()) json(ex, 404, new ErrorBody("no metadata " + p[5]));
+        else send(ex, 200, file.get());
+      } else if (path.matches("/api/v1/tuf/targets/v-sekai/[^/]+/[0-9a-f]{64}\\.manifest\\.json")) {
+        SignedManifest m = manifests.get(p[6]);
+        if (m == null) json(ex, 404, new ErrorBody("no version " + p[6]));
+        else send(ex, 200, m.payloadBytes());
       } else if (path.matches("/api/v1/products/[^/]+/modes/[^/]+/latest")) {
         String v = latestByMode.get(p[6]);
         if (v == null)

@@ -133,6 +133,18 @@ public final class ServiceClient {
     return base.resolve("index/");
   }
 
+  /** The service's TUF metadata ({@code api/v1/tuf/metadata/}), read within bounds. */
+  public org.vsekai.nebula.api.tuf.MetadataSource tufMetadata() {
+    return new org.vsekai.nebula.api.tuf.HttpMetadataSource(
+        http, base.resolve("api/v1/tuf/metadata/"));
+  }
+
+  /** The service's TUF targets ({@code api/v1/tuf/targets/}), read within their signed length. */
+  public org.vsekai.nebula.api.tuf.MetadataSource tufTargets() {
+    return new org.vsekai.nebula.api.tuf.HttpMetadataSource(
+        http, base.resolve("api/v1/tuf/targets/"));
+  }
+
   // ---- reads -------------------------------------------------------------------------------
 
   /** The highest version offered now in a mode; empty when the mode offers none. */
@@ -332,6 +344,55 @@ public final class ServiceClient {
         "api/v1/rollouts/" + seg(rolloutId) + "/abort",
         new RolloutAbortRequest(reason),
         RolloutInfo.class);
+  }
+
+  // ---- TUF repository (release engineers; writes need the publisher token) -----------------
+
+  /** The service's newest root metadata file, as stored. */
+  public byte[] tufRoot() {
+    HttpResponse<byte[]> r =
+        bounded(request("api/v1/tuf/metadata/root.json").GET().build(), MAX_ANSWER);
+    expectOk(r, "GET /api/v1/tuf/metadata/root.json");
+    return r.body();
+  }
+
+  /** Uploads the next root, signed offline; the service checks both thresholds. */
+  public void putTufRoot(byte[] metadata) {
+    putMetadata("api/v1/tuf/metadata/root", metadata);
+  }
+
+  /** Uploads targets metadata signed with offline targets keys. */
+  public void putTufTargets(byte[] metadata) {
+    putMetadata("api/v1/tuf/metadata/targets", metadata);
+  }
+
+  /** The {@code signed} part of the next targets metadata, for offline signing. */
+  public byte[] tufTargetsProposal() {
+    HttpResponse<byte[]> r =
+        bounded(request("api/v1/tuf/targets-proposal").GET().build(), MAX_ANSWER);
+    expectOk(r, "GET /api/v1/tuf/targets-proposal");
+    return r.body();
+  }
+
+  /** Has the service make and keep a new online key for a role; its public key in TUF form. */
+  public byte[] newTufOnlineKey(String role) {
+    HttpRequest req =
+        request("api/v1/tuf/online-keys/" + seg(role))
+            .method("POST", HttpRequest.BodyPublishers.noBody())
+            .build();
+    HttpResponse<byte[]> r = send(req, HttpResponse.BodyHandlers.ofByteArray());
+    expectOk(r, "POST /api/v1/tuf/online-keys/" + role);
+    return r.body();
+  }
+
+  private void putMetadata(String path, byte[] metadata) {
+    HttpRequest req =
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(metadata))
+            .build();
+    HttpResponse<byte[]> r = send(req, HttpResponse.BodyHandlers.ofByteArray());
+    expectOk(r, "PUT /" + path);
   }
 
   // ---- plumbing ----------------------------------------------------------------------------

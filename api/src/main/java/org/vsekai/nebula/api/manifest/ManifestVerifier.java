@@ -23,7 +23,11 @@ public final class ManifestVerifier {
     this.pinnedKeyId = Ed25519Keys.keyId(pinnedKey);
   }
 
-  /** What the client expects of a manifest. {@code installed} is null for a fresh install. */
+  /**
+   * What the client expects of a manifest. {@code installed} is null for a fresh install; {@code
+   * now} is null for a manifest delivered as a TUF target, whose freshness is the signed metadata's
+   * expiry, not its own.
+   */
   public record Expectation(
       String product, SemVer installed, Instant now, boolean allowDowngrade) {}
 
@@ -91,7 +95,7 @@ public final class ManifestVerifier {
           Reason.WRONG_PRODUCT,
           "manifest is for product '" + m.product() + "', expected '" + expected.product() + "'");
     }
-    if (!expected.now().isBefore(m.expires())) {
+    if (expected.now() != null && !expected.now().isBefore(m.expires())) {
       throw new ManifestRejectedException(
           Reason.EXPIRED,
           "manifest of " + m.product() + " " + m.version() + " expired at " + m.expires());

@@ -13,6 +13,24 @@ public record SignedManifest(String payloadType, String payload, List<Signature>
 
   public static final String PAYLOAD_TYPE = "application/vnd.vsekai.nebula.manifest+json";
 
+  /**
+   * The type of a manifest that came as a TUF target: its bytes matched the signed targets metadata
+   * when they were downloaded, so it carries no signature of its own.
+   */
+  public static final String TUF_TARGET_TYPE =
+      "application/vnd.vsekai.nebula.manifest+json; verified=tuf";
+
+  /** The record of a manifest verified as a TUF target. */
+  public static SignedManifest verifiedTarget(byte[] manifestJson) {
+    return new SignedManifest(
+        TUF_TARGET_TYPE, java.util.Base64.getEncoder().encodeToString(manifestJson), List.of());
+  }
+
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isVerifiedTarget() {
+    return TUF_TARGET_TYPE.equals(payloadType);
+  }
+
   public SignedManifest {
     signatures = signatures == null ? List.of() : List.copyOf(signatures);
   }

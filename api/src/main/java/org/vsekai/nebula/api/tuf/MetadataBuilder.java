@@ -90,6 +90,29 @@ public final class MetadataBuilder {
     }
   }
 
+  /**
+   * Adds signatures to a metadata file someone else began signing: the signing ceremony of a
+   * threshold, one key holder after another. A signer that already signed is signed again.
+   */
+  public static byte[] addSignatures(byte[] metadataFile, Collection<TufSigner> signers) {
+    JsonNode doc = TufJson.parse(metadataFile, "metadata");
+    JsonNode signed = TufJson.object(doc, "signed", "metadata");
+    Metadata existing = Metadata.parse(metadataFile, TufJson.text(signed, "_type", "metadata"));
+    byte[] message = existing.signedBytes();
+    java.util.Map<String, Metadata.Sig> sigs = new java.util.LinkedHashMap<>();
+    existing.signatures().forEach(s -> sigs.put(s.keyid(), s));
+    for (TufSigner s : signers) sigs.put(s.keyId(), s.sign(message));
+    ObjectNode out = JSON.objectNode();
+    var array = out.putArray("signatures");
+    sigs.values().forEach(s -> array.addObject().put("keyid", s.keyid()).put("sig", s.sig()));
+    out.set("signed", signed);
+    try {
+      return TufJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static ObjectNode common(String type, long version, Instant expires) {
     ObjectNode signed = JSON.objectNode();
     signed.put("_type", type);

@@ -9,6 +9,7 @@ final class UpdateExitCodes {
 
   static int of(String type) {
     if (type == null) return ExitCodes.ERROR;
+    if (UpdateFailures.METADATA_REFUSALS.contains(type)) return ExitCodes.REJECTED;
     return switch (type) {
       case UpdateFailures.BAD_SIGNATURE,
           UpdateFailures.UNTRUSTED_KEY,

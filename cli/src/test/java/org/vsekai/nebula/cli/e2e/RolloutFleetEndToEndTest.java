@@ -90,6 +90,8 @@ class RolloutFleetEndToEndTest {
   private Path v1;
   private Path v2;
   private RolloutInfo first;
+  private final Map<Fleet.Member, org.vsekai.nebula.activities.local.InstallState>
+      statesBeforeBreaking = new java.util.HashMap<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -264,9 +266,14 @@ class RolloutFleetEndToEndTest {
         fleet.where(m -> WaveBuckets.reaches(SECOND_FIRST_WAVE_PERCENT, m.installId()));
     assertThat(firstWave).hasSize(SECOND_FIRST_WAVE_INSTALLS);
     List<Fleet.Member> failing = firstWave.subList(0, FAILING);
-    // Their install state is made invalid: it pins a key the service never signed with.
+    // Their install state is made invalid: it pins a key the service never signed with, and
+    // they have no trusted metadata yet, so the first root cannot be trusted.
     String foreignKey = Ed25519Keys.encode(Ed25519Keys.generate().getPublic());
     for (Fleet.Member m : failing) {
+      statesBeforeBreaking.put(m, m.state());
+      try (var files = Files.list(m.folder().trustedMetadata())) {
+        for (Path f : files.toList()) Files.delete(f);
+      }
       var s = m.state();
       new InstallStateFile(m.folder())
           .write(
@@ -414,6 +421,83 @@ class RolloutFleetEndToEndTest {
     System.out.printf(
         "one periodic check that finds nothing: %s; gateway calls %s%n",
         checkCost.summary(), checkCalls);
+  }
+
+  /**
+   * The whole fleet keeps updating across a root key rotation (the service's key to two of three
+   * offline keys) and a targets key rotation (to an offline key): none is left behind.
+   */
+  @Test
+  @Order(6)
+  void theFleetFollowsRootAndTargetsKeyRotations() throws Exception {
+    for (var e : statesBeforeBreaking.entrySet())
+      new InstallStateFile(e.getKey().folder()).write(e.getValue());
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    for (String name : List.of("root-a", "root-b", "root-c", "targets-1")) {
+      keysCommand("init", name, "--dir", keys.toString());
+    }
+    String serviceKey = dir.resolve("service/signing/ed25519.key").toString();
+    keysCommand(
+        "rotate",
+        "root",
+        "--replace",
+        "--threshold",
+        "2",
+        "--add",
+        keys.resolve("root-a.pub").toString(),
+        "--add",
+        keys.resolve("root-b.pub").toString(),
+        "--add",
+        keys.resolve("root-c.pub").toString(),
+        "--sign",
+        serviceKey,
+        "--sign",
+        keys.resolve("root-a.key").toString(),
+        "--sign",
+        keys.resolve("root-c.key").toString());
+    keysCommand(
+        "rotate",
+        "targets",
+        "--replace",
+        "--add",
+        keys.resolve("targets-1.pub").toString(),
+        "--sign",
+        keys.resolve("root-a.key").toString(),
+        "--sign",
+        keys.resolve("root-b.key").toString());
+    Path v3 = dir.resolve("builds/0.3.0");
+    Builds.copy(v2, v3);
+    TestData.write(v3.resolve("README.txt"), "V-Sekai 0.3.0\n".getBytes(StandardCharsets.UTF_8));
+    PublishCommand.publish(
+        service, "v-sekai", "0.3.0", "stable", "v-sekai", ChunkSizes.DEFAULT, v3);
+    keysCommand("sign-targets", "--sign", keys.resolve("targets-1.key").toString());
+
+    RolloutInfo rollout =
+        service.startRollout(
+            new RolloutStart(
+                "v-sekai", "0.3.0", "stable", List.of(100), 0.2, WAVE_DEADLINE.toSeconds(), 1L));
+    RolloutInfo done = awaitRollout(rollout.rolloutId(), r -> !r.state().equals("Running"));
+    assertThat(done.state()).as(done.reason()).isEqualTo("Completed");
+    Map<String, String> v3Contents = Builds.contents(v3);
+    for (Fleet.Member m : fleet.members()) {
+      assertThat(Builds.contents(m.folder().current()))
+          .as("install %s after the rotations", m.installId())
+          .isEqualTo(v3Contents);
+    }
+    System.out.printf(
+        "after a root rotation to 2 of 3 keys and a targets rotation: %d of %d installs on 0.3.0%n",
+        fleet.members().size(), FLEET);
+  }
+
+  private void keysCommand(String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of("keys"));
+    all.addAll(List.of(args));
+    if (!args[0].equals("init")) {
+      all.addAll(List.of("--service", nebula.baseUrl().toString()));
+      if (!args[0].equals("sign")) all.addAll(List.of("--token", nebula.publisherToken()));
+    }
+    org.vsekai.nebula.cli.CliRun run = org.vsekai.nebula.cli.CliRun.of(all.toArray(String[]::new));
+    assertThat(run.exitCode()).as(String.join(" ", all) + ": " + run.err()).isZero();
   }
 
   private static Map<String, String> perInstall(Map<String, Long> calls, int installs) {
