@@ -79,6 +79,29 @@ public final class TufUpdater {
     store.write("root", bytes);
   }
 
+  /**
+   * 5.3.4-5.3.5: {@code bytes} as root N+1 of {@code trusted}, signed by a threshold of the trusted
+   * root's root keys and a threshold of its own, and of exactly the next version. The service
+   * checks an uploaded root with this too.
+   */
+  public static Metadata verifiedSuccessor(Metadata trusted, byte[] bytes) {
+    long next = trusted.version() + 1;
+    Metadata candidate = parseRoot(bytes);
+    candidate.requireThreshold(trusted.keys(), trusted.roleKeys("root"), "root (trusted)");
+    candidate.requireThreshold(candidate.keys(), candidate.roleKeys("root"), "root (new)");
+    if (candidate.version() != next) {
+      throw new TufRefusal(
+          candidate.version() < next ? Reason.ROLLBACK : Reason.VERSION_MISMATCH,
+          "root version "
+              + candidate.version()
+              + " does not follow version "
+              + trusted.version()
+              + "; the next root is version "
+              + next);
+    }
+    return candidate;
+  }
+
   /** Trusts {@code rootBytes}, shipped with the install, as the first root. */
   public static void trustRoot(byte[] rootBytes, TrustedMetadataStore store) {
     Metadata r = parseRoot(rootBytes);
@@ -156,15 +179,7 @@ public final class TufUpdater {
       Optional<byte[]> bytes = source.fetch(next + ".root.json", ROOT_MAX);
       if (bytes.isEmpty()) break;
       requireLength(bytes.get(), ROOT_MAX, next + ".root.json");
-      Metadata candidate = parseRoot(bytes.get());
-      candidate.requireThreshold(root.keys(), root.roleKeys("root"), "root (trusted)"); // 5.3.4
-      candidate.requireThreshold(candidate.keys(), candidate.roleKeys("root"), "root (new)");
-      if (candidate.version() != next) { // 5.3.5
-        throw new TufRefusal(
-            candidate.version() < next ? Reason.ROLLBACK : Reason.VERSION_MISMATCH,
-            next + ".root.json is version " + candidate.version());
-      }
-      root = candidate; // 5.3.7
+      root = verifiedSuccessor(root, bytes.get()); // 5.3.4-5.3.7
       store.write("root", bytes.get()); // 5.3.8
     }
     if (root.expiredAt(now)) { // 5.3.10

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.tuf.MetadataBuilder;
+import org.vsekai.nebula.api.tuf.ReleaseTargets;
 import org.vsekai.nebula.api.tuf.TargetFile;
 import org.vsekai.nebula.schema.OfferedRelease;
 import org.vsekai.nebula.schema.db.VersionFileRow;
@@ -36,14 +37,6 @@ public final class CatalogTargets {
     this.indexes = indexes;
   }
 
-  public static String manifestPath(String product, String version) {
-    return product + "/" + version + "/manifest.json";
-  }
-
-  public static String indexPath(String product, String version, String filePath) {
-    return product + "/" + version + "/files/" + filePath + IndexStore.SUFFIX;
-  }
-
   /** The manifest bytes a release's manifest target stands for. */
   public static byte[] manifestPayload(String envelope) {
     return ManifestJson.read(envelope.getBytes(StandardCharsets.UTF_8), SignedManifest.class)
@@ -59,7 +52,7 @@ public final class CatalogTargets {
       r.modes().forEach(manifest.putArray("modes")::add);
       out.add(
           MetadataBuilder.target(
-              manifestPath(r.product(), r.version()),
+              ReleaseTargets.manifestPath(r.product(), r.version()),
               manifestPayload(r.manifestEnvelope()),
               manifest));
       for (VersionFileRow f : r.files()) {
@@ -77,7 +70,7 @@ public final class CatalogTargets {
         }
         out.add(
             new TargetFile(
-                indexPath(r.product(), r.version(), f.path()),
+                ReleaseTargets.indexPath(r.product(), r.version(), f.path()),
                 length,
                 Map.of("sha256", f.indexSha256()),
                 release));

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.vsekai.nebula.api.tuf.Metadata;
 import org.vsekai.nebula.api.tuf.RoleKeys;
 import org.vsekai.nebula.api.tuf.TufRefusal;
+import org.vsekai.nebula.api.tuf.TufUpdater;
 import org.vsekai.nebula.schema.TufMetadataRepository;
 import org.vsekai.nebula.schema.db.TufMetadataRow;
 import org.vsekai.nebula.server.core.InvalidRequestException;
@@ -41,18 +42,7 @@ public final class TufUploads {
                 reads -> {
                   Metadata current = current(reads, "root");
                   Metadata next =
-                      refusedAsBadRequest(
-                          () -> {
-                            Metadata m = Metadata.parse(body, "root");
-                            m.keys();
-                            for (String role :
-                                List.of("root", "targets", "snapshot", "timestamp")) {
-                              m.roleKeys(role);
-                            }
-                            m.requireThreshold(current.keys(), current.roleKeys("root"), "root");
-                            m.requireThreshold(m.keys(), m.roleKeys("root"), "root");
-                            return m;
-                          });
+                      refusedAsBadRequest(() -> TufUpdater.verifiedSuccessor(current, body));
                   requireNext(next, current.version(), now);
                   if (!next.consistentSnapshot()) {
                     throw new InvalidRequestException(

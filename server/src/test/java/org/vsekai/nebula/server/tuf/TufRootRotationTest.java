@@ -147,7 +147,7 @@ class TufRootRotationTest {
     assertRefused(
         putRoot(publisher, TufFixtures.sign(skips, currentRootSigners())),
         400,
-        "upload version " + (current.version() + 1));
+        "the next root is version " + (current.version() + 1));
     assertRefused(putRoot(publisher, TufFixtures.sign(same, currentRootSigners())), 400, null);
     assertRefused(
         putRoot(publisher, TufFixtures.sign(expired, currentRootSigners())), 400, "expired");
