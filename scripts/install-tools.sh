@@ -103,4 +103,31 @@ python_tuf() {
 }
 python_tuf
 
+# The V-Sekai launcher and sample game (launcher/, sample-game/): Godot 3.2 from Debian, run
+# headless for the GDScript tests and under Xvfb for the end-to-end test; gdtoolkit 3.x
+# (gdlint, gdformat) in its own venv, run through nebula-gdlint and nebula-gdformat.
+godot_tools() {
+  local missing=() venv="$HOME/.local/share/nebula-tools/gdtoolkit-3"
+  for p in godot3 godot3-server godot3-runner Xvfb xauth; do
+    command -v "$p" >/dev/null || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "install-tools: apt-get install godot3 godot3-server godot3-runner xvfb xauth"
+    sudo_if_needed apt-get update -qq
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      godot3 godot3-server godot3-runner xvfb xauth >/dev/null
+  fi
+  if [ ! -x "$GOBIN_DIR/nebula-gdlint" ] || ! "$GOBIN_DIR/nebula-gdlint" --version >/dev/null 2>&1; then
+    echo "install-tools: pip install gdtoolkit 3.x into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "gdtoolkit>=3.4,<4"
+    mkdir -p "$GOBIN_DIR"
+    for tool in gdlint gdformat; do
+      printf '#!/bin/sh\nexec "%s/bin/%s" "$@"\n' "$venv" "$tool" > "$GOBIN_DIR/nebula-$tool"
+      chmod +x "$GOBIN_DIR/nebula-$tool"
+    done
+  fi
+}
+godot_tools
+
 echo "install-tools: casync $(casync --version 2>/dev/null | head -1 | tr -d '\n'), desync at $GOBIN_DIR/desync, temporal $("$GOBIN_DIR/temporal" --version 2>/dev/null | head -1), python-tuf $("$GOBIN_DIR/nebula-tuf-python" -c "import tuf; print(tuf.__version__)" 2>/dev/null)"

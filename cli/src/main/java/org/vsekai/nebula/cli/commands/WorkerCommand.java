@@ -10,6 +10,7 @@ import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.cli.local.LocalApiServer;
 import org.vsekai.nebula.worker.FolderLock;
 import org.vsekai.nebula.worker.InstallWorker;
 import picocli.CommandLine.Command;
@@ -52,14 +53,17 @@ public final class WorkerCommand implements Callable<Integer> {
             install.uninstallCommand(),
             null)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vsekai-worker-stop"));
+      LocalApiServer localApi = LocalApiServer.start(install.folder(), install.service());
+      Runtime.getRuntime().addShutdownHook(new Thread(localApi::close, "vsekai-local-api-stop"));
       Cli.out(spec)
           .printf(
-              "vsekai worker serving %s on task queue %s (%s)%n",
+              "vsekai worker serving %s on task queue %s (%s); launcher API on 127.0.0.1:%d%n",
               install.folder().root(),
               worker.taskQueue(),
               install.state().autoUpdate()
                   ? "checks every " + install.state().checkIntervalMinutes() + " min"
-                  : "manual updates only");
+                  : "manual updates only",
+              localApi.port());
       Cli.out(spec).flush();
       while (!launcherStarted && !stopped.await(LAUNCHER_RETRY_SECONDS, TimeUnit.SECONDS)) {
         // the service was unreachable; the worker serves updates meanwhile and asks again
