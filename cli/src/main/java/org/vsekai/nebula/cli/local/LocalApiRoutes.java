@@ -52,6 +52,8 @@ final class LocalApiRoutes {
   private final AtomicReference<LocalJob> job = new AtomicReference<>();
   private volatile Map<String, Object> serviceView = Map.of();
   private volatile long serviceViewAt = Long.MIN_VALUE / 2;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   LocalApiRoutes(LauncherFolder folder, ServiceClient service) {
     this.folder = folder;
@@ -108,10 +110,34 @@ final class LocalApiRoutes {
     return m;
   }
 
-  /** The service's view of the install's update, asked at most once a second. */
+  /**
+   * The service's view of the install's update, at most a second old. It is fetched on a thread of
+   * its own: an unreachable service must never hold the GUI's state call for its timeout.
+   */
   private Map<String, Object> serviceView(InstallState s) {
     long now = System.nanoTime();
-    if (now - serviceViewAt < SERVICE_VIEW_NANOS) return serviceView;
+    if (serviceView.isEmpty()) {
+      serviceView = fetchServiceView(s); // the first answer waits for it, once
+      serviceViewAt = now;
+    } else if (now - serviceViewAt >= SERVICE_VIEW_NANOS && refreshing.compareAndSet(false, true)) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  serviceView = fetchServiceView(s);
+                  serviceViewAt = System.nanoTime();
+                } finally {
+                  refreshing.set(false);
+                }
+              },
+              "vsekai-local-service-view");
+      t.setDaemon(true);
+      t.start();
+    }
+    return serviceView;
+  }
+
+  private Map<String, Object> fetchServiceView(InstallState s) {
     Map<String, Object> m = new LinkedHashMap<>();
     try {
       UpdateView v = service.update(s.installId());
@@ -137,9 +163,12 @@ final class LocalApiRoutes {
       m.put("serviceReachable", false);
       m.put("serviceError", String.valueOf(e.getMessage()));
     }
-    serviceView = m;
-    serviceViewAt = now;
     return m;
+  }
+
+  /** The next state call fetches the service's view again (after the GUI changed something). */
+  private void staleServiceView() {
+    serviceViewAt = Long.MIN_VALUE / 2;
   }
 
   private Map<String, Object> update(JsonNode body) throws IOException {
@@ -149,13 +178,14 @@ final class LocalApiRoutes {
         service.startUpdate(
             s.installId(),
             new UpdateStart(s.maxBytesPerSecond(), downgrade, false, s.retryForHours()));
-    serviceViewAt = Long.MIN_VALUE / 2;
+    serviceView = fetchServiceView(s);
+    serviceViewAt = System.nanoTime();
     return Map.of("updateState", v.state(), "running", v.running());
   }
 
   private Map<String, Object> control(String verb) throws IOException {
     UpdateView v = service.controlUpdate(state(folder).installId(), verb);
-    serviceViewAt = Long.MIN_VALUE / 2;
+    staleServiceView();
     return Map.of("updateState", v.state(), "paused", v.paused());
   }
 
