@@ -91,10 +91,11 @@ public final class GameLauncher {
     }
     if (claim == null) throw new IOException("the installed release keeps changing; try again");
     try {
-      Path dir = folder.releaseDir(releaseId);
+      // Absolute: the game starts in its release folder, where a relative path means nothing.
+      Path dir = folder.releaseDir(releaseId).toAbsolutePath();
       Path exe = executable(releaseId, dir);
       List<String> command = new ArrayList<>();
-      command.add(exe.toString());
+      command.add(exe.toAbsolutePath().toString());
       command.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
       if (inheritIo) pb.inheritIO();
