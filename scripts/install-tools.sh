@@ -104,18 +104,19 @@ python_tuf() {
 python_tuf
 
 # The V-Sekai launcher and sample game (launcher/, sample-game/): Godot 3.2 from Debian, run
-# headless for the GDScript tests and under Xvfb for the end-to-end test; gdtoolkit 3.x
+# headless for the GDScript tests and under Xvfb (keys pressed with xdotool) for the end-to-end
+# test; gdtoolkit 3.x
 # (gdlint, gdformat) in its own venv, run through nebula-gdlint and nebula-gdformat.
 godot_tools() {
   local missing=() venv="$HOME/.local/share/nebula-tools/gdtoolkit-3"
-  for p in godot3 godot3-server godot3-runner Xvfb xauth; do
+  for p in godot3 godot3-server godot3-runner Xvfb xauth xdotool; do
     command -v "$p" >/dev/null || missing+=("$p")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
-    echo "install-tools: apt-get install godot3 godot3-server godot3-runner xvfb xauth"
+    echo "install-tools: apt-get install godot3 godot3-server godot3-runner xvfb xauth xdotool"
     sudo_if_needed apt-get update -qq
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      godot3 godot3-server godot3-runner xvfb xauth >/dev/null
+      godot3 godot3-server godot3-runner xvfb xauth xdotool >/dev/null
   fi
   if [ ! -x "$GOBIN_DIR/nebula-gdlint" ] || ! "$GOBIN_DIR/nebula-gdlint" --version >/dev/null 2>&1; then
     echo "install-tools: pip install gdtoolkit 3.x into $venv"

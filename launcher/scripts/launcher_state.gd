@@ -61,9 +61,10 @@ func view(state: Dictionary) -> Dictionary:
 		var eta := int(state.get("etaSeconds", -1))
 		if eta >= 0 and not paused:
 			v["eta"] = duration_text(eta)
-	# Play runs the game from current/: never while a switch may be moving it. Offline, and
-	# while an update downloads, the installed release plays as it is.
-	v["play"] = state.get("playable", false) == true and not switching
+	# Play runs the game from current/: never while a switch may be moving it, nor while an
+	# update runs (a game holding files would only slow it). Idle, offline or with an update
+	# waiting, the installed release plays as it is: play without updating.
+	v["play"] = state.get("playable", false) == true and not switching and not running
 	v["update"] = not running and reachable
 	v["pause"] = running and not paused and update_state in RUNNING_STEPS
 	v["resume"] = running and paused

@@ -134,6 +134,7 @@ func _button(parent: Node, key: String, handler: String) -> Button:
 
 
 func _poll():
+	_take_requested_screenshot()
 	if _state_request >= 0:
 		return
 	if adapter.read_api_file().empty():
@@ -182,6 +183,7 @@ func _show(state: Dictionary):
 		"BUTTON_FREE_DISK" if failure.get("action") == FailureMessages.FREE_DISK else "BUTTON_RETRY"
 	)
 	v["error"] = failure.get("message", "")
+	v["bytes_done"] = int(state.get("bytesDone", 0))
 	v["action"] = failure.get("action", "")
 	_widgets["check"].text = _check_text(state.get("check", {}))
 	if v.hash() != last_view.hash():
@@ -194,6 +196,18 @@ func _show(state: Dictionary):
 			yield(VisualServer, "frame_post_draw")
 			_shots += 1
 			save_screenshot(screenshot_dir.plus_file("%02d-%s.png" % [_shots, v["state_key"]]))
+
+
+# A test (or support) asks for a screenshot by writing its file name into <dir>/take.
+func _take_requested_screenshot():
+	if screenshot_dir == "":
+		return
+	var request := screenshot_dir.plus_file("take")
+	var name: String = adapter.read_text(request).strip_edges()
+	if name == "":
+		return
+	adapter.remove_file(request)
+	save_screenshot(screenshot_dir.plus_file(name))
 
 
 func save_screenshot(path: String) -> int:

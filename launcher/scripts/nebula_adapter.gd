@@ -43,6 +43,10 @@ func read_text(path: String) -> String:
 	return text
 
 
+func remove_file(path: String) -> bool:
+	return Directory.new().remove(path) == OK
+
+
 func write_text(path: String, text: String) -> bool:
 	var f := File.new()
 	if f.open(path, File.WRITE) != OK:

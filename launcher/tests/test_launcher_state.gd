@@ -43,7 +43,7 @@ func test_download_shows_progress_speed_and_eta():
 	check_eq(v["resume"], false, "resume not offered")
 	check_eq(v["cancel"], true, "cancel offered")
 	check_eq(v["update"], false, "no second update")
-	check_eq(v["play"], true, "play the installed release while downloading")
+	check_eq(v["play"], false, "no play while an update runs")
 
 
 func test_paused_offers_resume_and_hides_speed():
@@ -78,6 +78,14 @@ func test_offline_still_plays():
 	check_eq(v["state_key"], "STATE_OFFLINE", "state")
 	check_eq(v["play"], true, "play offline")
 	check_eq(v["update"], false, "no update offline")
+
+
+func test_play_without_updating_when_an_update_waits():
+	var v := states.view(
+		{"version": "0.1.0", "updateState": "UpdateAvailable", "running": false, "playable": true}
+	)
+	check_eq(v["play"], true, "play")
+	check_eq(v["update"], true, "update")
 
 
 func test_failure_carries_its_type():
