@@ -2,6 +2,7 @@ package org.vsekai.nebula.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vsekai.nebula.cli.commands.GuiCommand;
 import org.vsekai.nebula.cli.commands.InstallChecks;
 import org.vsekai.nebula.cli.commands.InstallCommand;
 import org.vsekai.nebula.cli.commands.LaunchCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
       ModeCommand.class,
       StatusCommand.class,
       LaunchCommand.class,
+      GuiCommand.class,
       UpdateControls.Pause.class,
       UpdateControls.Resume.class,
       UpdateControls.Cancel.class,

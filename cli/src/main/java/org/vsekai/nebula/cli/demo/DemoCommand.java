@@ -93,7 +93,9 @@ public final class DemoCommand implements Callable<Integer> {
       Path v1 = builder.firstVersion(work.resolve("builds/0.1.0"), "0.1.0");
       Path v2 = builder.nextVersion(v1, work.resolve("builds/0.2.0"), "0.2.0");
       String executable = "v-sekai.x86_64";
-      Optional<GodotSampleGame> game = GodotSampleGame.find(Path.of("sample-game"));
+      Optional<GodotSampleGame> game =
+          GodotSampleGame.find(
+              Path.of(System.getProperty("vsekai.home", ".")).resolve("sample-game"));
       if (game.isPresent()) {
         // The game itself is real: the sample project's scene, exported; its bulk asset packs
         // (data/*.pck) and textures stay generated.

@@ -1,0 +1,67 @@
+package org.vsekai.nebula.cli.commands;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vsekai.nebula.cli.CliFailure;
+import org.vsekai.nebula.cli.ExitCodes;
+import org.vsekai.nebula.cli.install.InstallContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vsekai gui [DIR]}: opens the V-Sekai launcher (the repository's {@code launcher/}, Godot
+ * 3.2) on an install; the launcher starts the install's worker itself.
+ */
+@Command(
+    name = "gui",
+    aliases = "launcher",
+    description =
+        "Open the V-Sekai launcher (Godot 3.2 GUI) on an install and wait until it closes.")
+public final class GuiCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
+  Path dir;
+
+  @Override
+  public Integer call() throws Exception {
+    // ./vsekai passes the clone it runs from; the launcher project and the script live there.
+    Path home = Path.of(System.getProperty("vsekai.home", ".")).toAbsolutePath();
+    Path project = home.resolve("launcher");
+    if (!Files.isRegularFile(project.resolve("project.godot"))) {
+      throw new CliFailure(ExitCodes.NOT_FOUND, "no launcher project at " + project);
+    }
+    Path godot = onPath("godot3");
+    if (godot == null) {
+      throw new CliFailure(
+          ExitCodes.NOT_FOUND,
+          "godot3 is not installed (Debian: apt install godot3; or scripts/install-tools.sh)");
+    }
+    Path folder = InstallContext.resolveFolder(dir).toAbsolutePath();
+    Process gui =
+        new ProcessBuilder(
+                List.of(
+                    godot.toString(),
+                    "--path",
+                    project.toString(),
+                    "--",
+                    "--install",
+                    folder.toString(),
+                    "--vsekai",
+                    home.resolve("vsekai").toString()))
+            .inheritIO()
+            .start();
+    return gui.waitFor() == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
+  private static Path onPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) return null;
+    for (String d : path.split(File.pathSeparator)) {
+      Path p = Path.of(d, name);
+      if (Files.isExecutable(p)) return p;
+    }
+    return null;
+  }
+}
