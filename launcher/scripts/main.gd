@@ -236,6 +236,12 @@ func _check_text(check: Dictionary) -> String:
 
 func _on_play():
 	_game_pid = adapter.launch_game()
+	match int(adapter.load_preferences().get("on_start", 0)):
+		1:
+			adapter.minimize_window()
+		2:
+			# The game runs on; vsekai launch keeps its release until it exits.
+			get_tree().quit()
 
 
 func _on_update():

@@ -8,6 +8,7 @@ signal answered(request_id, status, body)
 const API_FILE := ".nebula/local-api.json"
 const TRANSLATIONS := "res://translations/launcher.csv"
 const LOG_FILE := ".nebula/worker.log"
+const PREFERENCES := "user://launcher.cfg"
 
 var install_dir := ""
 var vsekai_command := "vsekai"
@@ -130,6 +131,25 @@ func is_running(pid: int) -> bool:
 	if OS.get_name() == "Windows":
 		return OS.execute("tasklist", ["/FI", "PID eq %d" % pid, "/NH"], true) == 0
 	return OS.execute("kill", ["-0", str(pid)], true) == 0
+
+
+# The launcher's own preferences (not the install's): what to do when the game starts.
+func load_preferences(path := PREFERENCES) -> Dictionary:
+	var cfg := ConfigFile.new()
+	if cfg.load(path) != OK:
+		return {"on_start": 0}
+	return {"on_start": int(cfg.get_value("launcher", "on_start", 0))}
+
+
+func save_preferences(prefs: Dictionary, path := PREFERENCES) -> bool:
+	var cfg := ConfigFile.new()
+	for key in prefs:
+		cfg.set_value("launcher", key, prefs[key])
+	return cfg.save(path) == OK
+
+
+func minimize_window():
+	OS.window_minimized = true
 
 
 func msec() -> int:

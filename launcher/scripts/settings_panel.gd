@@ -53,6 +53,7 @@ func _row(box: Node, key: String, control: Control):
 func open():
 	_requests[adapter.call_api(HTTPClient.METHOD_GET, "/v1/modes")] = "modes"
 	_requests[adapter.call_api(HTTPClient.METHOD_GET, "/v1/settings")] = "settings"
+	_on_start.select(int(adapter.load_preferences().get("on_start", 0)))
 	popup_centered()
 	_modes.grab_focus()
 
@@ -81,4 +82,5 @@ func _save():
 		adapter.call_api(HTTPClient.METHOD_PUT, "/v1/mode", {"mode": mode})
 	var settings := {"maxBytesPerSecond": int(_cap.value) * 1024, "autoUpdate": _auto.pressed}
 	adapter.call_api(HTTPClient.METHOD_PUT, "/v1/settings", settings)
+	adapter.save_preferences({"on_start": _on_start.selected})
 	hide()

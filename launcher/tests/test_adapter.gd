@@ -68,3 +68,12 @@ func test_the_log_tail_is_the_last_lines():
 	var tail: String = a.read_log_tail(3)
 	check(tail.begins_with("line 298"), "tail: " + tail.substr(0, 20))
 	a.free()
+
+
+func test_preferences_round_trip():
+	var a = Adapter.new(dir)
+	var path := dir.plus_file("prefs.cfg")
+	check_eq(a.load_preferences(path)["on_start"], 0, "default: keep the launcher open")
+	check(a.save_preferences({"on_start": 2}, path), "saved")
+	check_eq(a.load_preferences(path)["on_start"], 2, "read back")
+	a.free()
