@@ -112,11 +112,13 @@ godot_tools() {
   for p in godot3 godot3-server godot3-runner Xvfb xauth xdotool; do
     command -v "$p" >/dev/null || missing+=("$p")
   done
+  # The launcher's Japanese texts need a font with their glyphs.
+  [ -f /usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf ] || missing+=(fonts-ipafont-gothic)
   if [ "${#missing[@]}" -gt 0 ]; then
-    echo "install-tools: apt-get install godot3 godot3-server godot3-runner xvfb xauth xdotool"
+    echo "install-tools: apt-get install godot3 godot3-server godot3-runner xvfb xauth xdotool fonts-ipafont-gothic"
     sudo_if_needed apt-get update -qq
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      godot3 godot3-server godot3-runner xvfb xauth xdotool >/dev/null
+      godot3 godot3-server godot3-runner xvfb xauth xdotool fonts-ipafont-gothic >/dev/null
   fi
   if [ ! -x "$GOBIN_DIR/nebula-gdlint" ] || ! "$GOBIN_DIR/nebula-gdlint" --version >/dev/null 2>&1; then
     echo "install-tools: pip install gdtoolkit 3.x into $venv"

@@ -4,6 +4,7 @@
 #   --vsekai PATH   the vsekai command (default $VSEKAI_COMMAND, else "vsekai")
 #   --state-out F   write what the screen shows to F on every change (for tests and support)
 #   --screenshot-dir D  save the screen to D/<n>-<state>.png at each change of state
+#   --locale L      the language (default the system's; en and ja are translated)
 extends Control
 
 const Adapter := preload("res://scripts/nebula_adapter.gd")
@@ -43,7 +44,13 @@ func _ready():
 	add_child(adapter)
 	adapter.connect("answered", self, "_on_answered")
 	adapter.load_translations()
-	TranslationServer.set_locale(adapter.locale())
+	var locale: String = args.get("locale", adapter.locale())
+	TranslationServer.set_locale(locale)
+	if locale.begins_with("ja"):
+		var font = adapter.cjk_font()
+		if font != null:
+			theme = Theme.new()
+			theme.default_font = font
 	_build()
 	var timer := Timer.new()
 	timer.wait_time = POLL_SECONDS
@@ -62,7 +69,7 @@ func _user_args() -> Dictionary:
 		if (
 			a.begins_with("--")
 			and i + 1 < args.size()
-			and a in ["--install", "--vsekai", "--state-out", "--screenshot-dir"]
+			and a in ["--install", "--vsekai", "--state-out", "--screenshot-dir", "--locale"]
 		):
 			out[a.substr(2)] = args[i + 1]
 			i += 1

@@ -9,6 +9,13 @@ const API_FILE := ".nebula/local-api.json"
 const TRANSLATIONS := "res://translations/launcher.csv"
 const LOG_FILE := ".nebula/worker.log"
 const PREFERENCES := "user://launcher.cfg"
+const CJK_FONTS := [
+	"/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf",
+	"/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+	"/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+	"C:/Windows/Fonts/YuGothM.ttc",
+	"/System/Library/Fonts/Hiragino Sans GB.ttc",
+]
 
 var install_dir := ""
 var vsekai_command := "vsekai"
@@ -146,6 +153,20 @@ func save_preferences(prefs: Dictionary, path := PREFERENCES) -> bool:
 	for key in prefs:
 		cfg.set_value("launcher", key, prefs[key])
 	return cfg.save(path) == OK
+
+
+# A font with Japanese glyphs from the system (Godot's default font has none), or null.
+func cjk_font(size := 16) -> DynamicFont:
+	var f := File.new()
+	for path in CJK_FONTS:
+		if f.file_exists(path):
+			var data := DynamicFontData.new()
+			data.font_path = path
+			var font := DynamicFont.new()
+			font.font_data = data
+			font.size = size
+			return font
+	return null
 
 
 func minimize_window():

@@ -73,7 +73,20 @@ func test_the_log_tail_is_the_last_lines():
 func test_preferences_round_trip():
 	var a = Adapter.new(dir)
 	var path := dir.plus_file("prefs.cfg")
+	Directory.new().remove(path)
 	check_eq(a.load_preferences(path)["on_start"], 0, "default: keep the launcher open")
 	check(a.save_preferences({"on_start": 2}, path), "saved")
 	check_eq(a.load_preferences(path)["on_start"], 2, "read back")
+	a.free()
+
+
+func test_japanese_has_a_font_with_its_glyphs_where_one_is_installed():
+	var a = Adapter.new(dir)
+	var font = a.cjk_font()
+	var installed := false
+	for path in Adapter.CJK_FONTS:
+		installed = installed or File.new().file_exists(path)
+	check_eq(font != null, installed, "a font exactly when one is installed")
+	if font != null:
+		check(font.get_string_size("プレイ").x > 20, "Japanese glyphs have width")
 	a.free()
