@@ -25,6 +25,8 @@ var state_out := ""
 var screenshot_dir := ""
 var _shots := 0
 var _state_request := -1
+var _notes_request := -1
+var _notes_for := ""
 var _worker_started_at := -WORKER_START_RETRY_MS
 var _game_pid := 0
 var _widgets := {}
@@ -110,6 +112,7 @@ func _build():
 	for name in ["verify", "repair", "settings", "details"]:
 		_widgets[name] = _button(row2, "BUTTON_" + name.to_upper(), "_on_" + name)
 	_widgets["check"] = _label(root, "")
+	_widgets["notes"] = _label(root, "")
 	var log_view := TextEdit.new()
 	log_view.readonly = true
 	log_view.visible = false
@@ -157,6 +160,9 @@ func _on_answered(id, status, body):
 	if id == _state_request:
 		_state_request = -1
 		_show(body if status == 200 else {})
+	elif id == _notes_request:
+		_notes_request = -1
+		_widgets["notes"].text = _notes_text(body) if status == 200 else ""
 	elif status != 200 and body.has("error"):
 		_widgets["error"].text = str(body["error"])
 
@@ -191,8 +197,14 @@ func _show(state: Dictionary):
 	)
 	v["error"] = failure.get("message", "")
 	v["bytes_done"] = int(state.get("bytesDone", 0))
+	v["notes"] = _widgets["notes"].text
 	v["action"] = failure.get("action", "")
 	_widgets["check"].text = _check_text(state.get("check", {}))
+	# The notes of what is installed and of what is offered change only with those versions.
+	var notes_for := "%s|%s|%s" % [v["version"], state.get("updateTo"), state.get("updateState")]
+	if not state.empty() and notes_for != _notes_for and _notes_request < 0:
+		_notes_for = notes_for
+		_notes_request = adapter.call_api(HTTPClient.METHOD_GET, "/v1/notes")
 	if v.hash() != last_view.hash():
 		var new_state: bool = v["state_key"] != last_view.get("state_key")
 		last_view = v
@@ -221,6 +233,15 @@ func save_screenshot(path: String) -> int:
 	var image := get_viewport().get_texture().get_data()
 	image.flip_y()
 	return image.save_png(path)
+
+
+# What's new: the offered version's notes before updating, the installed one's after.
+func _notes_text(notes: Dictionary) -> String:
+	for which in ["available", "installed"]:
+		var text = notes.get(which + "Notes")
+		if text != null and str(text) != "":
+			return "%s (%s)\n%s" % [tr("RELEASE_NOTES"), notes.get(which + "Version"), text]
+	return ""
 
 
 func _check_text(check: Dictionary) -> String:

@@ -104,7 +104,8 @@ class LauncherEndToEndIT {
         "stable",
         GodotSampleGame.EXECUTABLE,
         ChunkSizes.DEFAULT,
-        v2);
+        v2,
+        "V-Sekai 0.2.0: a ring of lights around the V.");
 
     Path stateOut = dir.resolve("launcher-state.json");
     ProcessBuilder gui =
@@ -139,6 +140,11 @@ class LauncherEndToEndIT {
             "the worker's first answer, Update offered");
     double toInteractive = (System.nanoTime() - started) / 1e9;
     assertThat(ready.path("play").asBoolean()).as("play without updating").isTrue();
+    await(
+        stateOut,
+        v -> v.path("notes").asText().contains("0.2.0: a ring of lights"),
+        Duration.ofSeconds(30),
+        "the release notes of the version on offer, before updating");
     requestScreenshot("01-idle.png");
 
     // The player presses Update (it has the keyboard focus).

@@ -203,6 +203,16 @@ class ReleasesResourceTest {
             },
             new Object[] {
               new ReleaseRequest(
+                  product, "1.0.0", "stable", null, c, List.of(game), null, "x".repeat(70_000)),
+              "notes are longer than"
+            },
+            new Object[] {
+              new ReleaseRequest(
+                  product, "1.0.0", "stable", null, c, List.of(game), null, "ring\u0007bell"),
+              "control character"
+            },
+            new Object[] {
+              new ReleaseRequest(
                   product,
                   "1.0.0",
                   "stable",

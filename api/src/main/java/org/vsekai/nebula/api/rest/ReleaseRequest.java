@@ -19,4 +19,18 @@ public record ReleaseRequest(
     String executablePath,
     ChunkingParameters chunking,
     List<ManifestFile> files,
-    Instant validFrom) {}
+    Instant validFrom,
+    String notes) {
+
+  /** A release without notes. */
+  public ReleaseRequest(
+      String product,
+      String version,
+      String mode,
+      String executablePath,
+      ChunkingParameters chunking,
+      List<ManifestFile> files,
+      Instant validFrom) {
+    this(product, version, mode, executablePath, chunking, files, validFrom, null);
+  }
+}

@@ -69,6 +69,12 @@ public final class PublishCommand implements Callable<Integer> {
       description = "the file the launcher starts, relative to the build")
   String executable;
 
+  @Option(
+      names = "--notes",
+      paramLabel = "FILE",
+      description = "release notes (UTF-8 text) players see before and after updating")
+  Path notes;
+
   @picocli.CommandLine.Mixin PublisherTokenOption token;
 
   @Option(
@@ -97,7 +103,8 @@ public final class PublishCommand implements Callable<Integer> {
             mode,
             executable,
             ChunkSizes.parseKiB(chunkSize),
-            build);
+            build,
+            notes == null ? null : readNotes(notes));
     if (g.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("product", product);
@@ -123,7 +130,28 @@ public final class PublishCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Publishes {@code build}; used by this command and by the demo. */
+  private static String readNotes(Path file) throws IOException {
+    if (!Files.isRegularFile(file))
+      throw new CliFailure(ExitCodes.NOT_FOUND, file + " is not a file");
+    if (Files.size(file) > ReleaseManifest.MAX_NOTES_BYTES) {
+      throw new CliFailure(
+          ExitCodes.USAGE,
+          file
+              + " is longer than the "
+              + ReleaseManifest.MAX_NOTES_BYTES
+              + " bytes notes may have");
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new CliFailure(ExitCodes.USAGE, file + " is not UTF-8 text");
+    }
+  }
+
+  /** Publishes {@code build} without notes. */
   public static Summary publish(
       ServiceClient service,
       String product,
@@ -132,6 +160,20 @@ public final class PublishCommand implements Callable<Integer> {
       String executable,
       ChunkSizes sizes,
       Path build)
+      throws IOException {
+    return publish(service, product, version, mode, executable, sizes, build, null);
+  }
+
+  /** Publishes {@code build}; used by this command and by the demo. */
+  public static Summary publish(
+      ServiceClient service,
+      String product,
+      String version,
+      String mode,
+      String executable,
+      ChunkSizes sizes,
+      Path build,
+      String notes)
       throws IOException {
     SemVer.parse(version); // a clear error before any upload
     if (!Files.isDirectory(build))
@@ -179,7 +221,8 @@ public final class PublishCommand implements Callable<Integer> {
                   exe,
                   new ReleaseManifest.ChunkingParameters(sizes.min(), sizes.avg(), sizes.max()),
                   files,
-                  null));
+                  null,
+                  notes));
     } catch (org.vsekai.nebula.api.client.ServiceException e) {
       if (e.notFound()) {
         throw new CliFailure(

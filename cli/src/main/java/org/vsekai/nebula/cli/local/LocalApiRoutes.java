@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.vsekai.nebula.activities.InstallRepairer;
 import org.vsekai.nebula.activities.LocalProgress;
 import org.vsekai.nebula.activities.OldReleases;
+import org.vsekai.nebula.activities.ReleaseNotes;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.InstalledRelease;
@@ -72,12 +73,16 @@ final class LocalApiRoutes {
         case "GET /v1/settings" -> Answer.ok(settings(state(folder)));
         case "PUT /v1/settings" -> Answer.ok(changeSettings(body));
         case "POST /v1/verify", "POST /v1/repair" -> startCheck(path.endsWith("repair"));
+        case "GET /v1/notes" ->
+            Answer.ok(ReleaseNotes.of(folder, service, java.time.Clock.systemUTC()));
         default -> Answer.error(404, "no route " + method + " " + path);
       };
     } catch (ServiceException e) {
       return Answer.error(e.status() >= 400 && e.status() < 500 ? e.status() : 502, e.getMessage());
     } catch (IllegalArgumentException e) {
       return Answer.error(400, e.getMessage());
+    } catch (org.vsekai.nebula.api.tuf.TufRefusal e) {
+      return Answer.error(502, "the release metadata was refused: " + e.getMessage());
     }
   }
 

@@ -189,6 +189,29 @@ class LocalApiTest {
 
   @Test
   @Order(4)
+  void releaseNotesComeFromTheSignedManifests() throws Exception {
+    org.vsekai.nebula.api.client.ServiceClient publisher =
+        new org.vsekai.nebula.api.client.ServiceClient(rig.nebula.baseUrl(), rig.token());
+    Path v2 = Builds.v2(Builds.v1(dir.resolve("notes-v1")), dir.resolve("notes-v2"));
+    org.vsekai.nebula.cli.commands.PublishCommand.publish(
+        publisher,
+        "v-sekai",
+        "0.2.0",
+        "stable",
+        null,
+        org.vsekai.nebula.desync.ChunkSizes.DEFAULT,
+        v2,
+        "Faster worlds.\nNew avatars.");
+    Reply notes = call("GET", "/v1/notes", null);
+    assertThat(notes.status()).as(notes.body().toString()).isEqualTo(200);
+    assertThat(notes.body().get("installedVersion").asText()).isEqualTo("0.1.0");
+    assertThat(notes.body().get("availableVersion").asText()).isEqualTo("0.2.0");
+    assertThat(notes.body().get("availableNotes").asText())
+        .isEqualTo("Faster worlds.\nNew avatars.");
+  }
+
+  @Test
+  @Order(5)
   void verifyRunsInTheBackgroundWithProgress() throws Exception {
     Reply started = call("POST", "/v1/verify", null);
     assertThat(started.status()).isEqualTo(200);

@@ -51,7 +51,8 @@ public final class ManifestService {
         now.plus(lifetime),
         r.chunking(),
         r.executablePath(),
-        files);
+        files,
+        r.notes());
   }
 
   public SignedEnvelope sign(ReleaseManifest manifest) {

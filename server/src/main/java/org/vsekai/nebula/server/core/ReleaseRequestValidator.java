@@ -45,7 +45,26 @@ public final class ReleaseRequestValidator {
       throw new InvalidRequestException(
           "executablePath '" + r.executablePath() + "' is not one of the release's files");
     }
+    validateNotes(r.notes());
     return version;
+  }
+
+  /** Notes are text a player reads: bounded, and no control characters but line breaks and tabs. */
+  private static void validateNotes(String notes) {
+    if (notes == null) return;
+    if (notes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        > org.vsekai.nebula.api.manifest.ReleaseManifest.MAX_NOTES_BYTES) {
+      throw new InvalidRequestException(
+          "notes are longer than "
+              + org.vsekai.nebula.api.manifest.ReleaseManifest.MAX_NOTES_BYTES
+              + " bytes");
+    }
+    for (int i = 0; i < notes.length(); i++) {
+      char c = notes.charAt(i);
+      if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+        throw new InvalidRequestException("notes contain a control character at " + i);
+      }
+    }
   }
 
   private static void validateFiles(List<ManifestFile> files) {
