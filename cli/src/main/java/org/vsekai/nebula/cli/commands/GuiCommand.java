@@ -1,12 +1,12 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
+import org.vsekai.nebula.cli.ProgramOnPath;
 import org.vsekai.nebula.cli.install.InstallContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -32,12 +32,14 @@ public final class GuiCommand implements Callable<Integer> {
     if (!Files.isRegularFile(project.resolve("project.godot"))) {
       throw new CliFailure(ExitCodes.NOT_FOUND, "no launcher project at " + project);
     }
-    Path godot = onPath("godot3");
-    if (godot == null) {
-      throw new CliFailure(
-          ExitCodes.NOT_FOUND,
-          "godot3 is not installed (Debian: apt install godot3; or scripts/install-tools.sh)");
-    }
+    Path godot =
+        ProgramOnPath.find("godot3")
+            .orElseThrow(
+                () ->
+                    new CliFailure(
+                        ExitCodes.NOT_FOUND,
+                        "godot3 is not installed (Debian: apt install godot3; or"
+                            + " scripts/install-tools.sh)"));
     Path folder = InstallContext.resolveFolder(dir).toAbsolutePath();
     Process gui =
         new ProcessBuilder(
@@ -53,15 +55,5 @@ public final class GuiCommand implements Callable<Integer> {
             .inheritIO()
             .start();
     return gui.waitFor() == 0 ? ExitCodes.OK : ExitCodes.ERROR;
-  }
-
-  private static Path onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) return null;
-    for (String d : path.split(File.pathSeparator)) {
-      Path p = Path.of(d, name);
-      if (Files.isExecutable(p)) return p;
-    }
-    return null;
   }
 }
