@@ -16,11 +16,11 @@ import org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters;
 import org.vsekai.nebula.api.rest.NewMode;
 import org.vsekai.nebula.api.rest.NewProduct;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.desync.testing.ExternalTool;
 import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.testing.ApiClient;
 import org.vsekai.nebula.server.testing.ApiClient.Reply;
 import org.vsekai.nebula.server.testing.BuildUploader;
-import org.vsekai.nebula.server.testing.ExternalTool;
 import org.vsekai.nebula.server.testing.NebulaApp;
 
 /**
@@ -40,7 +40,7 @@ class DesyncInteropTest {
     Files.write(build, gameLikeBytes());
     Path index = work.resolve("game.pck.caibx");
     Path localStore = Files.createDirectories(work.resolve("local-store"));
-    desync.run("make", "-s", localStore.toString(), index.toString(), build.toString());
+    desync.run(work, "make", "-s", localStore.toString(), index.toString(), build.toString());
 
     String store = APP.baseUrl().resolve("store/").toString();
     Path config = work.resolve("desync.json");
@@ -52,7 +52,14 @@ class DesyncInteropTest {
             + NebulaApp.TOKEN
             + "\"}}}");
     desync.run(
-        "--config", config.toString(), "chop", "-s", store, index.toString(), build.toString());
+        work,
+        "--config",
+        config.toString(),
+        "chop",
+        "-s",
+        store,
+        index.toString(),
+        build.toString());
 
     ApiClient publisher = APP.publisher();
     byte[] caibx = Files.readAllBytes(index);
@@ -77,6 +84,7 @@ class DesyncInteropTest {
 
     Path out = work.resolve("extracted.pck");
     desync.run(
+        work,
         "extract",
         "-s",
         store,
