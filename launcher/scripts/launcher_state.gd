@@ -19,8 +19,9 @@ const STATE_KEYS := {
 }
 
 
-# state: the worker's /v1/state answer, or {} when no worker answers.
-func view(state: Dictionary) -> Dictionary:
+# state: the worker's /v1/state answer, or {} when no worker answers; available: the version
+# the signed release metadata offers (from /v1/notes), or "".
+func view(state: Dictionary, available := "") -> Dictionary:
 	var v := {
 		"state_key": "STATE_NO_WORKER",
 		"progress": -1.0,
@@ -52,6 +53,11 @@ func view(state: Dictionary) -> Dictionary:
 		v["state_key"] = "STATE_OFFLINE"
 	if running and paused:
 		v["state_key"] = "STATE_PAUSED"
+	var idle_after := ["Idle", "UpdateSuccessful", "NoUpdateFound", "UpdateCancelled", ""]
+	if not running and reachable and available != "" and available != v["version"]:
+		if update_state in idle_after:
+			v["state_key"] = "STATE_UPDATE_AVAILABLE"
+	v["available"] = available
 	var step := str(state.get("step", ""))
 	if running and step == update_state and float(state.get("bytesTotal", 0)) > 0:
 		v["progress"] = clamp(float(state["bytesDone"]) / float(state["bytesTotal"]), 0.0, 1.0)

@@ -27,6 +27,7 @@ var _shots := 0
 var _state_request := -1
 var _notes_request := -1
 var _notes_for := ""
+var _available := ""
 var _worker_started_at := -WORKER_START_RETRY_MS
 var _game_pid := 0
 var _widgets := {}
@@ -163,13 +164,15 @@ func _on_answered(id, status, body):
 	elif id == _notes_request:
 		_notes_request = -1
 		_widgets["notes"].text = _notes_text(body) if status == 200 else ""
+		var offered = body.get("availableVersion") if status == 200 else null
+		_available = "" if offered == null else str(offered)
 	elif status != 200 and body.has("error"):
 		_widgets["error"].text = str(body["error"])
 
 
 func _show(state: Dictionary):
 	last_state = state
-	var v: Dictionary = states.view(state)
+	var v: Dictionary = states.view(state, _available)
 	var version: String = v["version"]
 	_widgets["version"].text = (
 		tr("LABEL_VERSION") % version

@@ -102,3 +102,12 @@ func test_sizes_and_durations_read_well():
 	check_eq(LauncherState.bytes_text(3 * 1048576), "3.0 MiB", "MiB")
 	check_eq(LauncherState.duration_text(3725), "1:02:05", "hours")
 	check_eq(LauncherState.duration_text(59), "0:59", "seconds")
+
+
+func test_an_offered_version_shows_as_an_update_available():
+	var last := {"version": "0.1.0", "updateState": "UpdateSuccessful", "running": false}
+	check_eq(states.view(last, "0.2.0")["state_key"], "STATE_UPDATE_AVAILABLE", "offered")
+	check_eq(states.view(last, "0.1.0")["state_key"], "STATE_SUCCESS", "already installed")
+	check_eq(states.view(last)["state_key"], "STATE_SUCCESS", "nothing offered")
+	var failed := {"version": "0.1.0", "updateState": "UpdateFailed", "running": false}
+	check_eq(states.view(failed, "0.2.0")["state_key"], "STATE_FAILED", "a failure stays shown")
