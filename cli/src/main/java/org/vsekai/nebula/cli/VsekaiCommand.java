@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       LaunchCommand.class,
       GuiCommand.class,
+      org.vsekai.nebula.cli.commands.BundleCommand.class,
       UpdateControls.Pause.class,
       UpdateControls.Resume.class,
       UpdateControls.Cancel.class,

@@ -3,6 +3,7 @@ package org.vsekai.nebula.cli.commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
@@ -41,6 +42,12 @@ public final class GuiCommand implements Callable<Integer> {
                         "godot3 is not installed (Debian: apt install godot3; or"
                             + " scripts/install-tools.sh)"));
     Path folder = InstallContext.resolveFolder(dir).toAbsolutePath();
+    // Run from an installed launcher bundle, the launcher updates itself meanwhile.
+    Optional<LauncherSelfUpdate> selfUpdate = LauncherSelfUpdate.startIfBundled(home);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> selfUpdate.ifPresent(LauncherSelfUpdate::closeQuietly), "vsekai-gui-stop"));
     Process gui =
         new ProcessBuilder(
                 List.of(
