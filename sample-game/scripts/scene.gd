@@ -75,6 +75,7 @@ func _build():
 			var a := TAU * i / 8.0
 			light.translation = Vector3(cos(a) * 2.0, 0.3, sin(a) * 2.0)
 			add_child(light)
+	_gallery()
 	var hud := CanvasLayer.new()
 	add_child(hud)
 	var title := Label.new()
@@ -82,6 +83,37 @@ func _build():
 	title.rect_position = Vector2(24, 20)
 	title.rect_scale = Vector2(2, 2)
 	hud.add_child(title)
+
+
+# The game's textures (res://assets/textures/*.png, packed as they are) on panels behind the V.
+func _gallery():
+	var dir := Directory.new()
+	if dir.open("res://assets/textures") != OK:
+		return
+	var names := []
+	dir.list_dir_begin(true, true)
+	var name := dir.get_next()
+	while name != "":
+		# An exported pack lists an imported texture by its .import file.
+		var png := name.trim_suffix(".import")
+		if png.ends_with(".png") and not png in names:
+			names.append(png)
+		name = dir.get_next()
+	names.sort()
+	for i in range(names.size()):
+		var texture = load("res://assets/textures/" + names[i])
+		if texture == null:
+			continue
+		var panel := MeshInstance.new()
+		var quad := QuadMesh.new()
+		quad.size = Vector2(1.6, 0.8)
+		panel.mesh = quad
+		var m := SpatialMaterial.new()
+		m.albedo_texture = texture
+		panel.material_override = m
+		var row := i / 6
+		panel.translation = Vector3((i % 6) * 1.7 - 4.25, 0.6 + row * 0.9, -3.0 - row * 0.2)
+		add_child(panel)
 
 
 func _material(color: Color) -> SpatialMaterial:

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -88,31 +87,42 @@ public final class DemoCommand implements Callable<Integer> {
       createIfMissing(() -> publisher.createMode("stable"));
       createIfMissing(() -> publisher.createMode("beta"));
 
-      step.say("Making a sample V-Sekai build (" + sizeMb + " MB)...");
-      SampleGameBuilder builder = new SampleGameBuilder(sizeMb);
-      Path v1 = builder.firstVersion(work.resolve("builds/0.1.0"), "0.1.0");
-      Path v2 = builder.nextVersion(v1, work.resolve("builds/0.2.0"), "0.2.0");
+      Path v1 = work.resolve("builds/0.1.0");
+      Path v2 = work.resolve("builds/0.2.0");
       String executable = "v-sekai.x86_64";
       Optional<GodotSampleGame> game =
           GodotSampleGame.find(
               Path.of(System.getProperty("vsekai.home", ".")).resolve("sample-game"));
       if (game.isPresent()) {
-        // The game itself is real: the sample project's scene, exported; its bulk asset packs
-        // (data/*.pck) and textures stay generated.
-        step.say("Exporting the V-Sekai sample game (sample-game/) with godot3-server...");
-        for (Path v : List.of(v1, v2)) {
-          Files.deleteIfExists(v.resolve("v-sekai.x86_64"));
-          Files.deleteIfExists(v.resolve("v-sekai.pck"));
-          // Godot takes a project.godot in its working folder for the project to run.
-          Files.deleteIfExists(v.resolve("project.godot"));
+        // A real game: the sample project's scene with its textures packed into v-sekai.pck
+        // (a texture is about 1 MB). The next release re-renders two textures, adds one and
+        // the ring of lights.
+        step.say(
+            "Exporting the V-Sekai sample game (sample-game/, " + sizeMb + " MB) with Godot...");
+        Path textures1 = work.resolve("textures/0.1.0");
+        Path textures2 = work.resolve("textures/0.2.0");
+        int count = Math.max(4, sizeMb);
+        Files.createDirectories(textures2);
+        for (int i = 0; i < count; i++) {
+          String name = String.format("world-%03d.png", i);
+          SampleGameBuilder.texture(textures1.resolve(name), i, "world " + i);
+          if (i < 2) SampleGameBuilder.texture(textures2.resolve(name), 1000 + i, "world " + i);
+          else Files.copy(textures1.resolve(name), textures2.resolve(name));
         }
-        game.get().export(v1, "0.1.0", false);
-        game.get().export(v2, "0.2.0", true);
+        SampleGameBuilder.texture(textures2.resolve("world-new.png"), 4242, "new world");
+        game.get().export(v1, "0.1.0", false, textures1);
+        game.get().export(v2, "0.2.0", true, textures2);
+        game.get().close();
         executable = GodotSampleGame.EXECUTABLE;
       } else {
         step.say(
-            "  (no godot3-server on PATH or no sample-game/ here: the game's binary and pack are"
-                + " generated too; scripts/install-tools.sh installs Godot)");
+            "Making a generated V-Sekai build ("
+                + sizeMb
+                + " MB: no godot3-server on PATH or no sample-game/ here;"
+                + " scripts/install-tools.sh installs Godot)...");
+        SampleGameBuilder builder = new SampleGameBuilder(sizeMb);
+        builder.firstVersion(v1, "0.1.0");
+        builder.nextVersion(v1, v2, "0.2.0");
       }
 
       PublishCommand.Summary p1 =

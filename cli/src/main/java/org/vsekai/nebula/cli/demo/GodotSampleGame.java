@@ -16,12 +16,13 @@ import java.util.stream.Stream;
  * is the engine, installed beside the launcher, not shipped in each release). The second release
  * shows a ring of lights and adds the asset that draws it.
  */
-public final class GodotSampleGame {
+public final class GodotSampleGame implements AutoCloseable {
   public static final String EXECUTABLE = "v-sekai";
   static final String PACK = "v-sekai.pck";
 
   private final Path project;
   private final Path godot;
+  private Path work;
 
   private GodotSampleGame(Path project, Path godot) {
     this.project = project;
@@ -43,9 +44,22 @@ public final class GodotSampleGame {
 
   /** Exports {@code version} into {@code release}, beside whatever else the release holds. */
   public void export(Path release, String version, boolean withRing) throws IOException {
-    Path work = Files.createTempDirectory("vsekai-sample-game");
+    export(release, version, withRing, null);
+  }
+
+  /**
+   * As {@link #export(Path, String, boolean)}, with the PNG textures of {@code textures} packed
+   * into the game as its gallery: the bulk of a real game's bytes is its assets.
+   */
+  public void export(Path release, String version, boolean withRing, Path textures)
+      throws IOException {
+    // One work copy for every export of this game: Godot re-imports only the textures that
+    // changed since the last export, as it would in a studio's project.
+    if (work == null) work = Files.createTempDirectory("vsekai-sample-game");
     try {
       copyTree(project, work);
+      syncTextures(textures, work.resolve("assets/textures"));
+      Files.deleteIfExists(work.resolve("assets/ring.tres"));
       Files.writeString(
           work.resolve("release.cfg"),
           "[release]\n\nversion=\"" + version + "\"\nextra_ring=" + withRing + "\n");
@@ -92,19 +106,43 @@ public final class GodotSampleGame {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while exporting the sample game", e);
-    } finally {
+    } catch (IOException | RuntimeException e) {
       deleteTree(work);
+      work = null;
+      throw e;
     }
   }
 
+  /** The work copy's textures become exactly {@code from}'s; unchanged files are not touched. */
+  private static void syncTextures(Path from, Path to) throws IOException {
+    if (Files.isDirectory(to)) {
+      try (Stream<Path> old = Files.list(to)) {
+        for (Path p : old.toList()) {
+          String name = p.getFileName().toString();
+          if (from == null || !Files.exists(from.resolve(name))) Files.delete(p);
+        }
+      }
+    }
+    if (from != null) copyTree(from, to);
+  }
+
+  /** Removes the work copy; the exported releases stay. */
+  public void close() throws IOException {
+    if (work != null) deleteTree(work);
+    work = null;
+  }
+
   private static void copyTree(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path rel = from.relativize(p);
         if (rel.toString().startsWith(".import")) continue;
         Path target = to.resolve(rel.toString());
         if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
+        else if (!Files.exists(target) || Files.mismatch(p, target) != -1) {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
   }

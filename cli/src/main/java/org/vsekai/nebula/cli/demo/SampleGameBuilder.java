@@ -120,7 +120,7 @@ public final class SampleGameBuilder {
     write(file, size, r::nextBytes);
   }
 
-  private static void texture(Path file, int seed, String version) throws IOException {
+  static void texture(Path file, int seed, String version) throws IOException {
     Files.createDirectories(file.getParent());
     int w = 1024;
     int h = 512;
