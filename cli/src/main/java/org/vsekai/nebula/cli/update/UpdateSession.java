@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.vsekai.nebula.activities.LocalProgress;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.Json;
@@ -67,16 +69,20 @@ public final class UpdateSession {
       } catch (WorkerBusyException busy) {
         // A background worker serves this install; watching is all that is left to do here.
       }
-      // Asked first, while our worker starts. With the folder's lock we are its only worker: a
-      // step an earlier worker had started is dead, and the service has it retried at once.
-      UpdateView started =
-          service.startUpdate(
-              id,
-              new UpdateStart(
-                  maxBytesPerSecond,
-                  allowDowngrade,
-                  lock != null,
-                  install.state().retryForHours()));
+      // Asked while our worker starts (both take a network round trip or more; a resume after a
+      // crash waits for both). With the folder's lock we are its only worker: a step an earlier
+      // worker had started is dead, and the service has it retried at once.
+      boolean onlyWorker = lock != null;
+      CompletableFuture<UpdateView> asked =
+          CompletableFuture.supplyAsync(
+              () ->
+                  service.startUpdate(
+                      id,
+                      new UpdateStart(
+                          maxBytesPerSecond,
+                          allowDowngrade,
+                          onlyWorker,
+                          install.state().retryForHours())));
       if (lock != null) {
         try {
           worker =
@@ -89,9 +95,11 @@ public final class UpdateSession {
                   InstallWorker.INTERACTIVE_HEARTBEAT);
         } catch (RuntimeException e) {
           lock.close();
+          asked.cancel(false);
           throw e;
         }
       }
+      UpdateView started = answer(asked);
       UpdateView latest = started;
       RateMeter rate = new RateMeter();
       long nextServicePoll = 0;
@@ -118,6 +126,18 @@ public final class UpdateSession {
               + " worker)");
     } finally {
       if (worker != null) worker.close();
+    }
+  }
+
+  /** The service's answer to the start, its own exception rethrown as the caller would see it. */
+  private static UpdateView answer(CompletableFuture<UpdateView> asked)
+      throws InterruptedException {
+    try {
+      return asked.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
     }
   }
 
