@@ -39,15 +39,34 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** Starts a dev server keeping its state in {@code dir}. */
   public static TemporalDevServer start(Path dir) throws IOException {
-    TemporalDevServer s =
-        new TemporalDevServer(
-            ExternalTool.require("temporal"),
-            dir.resolve("temporal.db"),
-            dir.resolve("temporal.log"),
-            freePort(),
-            freePort());
-    s.launch();
-    return s;
+    ExternalTool tool = ExternalTool.require("temporal");
+    // A port found free can be taken before the server binds it (by another test's process, or
+    // by one the server derives from it); a server that exits at start gets other ports.
+    IOException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      TemporalDevServer s =
+          new TemporalDevServer(
+              tool,
+              dir.resolve("temporal.db"),
+              dir.resolve("temporal.log"),
+              freePort(),
+              freePort());
+      try {
+        s.launch();
+        return s;
+      } catch (IOException e) {
+        last = e;
+        if (s.process != null) s.process.destroyForcibly();
+      }
+    }
+    String tail = "";
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("temporal.log"));
+      tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    } catch (IOException e) {
+      // no log to show
+    }
+    throw new IOException(last.getMessage() + "\n" + tail, last);
   }
 
   public String address() {
