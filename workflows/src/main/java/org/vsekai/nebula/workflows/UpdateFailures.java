@@ -1,6 +1,7 @@
 package org.vsekai.nebula.workflows;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException;
 import org.vsekai.nebula.api.tuf.TufRefusal;
 
@@ -145,36 +146,6 @@ public final class UpdateFailures {
    */
   public static final String UPDATE_FAILED = "UpdateFailed";
 
-  /** Every type above that an activity may throw; retry policies do not retry them. */
-  public static final List<String> NON_RETRYABLE =
-      List.of(
-          MALFORMED_MANIFEST,
-          UNTRUSTED_KEY,
-          BAD_SIGNATURE,
-          EXPIRED_MANIFEST,
-          WRONG_PRODUCT,
-          WRONG_MODE,
-          DOWNGRADE,
-          UNSAFE_PATH,
-          CORRUPT_CHUNK,
-          INSUFFICIENT_DISK_SPACE,
-          MISSING_RELEASE_DATA,
-          ACCESS_REFUSED,
-          FOLDER_NOT_WRITABLE,
-          INVALID_INSTALL,
-          UNKNOWN_RELEASE,
-          MALFORMED_VERSION,
-          INVALID_REQUEST,
-          MALFORMED_METADATA,
-          UNSUPPORTED_METADATA_VERSION,
-          UNTRUSTED_METADATA,
-          METADATA_ROLLBACK,
-          EXPIRED_METADATA,
-          MIXED_METADATA,
-          ENDLESS_DATA,
-          HASH_MISMATCH,
-          WRONG_TARGET);
-
   /** Every metadata refusal type: all end an update as rejected (exit code 6). */
   public static final List<String> METADATA_REFUSALS =
       List.of(
@@ -187,6 +158,30 @@ public final class UpdateFailures {
           ENDLESS_DATA,
           HASH_MISMATCH,
           WRONG_TARGET);
+
+  /** Every type above that an activity may throw; retry policies do not retry them. */
+  public static final List<String> NON_RETRYABLE =
+      Stream.concat(
+              Stream.of(
+                  MALFORMED_MANIFEST,
+                  UNTRUSTED_KEY,
+                  BAD_SIGNATURE,
+                  EXPIRED_MANIFEST,
+                  WRONG_PRODUCT,
+                  WRONG_MODE,
+                  DOWNGRADE,
+                  UNSAFE_PATH,
+                  CORRUPT_CHUNK,
+                  INSUFFICIENT_DISK_SPACE,
+                  MISSING_RELEASE_DATA,
+                  ACCESS_REFUSED,
+                  FOLDER_NOT_WRITABLE,
+                  INVALID_INSTALL,
+                  UNKNOWN_RELEASE,
+                  MALFORMED_VERSION,
+                  INVALID_REQUEST),
+              METADATA_REFUSALS.stream())
+          .toList();
 
   private UpdateFailures() {}
 
