@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.desync.ByteRateLimiter;
+import org.vsekai.nebula.desync.ChunkCodec;
 import org.vsekai.nebula.desync.ChunkFetcher;
 import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.desync.ChunkInvalidException;
 import org.vsekai.nebula.desync.ChunkStore;
 import org.vsekai.nebula.desync.ChunkVerifier;
+import org.vsekai.nebula.desync.CompressedChunkSource;
 import org.vsekai.nebula.desync.HttpChunkStore;
 import org.vsekai.nebula.desync.HttpStoreOptions;
 import org.vsekai.nebula.desync.LocalChunkStore;
@@ -126,7 +128,7 @@ public final class ChunkDownloader {
    * One bad answer may be a flaky proxy; the same chunk wrong {@code attempts} times in a row is
    * wrong on the server, and retrying the activity for hours would only hide that.
    */
-  static final class RefetchOnCorruption implements ChunkStore {
+  static final class RefetchOnCorruption implements CompressedChunkSource {
     private final ChunkStore store;
     private final int attempts;
 
@@ -137,10 +139,22 @@ public final class ChunkDownloader {
 
     @Override
     public byte[] get(ChunkId id) {
+      return retried(id, store::get);
+    }
+
+    @Override
+    public byte[] getVerifiedCompressed(ChunkId id) {
+      if (!(store instanceof CompressedChunkSource compressed)) {
+        return ChunkCodec.compress(get(id));
+      }
+      return retried(id, compressed::getVerifiedCompressed);
+    }
+
+    private byte[] retried(ChunkId id, java.util.function.Function<ChunkId, byte[]> read) {
       ChunkInvalidException last = null;
       for (int i = 0; i < attempts; i++) {
         try {
-          return store.get(id);
+          return read.apply(id);
         } catch (ChunkInvalidException e) {
           last = e;
         }

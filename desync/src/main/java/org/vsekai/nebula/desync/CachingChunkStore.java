@@ -23,6 +23,13 @@ public final class CachingChunkStore implements ChunkStore {
     } catch (ChunkInvalidException e) {
       corrupt = true;
     }
+    if (upstream instanceof CompressedChunkSource compressed) {
+      // Kept as it arrived and checked once, upstream: no second compression or hash.
+      byte[] body = compressed.getVerifiedCompressed(id);
+      if (corrupt) cache.replaceCompressed(id, body);
+      else cache.putVerifiedCompressed(id, body);
+      return ChunkCodec.decompress(body, Integer.MAX_VALUE - 16);
+    }
     byte[] data = upstream.get(id);
     if (corrupt) {
       cache.replace(id, data);

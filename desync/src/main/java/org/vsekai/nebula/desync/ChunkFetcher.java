@@ -59,10 +59,9 @@ public final class ChunkFetcher {
             if (target.has(id)) {
               present.incrementAndGet();
             } else {
-              byte[] data = source.get(id);
-              target.put(id, data);
+              copy(id);
+              fetchedBytes.addAndGet(sizes.get(i));
               fetched.incrementAndGet();
-              fetchedBytes.addAndGet(data.length);
             }
             progress.update(doneChunks.incrementAndGet(), doneBytes.addAndGet(sizes.get(i)));
           });
@@ -70,6 +69,19 @@ public final class ChunkFetcher {
       pool.shutdownNow();
     }
     return new Result(fetched.get(), fetchedBytes.get(), present.get());
+  }
+
+  /**
+   * Copies one chunk. A local cache fed by a store that hands over checked compressed bytes keeps
+   * them as they arrived: no second compression, no second check.
+   */
+  private void copy(ChunkId id) {
+    if (source instanceof CompressedChunkSource compressed
+        && target instanceof LocalChunkStore local) {
+      local.putVerifiedCompressed(id, compressed.getVerifiedCompressed(id));
+      return;
+    }
+    target.put(id, source.get(id));
   }
 
   /** The ids of {@code chunks} the target lacks. */

@@ -11,7 +11,7 @@ import java.time.Duration;
  * A chunk store over desync's HTTP protocol: {@code GET|HEAD|PUT <base>/<4 hex>/<id>.cacnk}. 404
  * means missing; transport errors and 5xx are retried with back-off; other statuses fail at once.
  */
-public final class HttpChunkStore implements WritableChunkStore {
+public final class HttpChunkStore implements WritableChunkStore, CompressedChunkSource {
   private final URI base;
   private final HttpStoreOptions options;
   private final HttpClient client;
@@ -43,6 +43,18 @@ public final class HttpChunkStore implements WritableChunkStore {
 
   @Override
   public byte[] get(ChunkId id) {
+    return options.verifier().decompress(id, fetch(id), location());
+  }
+
+  @Override
+  public byte[] getVerifiedCompressed(ChunkId id) {
+    byte[] body = fetch(id);
+    options.verifier().decompress(id, body, location());
+    return body;
+  }
+
+  /** The chunk file's bytes as the store sent them, not yet checked. */
+  private byte[] fetch(ChunkId id) {
     // No chunk's file is larger than zstd's worst case of the largest chunk, and it must arrive
     // whole in time: a store that trickles or floods fails this attempt instead of holding it.
     long max = ChunkCodec.maxCompressedSize(options.verifier().maxSize());
@@ -54,7 +66,7 @@ public final class HttpChunkStore implements WritableChunkStore {
     if (r.statusCode() == 404) throw new ChunkMissingException(id, location());
     expect(r, id, "GET", 200);
     options.listener().received(r.body().length);
-    return options.verifier().decompress(id, r.body(), location());
+    return r.body();
   }
 
   @Override

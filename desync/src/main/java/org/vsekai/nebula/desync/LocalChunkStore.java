@@ -93,6 +93,16 @@ public final class LocalChunkStore implements PrunableChunkStore {
     writeFile(id, compressed);
   }
 
+  /**
+   * Stores compressed bytes the caller has already checked ({@link
+   * CompressedChunkSource#getVerifiedCompressed}), as they are: each chunk is checked once, when it
+   * arrives. A chunk already stored is kept.
+   */
+  public void putVerifiedCompressed(ChunkId id, byte[] compressed) {
+    if (has(id)) return;
+    writeFile(id, compressed);
+  }
+
   private boolean sound(ChunkId id) {
     try {
       get(id);
@@ -105,6 +115,11 @@ public final class LocalChunkStore implements PrunableChunkStore {
   /** Overwrites whatever is stored under the id (a cache replacing a corrupt copy). */
   void replace(ChunkId id, byte[] data) {
     writeFile(id, ChunkCodec.compress(data));
+  }
+
+  /** Overwrites whatever is stored under the id with checked compressed bytes. */
+  void replaceCompressed(ChunkId id, byte[] compressed) {
+    writeFile(id, compressed);
   }
 
   private void writeFile(ChunkId id, byte[] compressed) {

@@ -41,6 +41,57 @@ class HttpChunkStoreTest {
     return id;
   }
 
+  /** Bytes that compress differently at levels 3 and 19: random words from a small alphabet. */
+  private static byte[] compressible(long seed, int length) {
+    java.util.Random random = new java.util.Random(seed);
+    byte[] out = new byte[length];
+    for (int i = 0; i < length; i++) out[i] = (byte) ('a' + random.nextInt(random.nextInt(3) + 4));
+    return out;
+  }
+
+  /** A chunk file as another tool wrote it: zstd level 19, not our level 3. */
+  private ChunkId addAtLevel19(byte[] data) throws Exception {
+    ChunkId id = ChunkId.digest(data);
+    Path file = backing.chunkPath(id);
+    Files.createDirectories(file.getParent());
+    Files.write(file, com.github.luben.zstd.Zstd.compress(data, 19));
+    return id;
+  }
+
+  @Test
+  void theCacheKeepsChunksAsTheyArrived() throws Exception {
+    List<ChunkId> ids =
+        List.of(addAtLevel19(compressible(11, 70_000)), addAtLevel19(compressible(12, 30_000)));
+    LocalChunkStore cache = new LocalChunkStore(dir.resolve("cache"));
+    new ChunkFetcher(new HttpChunkStore(server.storeUri(), FAST), cache, 2)
+        .fetch(ids, List.of(70_000, 30_000), (c, b) -> {});
+    byte[] data = compressible(13, 20_000);
+    ChunkId third = addAtLevel19(data);
+    LocalChunkStore cache2 = new LocalChunkStore(dir.resolve("cache2"));
+    assertThat(
+            new CachingChunkStore(cache2, new HttpChunkStore(server.storeUri(), FAST)).get(third))
+        .isEqualTo(data);
+    for (ChunkId id : ids) {
+      assertThat(Files.readAllBytes(cache.chunkPath(id)))
+          .isEqualTo(Files.readAllBytes(backing.chunkPath(id)));
+    }
+    assertThat(Files.readAllBytes(cache2.chunkPath(third)))
+        .isEqualTo(Files.readAllBytes(backing.chunkPath(third)));
+  }
+
+  @Test
+  void aCorruptChunkNeverReachesTheCache() throws Exception {
+    ChunkId id = add(TestData.random(14, 5000));
+    Files.write(backing.chunkPath(id), com.github.luben.zstd.Zstd.compress(new byte[5000], 3));
+    LocalChunkStore cache = new LocalChunkStore(dir.resolve("cache"));
+    assertThatThrownBy(
+            () ->
+                new ChunkFetcher(new HttpChunkStore(server.storeUri(), FAST), cache, 1)
+                    .fetch(List.of(id), List.of(5000), (c, b) -> {}))
+        .isInstanceOf(ChunkInvalidException.class);
+    assertThat(cache.has(id)).isFalse();
+  }
+
   @Test
   void getsHeadsAndPuts() {
     byte[] data = TestData.random(1, 70_000);
