@@ -51,10 +51,18 @@ public final class ChunkDownloader {
     public volatile String version;
   }
 
-  /** The batch's chunks: contiguous, about equal in bytes, the same split on every attempt. */
-  record Batch(List<ChunkId> ids, List<Integer> sizes, long bytesBefore) {
+  /**
+   * The batch's items: contiguous, about equal in bytes, the same split on every attempt. Patches
+   * come first, so they are in the first batches.
+   */
+  record Batch(
+      List<StoredPlan.PlannedPatch> patches,
+      List<ChunkId> ids,
+      List<Integer> sizes,
+      long bytesBefore) {
     long bytes() {
       long n = 0;
+      for (StoredPlan.PlannedPatch p : patches) n += p.length();
       for (int s : sizes) n += s;
       return n;
     }
@@ -62,22 +70,30 @@ public final class ChunkDownloader {
 
   static Batch batch(StoredPlan plan, int batchIndex, int batchCount) {
     long total = plan.bytesToDownload();
+    List<StoredPlan.PlannedPatch> patches = new ArrayList<>();
     List<ChunkId> ids = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     long before = 0;
     long bytesBefore = 0;
-    for (int i = 0; i < plan.downloads().size(); i++) {
-      int size = plan.downloadSizes().get(i);
+    int items = plan.itemsToDownload();
+    for (int i = 0; i < items; i++) {
+      boolean patch = i < plan.patches().size();
+      int chunk = i - plan.patches().size();
+      long size = patch ? plan.patches().get(i).length() : plan.downloadSizes().get(chunk);
       int b = total == 0 ? 0 : (int) Math.min(batchCount - 1, (before * batchCount) / total);
       if (b == batchIndex) {
-        ids.add(ChunkId.fromHex(plan.downloads().get(i)));
-        sizes.add(size);
+        if (patch) {
+          patches.add(plan.patches().get(i));
+        } else {
+          ids.add(ChunkId.fromHex(plan.downloads().get(chunk)));
+          sizes.add((int) size);
+        }
       } else if (b < batchIndex) {
         bytesBefore += size;
       }
       before += size;
     }
-    return new Batch(ids, sizes, bytesBefore);
+    return new Batch(patches, ids, sizes, bytesBefore);
   }
 
   /**
@@ -94,7 +110,7 @@ public final class ChunkDownloader {
       throws IOException {
     StoredPlan plan = PlanFiles.read(folder, planId);
     Batch batch = batch(plan, batchIndex, batchCount);
-    progress.chunks = batch.ids().size();
+    progress.chunks = batch.ids().size() + batch.patches().size();
     progress.bytes = batch.bytes();
     progress.bytesBefore = batch.bytesBefore();
     progress.bytesOfPlan = plan.bytesToDownload();
@@ -112,15 +128,35 @@ public final class ChunkDownloader {
               HttpStoreOptions.DEFAULT
                   .withListener(listener)
                   .withVerifier(new ChunkVerifier(ChunkVerifier.DEFAULT.algorithm(), largest)));
+      long patchBytes = 0;
+      int patches = 0;
+      PatchDownloader patchDownloader = new PatchDownloader(folder, service);
+      for (StoredPlan.PlannedPatch p : batch.patches()) {
+        long base = patchBytes;
+        AtomicLong received = new AtomicLong();
+        TransferListener patchProgress =
+            n -> progress.bytesDone.set(base + Math.min(p.length(), received.addAndGet(n)));
+        if (patchDownloader.download(planId, p, listener.andThen(patchProgress))) patches++;
+        patchBytes += p.length();
+        progress.bytesDone.set(patchBytes);
+        progress.chunksDone.incrementAndGet();
+      }
+      long patchesDone = patchBytes;
+      int patchCount = batch.patches().size();
       ChunkStore source = new RefetchOnCorruption(remote, UpdateFailures.CORRUPT_CHUNK_FETCHES);
-      return new ChunkFetcher(source, new LocalChunkStore(folder.cache()), PARALLEL_FETCHES)
-          .fetch(
-              batch.ids(),
-              batch.sizes(),
-              (chunks, bytes) -> {
-                progress.chunksDone.set(chunks);
-                progress.bytesDone.set(bytes);
-              });
+      ChunkFetcher.Result chunks =
+          new ChunkFetcher(source, new LocalChunkStore(folder.cache()), PARALLEL_FETCHES)
+              .fetch(
+                  batch.ids(),
+                  batch.sizes(),
+                  (done, bytes) -> {
+                    progress.chunksDone.set(patchCount + done);
+                    progress.bytesDone.set(patchesDone + bytes);
+                  });
+      return new ChunkFetcher.Result(
+          chunks.chunksFetched() + patches,
+          chunks.bytesFetched() + patchBytes,
+          chunks.chunksAlreadyPresent());
     }
   }
 

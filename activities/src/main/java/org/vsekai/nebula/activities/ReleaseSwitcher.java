@@ -148,6 +148,7 @@ public final class ReleaseSwitcher {
     }
     bestEffort(() -> Files.deleteIfExists(folder.plan(j.planId())));
     bestEffort(() -> Files.deleteIfExists(folder.fetchedBytes(j.planId())));
+    bestEffort(() -> Tree.delete(folder.patches(j.planId())));
     // Every cached chunk is now in the installed files, which seed the next update.
     bestEffort(() -> Tree.delete(folder.cache()));
     bestEffort(() -> Files.deleteIfExists(folder.progressFile()));

@@ -83,6 +83,7 @@ public final class StagingAssembler {
     plan.changed().forEach(f -> releaseFiles.add(f.path()));
     Tree.deleteTemporaries(staging, releaseFiles);
     progress.bytesTotal = plan.bytesToStage();
+    PatchApplier patches = new PatchApplier(folder);
     Extractor extractor =
         extractor(plan)
             .progress(
@@ -96,7 +97,19 @@ public final class StagingAssembler {
       ChunkIndex index = CaibxReader.read(folder.index(f.indexSha256()));
       if (!(resumed && Files.isRegularFile(out) && FileVerifier.verify(index, out, 2).matches())) {
         long base = progress.bytesDone.get();
-        assemble(extractor, index, out);
+        StoredPlan.PlannedPatch patch = plan.patchOf(f.path());
+        boolean patched =
+            patch != null
+                && patches.apply(
+                    plan,
+                    patch,
+                    index,
+                    out,
+                    done -> {
+                      progress.fileBytesDone.set(done);
+                      crashTestPause.midFile(done, index.length());
+                    });
+        if (!patched) assemble(extractor, index, out);
         progress.fileBytesDone.set(0);
         progress.bytesDone.set(base);
       }

@@ -28,6 +28,7 @@ public final class StagingCleaner {
     long freed = Tree.delete(folder.releaseDir(planId));
     Files.deleteIfExists(folder.plan(planId));
     Files.deleteIfExists(folder.fetchedBytes(planId));
+    Tree.delete(folder.patches(planId));
     Files.deleteIfExists(folder.progressFile());
     return freed;
   }
@@ -59,6 +60,13 @@ public final class StagingCleaner {
         for (Path p : plans) {
           String id = p.getFileName().toString().replaceFirst("\\.json$", "");
           freed += discard(id);
+        }
+      }
+      // Patches of a plan whose file is gone already (a crash between the two removals).
+      try (DirectoryStream<Path> patches = Files.newDirectoryStream(folder.plans(), "*.patches")) {
+        for (Path p : patches) {
+          String id = p.getFileName().toString().replaceFirst("\\.patches$", "");
+          if (!Files.exists(folder.plan(id))) freed += Tree.delete(p);
         }
       }
     }

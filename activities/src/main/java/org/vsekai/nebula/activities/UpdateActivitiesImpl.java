@@ -119,7 +119,7 @@ public final class UpdateActivitiesImpl implements UpdateActivities {
               p.changed().size(),
               p.unchanged().size(),
               p.removed().size(),
-              p.downloads().size(),
+              p.itemsToDownload(),
               p.bytesToDownload(),
               p.bytesToStage());
         });

@@ -163,6 +163,16 @@ public final class UpdatePlanner {
     SeedSet located = SeedSet.of(fileSeeds);
     LocalChunkStore cache = new LocalChunkStore(folder.cache());
     LinkedHashMap<ChunkId, Integer> needed = new LinkedHashMap<>();
+    List<StoredPlan.PlannedPatch> patches = new ArrayList<>();
+    PatchRoute patchRoute =
+        new PatchRoute(
+            signed,
+            request.product(),
+            manifest.version(),
+            installedManifest == null ? null : installedManifest.version(),
+            currentDir,
+            installedByPath.keySet(),
+            damaged);
     for (ManifestFile f : changed) {
       ChunkIndex index = fetchIndex(f.indexSha256());
       if (index.length() != f.size()) {
@@ -177,8 +187,16 @@ public final class UpdatePlanner {
       }
       Map<ChunkId, Integer> sizeOf = new HashMap<>();
       for (IndexChunk c : index.chunks()) sizeOf.put(c.id(), c.size());
+      LinkedHashMap<ChunkId, Integer> missing = new LinkedHashMap<>();
       for (ChunkId id : ExtractPlan.of(index, located, null).idsToFetch()) {
-        if (!cache.has(id)) needed.putIfAbsent(id, sizeOf.get(id));
+        if (!cache.has(id)) missing.putIfAbsent(id, sizeOf.get(id));
+      }
+      Optional<StoredPlan.PlannedPatch> patch =
+          patchRoute.cheaper(f, missing.values().stream().mapToLong(Integer::longValue).sum());
+      if (patch.isPresent()) {
+        patches.add(patch.get());
+      } else {
+        missing.forEach(needed::putIfAbsent);
       }
     }
     List<String> downloads = new ArrayList<>(needed.size());
@@ -207,7 +225,8 @@ public final class UpdatePlanner {
             dedupe(seeds),
             downloads,
             downloadSizes,
-            bytesRehashed.get());
+            bytesRehashed.get(),
+            patches);
     requireDiskSpace(plan);
     Files.createDirectories(folder.plans());
     org.vsekai.nebula.activities.local.Json.write(folder.plan(planId), plan);

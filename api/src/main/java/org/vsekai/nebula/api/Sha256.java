@@ -9,8 +9,22 @@ public final class Sha256 {
   private Sha256() {}
 
   public static String hex(byte[] data) {
+    return HexFormat.of().formatHex(digest().digest(data));
+  }
+
+  /** A file's SHA-256, read in blocks: patch sources and results are tens of megabytes. */
+  public static String hex(java.nio.file.Path file) throws java.io.IOException {
+    MessageDigest digest = digest();
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  public static MessageDigest digest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }

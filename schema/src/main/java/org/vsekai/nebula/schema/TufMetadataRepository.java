@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.vsekai.nebula.schema.db.FilePatchDao;
 import org.vsekai.nebula.schema.db.OfferedReleaseDao;
 import org.vsekai.nebula.schema.db.TufMetadataDao;
 import org.vsekai.nebula.schema.db.TufMetadataRow;
@@ -107,6 +108,9 @@ public final class TufMetadataRepository {
     Map<UUID, List<OfferedReleaseDao.OfferedFile>> files =
         dao.files(byVersion.keySet()).stream()
             .collect(Collectors.groupingBy(OfferedReleaseDao.OfferedFile::versionId));
+    Map<UUID, List<FilePatchDao.VersionPatch>> patches =
+        h.attach(FilePatchDao.class).ofVersions(byVersion.keySet()).stream()
+            .collect(Collectors.groupingBy(FilePatchDao.VersionPatch::versionId));
     Map<UUID, String> envelopes =
         dao.latestEnvelopes(byVersion.keySet()).stream()
             .collect(
@@ -131,6 +135,9 @@ public final class TufMetadataRepository {
                   envelope,
                   files.getOrDefault(id, List.of()).stream()
                       .map(OfferedReleaseDao.OfferedFile::row)
+                      .toList(),
+                  patches.getOrDefault(id, List.of()).stream()
+                      .map(FilePatchDao.VersionPatch::row)
                       .toList()));
         });
     return out;

@@ -196,6 +196,7 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
                   .setNamespace(config.temporal().namespace())
                   .build());
       environment.lifecycle().manage(new ServiceWorker(client, rollouts, wired));
+      wired.patchJobs().useTemporal(client);
       gatewayServer =
           new GatewayServer(
               config.gateway(),
@@ -322,7 +323,8 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     jersey.register(new ReleasesResource(s.releasePublisher()));
     jersey.register(new SigningKeyResource(s.signingKeys()));
     jersey.register(new TufMetadataResource(s.tuf().metadata(), s.tuf().uploads()));
-    jersey.register(new TufTargetsResource(s.catalog(), s.indexStore()));
+    jersey.register(
+        new TufTargetsResource(s.catalog(), s.indexStore(), s.patches(), s.patchStore()));
     jersey.register(new TufKeysResource(s.tuf().onlineKeys(), s.tuf().publisher()));
     jersey.register(
         new InstallsResource(

@@ -6,6 +6,7 @@ import org.vsekai.nebula.desync.ChunkVerifier;
 import org.vsekai.nebula.desync.HashAlgorithm;
 import org.vsekai.nebula.desync.LocalChunkStore;
 import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.FilePatchRepository;
 import org.vsekai.nebula.schema.InstallCredentials;
 import org.vsekai.nebula.schema.InstallRepository;
 import org.vsekai.nebula.schema.SerializableTransactions;
@@ -14,6 +15,9 @@ import org.vsekai.nebula.server.core.ManifestService;
 import org.vsekai.nebula.server.core.ReleasePublisher;
 import org.vsekai.nebula.server.core.RoleToken;
 import org.vsekai.nebula.server.core.SigningKeys;
+import org.vsekai.nebula.server.patches.PatchJobs;
+import org.vsekai.nebula.server.patches.PatchMaker;
+import org.vsekai.nebula.server.patches.PatchStore;
 import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.store.ReleaseContentCheck;
 import org.vsekai.nebula.server.tuf.TufServices;
@@ -37,7 +41,10 @@ public record NebulaServices(
     InstallCredentials installCredentials,
     ManifestService manifests,
     ReleasePublisher releasePublisher,
-    TufServices tuf) {
+    TufServices tuf,
+    FilePatchRepository patches,
+    PatchStore patchStore,
+    PatchJobs patchJobs) {
 
   public static NebulaServices wire(NebulaConfiguration config, Jdbi jdbi, Clock clock) {
     SerializableTransactions tx = new SerializableTransactions(jdbi);
@@ -51,6 +58,20 @@ public record NebulaServices(
     ManifestService manifests =
         new ManifestService(catalog, keys, config.signing().manifestLifetime(), clock);
     TufServices tuf = TufServices.wire(config.tuf(), config.dataDir(), tx, indexes, keys, clock);
+    FilePatchRepository patches = new FilePatchRepository(tx);
+    PatchStore patchStore = new PatchStore(config.store().patchDir(config.dataDir()));
+    PatchJobs patchJobs =
+        new PatchJobs(
+            new PatchMaker(
+                patches,
+                chunks,
+                indexes,
+                patchStore,
+                new PatchMaker.Settings(
+                    config.store().patchSources(),
+                    config.store().patchLevel(),
+                    PatchMaker.Settings.DEFAULT.minChunkBytes())),
+            tuf.publisher()::refreshAfterCatalogChange);
     return new NebulaServices(
         clock,
         tx,
@@ -70,7 +91,11 @@ public record NebulaServices(
             catalog,
             new ReleaseContentCheck(indexes, chunks),
             manifests,
-            tuf.publisher()::refreshAfterCatalogChange),
-        tuf);
+            tuf.publisher()::refreshAfterCatalogChange,
+            config.store().patchSources() > 0 ? patchJobs::request : (product, version) -> {}),
+        tuf,
+        patches,
+        patchStore,
+        patchJobs);
   }
 }

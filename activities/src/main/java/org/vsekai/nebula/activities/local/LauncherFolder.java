@@ -77,6 +77,11 @@ public record LauncherFolder(Path root) {
     return plans().resolve(planId + ".json");
   }
 
+  /** The patches a plan downloaded, until the update ends. */
+  public Path patches(String planId) {
+    return plans().resolve(planId + ".patches");
+  }
+
   /** Bytes fetched so far by each download batch of a plan, across attempts. */
   public Path fetchedBytes(String planId) {
     return plans().resolve(planId + ".fetched");

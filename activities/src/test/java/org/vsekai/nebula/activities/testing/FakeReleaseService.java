@@ -170,6 +170,114 @@ public final class FakeReleaseService implements AutoCloseable {
     return signer;
   }
 
+  private final Map<String, byte[]> patchesBySha = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong patchBytesServed =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final List<String> patchRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean corruptPatchBytes;
+  private volatile long cutPatchAfter = -1;
+
+  /**
+   * Makes the patch of {@code file} from {@code fromBuild} to {@code toBuild}, as the real service
+   * does after publishing, and lists it in newly signed targets.
+   *
+   * @param edit changes the patch bytes before they are signed (a bad patch, signed)
+   * @return the patch's SHA-256
+   */
+  public String publishPatch(
+      String version,
+      String file,
+      String fromVersion,
+      Path fromBuild,
+      Path toBuild,
+      UnaryOperator<byte[]> edit)
+      throws IOException {
+    Path source = fromBuild.resolve(file);
+    Path result = toBuild.resolve(file);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    org.vsekai.nebula.desync.patch.PatchCodec.make(source, result, out, 19);
+    byte[] patch = edit.apply(out.toByteArray());
+    String sha = ServiceClient.sha256Hex(patch);
+    patchesBySha.put(sha, patch);
+    // What the chunk route from the source costs, measured as the real service does.
+    ChunkIndex from = new IndexMaker(SIZES).make(source).index();
+    ChunkIndex to = new IndexMaker(SIZES).make(result).index();
+    java.util.Set<ChunkId> have = from.distinctIds();
+    long bytes = 0;
+    long raw = 0;
+    for (ChunkId id : to.distinctIds()) {
+      if (have.contains(id)) continue;
+      bytes += store.getCompressed(id).length;
+    }
+    for (var c : to.chunks()) if (!have.contains(c.id())) raw += c.size();
+    ObjectNode custom =
+        JsonNodeFactory.instance.objectNode().put("product", "v-sekai").put("version", version);
+    custom
+        .putObject("patch")
+        .put("file", file)
+        .put("from", fromVersion)
+        .put("source_sha256", org.vsekai.nebula.api.Sha256.hex(source))
+        .put("result_sha256", org.vsekai.nebula.api.Sha256.hex(result))
+        .put("chunk_bytes", bytes)
+        .put("chunk_raw_bytes", raw);
+    String path = ReleaseTargets.patchPath("v-sekai", version, file, fromVersion);
+    synchronized (this) {
+      targets.put(path, new TargetFile(path, patch.length, Map.of("sha256", sha), custom));
+      tuf.publish(targets.values());
+    }
+    return sha;
+  }
+
+  /** Patch bytes sent so far. */
+  public long patchBytesServed() {
+    return patchBytesServed.get();
+  }
+
+  /** The Range headers of patch requests, in order ("" for none). */
+  public List<String> patchRanges() {
+    return patchRanges;
+  }
+
+  /** From now on, patches are served with one byte flipped (not the signed bytes). */
+  public void corruptPatchBytes(boolean on) {
+    corruptPatchBytes = on;
+  }
+
+  /** The next patch response stops after this many bytes, as a killed connection does. */
+  public void cutNextPatchAfter(long bytes) {
+    cutPatchAfter = bytes;
+  }
+
+  private void servePatch(HttpExchange ex, String sha) throws IOException {
+    byte[] patch = patchesBySha.get(sha);
+    if (patch == null) {
+      json(ex, 404, new ErrorBody("no patch " + sha));
+      return;
+    }
+    if (corruptPatchBytes) {
+      patch = patch.clone();
+      patch[patch.length / 2] ^= 0x40;
+    }
+    String range = ex.getRequestHeaders().getFirst("Range");
+    patchRanges.add(range == null ? "" : range);
+    int from = 0;
+    int status = 200;
+    if (range != null && range.matches("bytes=[0-9]+-")) {
+      from = Integer.parseInt(range.substring(6, range.length() - 1));
+      status = 206;
+      ex.getResponseHeaders()
+          .add("Content-Range", "bytes " + from + "-" + (patch.length - 1) + "/" + patch.length);
+    }
+    long cut = cutPatchAfter;
+    cutPatchAfter = -1;
+    int length = patch.length - from;
+    ex.sendResponseHeaders(status, length);
+    int send = cut >= 0 ? (int) Math.min(cut, length) : length;
+    ex.getResponseBody().write(patch, from, send);
+    patchBytesServed.addAndGet(send);
+    if (send < length) ex.getResponseBody().close(); // the connection dies mid-body
+  }
+
   /** From now on, this chunk is served with the wrong bytes; null to serve it right again. */
   public void corruptChunk(ChunkId id) {
     corrupt = id;
@@ -219,6 +327,9 @@ public final class FakeReleaseService implements AutoCloseable {
         SignedManifest m = manifests.get(p[6]);
         if (m == null) json(ex, 404, new ErrorBody("no version " + p[6]));
         else send(ex, 200, m.payloadBytes());
+      } else if (path.matches(
+          "/api/v1/tuf/targets/v-sekai/[^/]+/patches/(.+/)?[0-9a-f]{64}\\..+\\.zst")) {
+        servePatch(ex, p[p.length - 1].substring(0, 64));
       } else if (path.matches("/api/v1/products/[^/]+/modes/[^/]+/latest")) {
         String v = latestByMode.get(p[6]);
         if (v == null)

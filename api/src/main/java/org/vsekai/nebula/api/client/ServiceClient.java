@@ -145,6 +145,16 @@ public final class ServiceClient {
         http, base.resolve("api/v1/tuf/targets/"));
   }
 
+  /** Where the TUF targets are, to fetch one by its name as a stream (a patch). */
+  public URI tufTargetsBase() {
+    return base.resolve("api/v1/tuf/targets/");
+  }
+
+  /** The HTTP client this one uses, with its trusted certificates. */
+  public java.net.http.HttpClient http() {
+    return http;
+  }
+
   // ---- reads -------------------------------------------------------------------------------
 
   /** The highest version offered now in a mode; empty when the mode offers none. */

@@ -29,6 +29,30 @@ public final class ReleaseTargets {
     return product + "/" + version + "/files/" + filePath + ".caibx";
   }
 
+  /**
+   * A patch that turns {@code filePath} of {@code fromVersion} into that of {@code version}: {@code
+   * <product>/<version>/patches/<path>.from-<fromVersion>.zst}, with custom {@code {"product",
+   * "version", "patch": {"file", "from", "source_sha256", "result_sha256", "chunk_bytes",
+   * "chunk_raw_bytes"}}}.
+   */
+  public static String patchPath(
+      String product, String version, String filePath, String fromVersion) {
+    return product + "/" + version + "/patches/" + filePath + ".from-" + fromVersion + ".zst";
+  }
+
+  /**
+   * The signed patch of a file from the installed version, if the targets list one whose custom
+   * fields name exactly this file, source and release.
+   */
+  public Optional<PatchTarget> patch(
+      String product, String version, String filePath, String fromVersion) {
+    return updater
+        .target(patchPath(product, version, filePath, fromVersion))
+        .filter(t -> product.equals(t.custom("product")) && version.equals(t.custom("version")))
+        .flatMap(t -> PatchTarget.of(t, filePath, fromVersion))
+        .map(p -> p.withName(updater.targetName(p.target())));
+  }
+
   /** The highest version of {@code product} the signed targets offer in {@code mode}. */
   public Optional<String> latest(String product, String mode) {
     SemVer best = null;

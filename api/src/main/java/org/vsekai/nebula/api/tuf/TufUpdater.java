@@ -147,18 +147,27 @@ public final class TufUpdater {
    * hashes match. With consistent snapshots the file is asked for under its hash-prefixed name.
    */
   public byte[] download(TargetFile target) throws IOException {
-    String name = target.path();
-    if (root.consistentSnapshot()) {
-      int slash = name.lastIndexOf('/');
-      String hash = target.hashes().values().iterator().next();
-      name = name.substring(0, slash + 1) + hash + "." + name.substring(slash + 1);
-    }
+    String name = targetName(target);
     byte[] data =
         targetSource
             .fetch(name, target.length())
             .orElseThrow(() -> new IOException("the repository has no target " + target.path()));
     target.check(data);
     return data;
+  }
+
+  /**
+   * The name a target is fetched under, relative to the targets' base: with consistent snapshots,
+   * its hash before the file name.
+   */
+  public String targetName(TargetFile target) {
+    String name = target.path();
+    if (root.consistentSnapshot()) {
+      int slash = name.lastIndexOf('/');
+      String hash = target.hashes().values().iterator().next();
+      name = name.substring(0, slash + 1) + hash + "." + name.substring(slash + 1);
+    }
+    return name;
   }
 
   // 5.2: the trusted root must verify against itself.

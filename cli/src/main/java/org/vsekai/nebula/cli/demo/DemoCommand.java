@@ -1,6 +1,5 @@
 package org.vsekai.nebula.cli.demo;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.cli.update.ProgressView;
 import org.vsekai.nebula.cli.update.UpdateSession;
 import org.vsekai.nebula.desync.ChunkSizes;
+import org.vsekai.nebula.desync.FileTrees;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.server.temporal.EmbeddedTemporal;
 import picocli.CommandLine.Command;
@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
     GlobalOptions g = Cli.global(spec);
     PrintWriter out = Cli.out(spec);
     Step step = new Step(out, g.json);
-    deleteTree(work);
+    FileTrees.delete(work);
     Files.createDirectories(work);
     long t0 = System.nanoTime();
 
@@ -222,14 +222,6 @@ public final class DemoCommand implements Callable<Integer> {
       c.run();
     } catch (ServiceException e) {
       if (e.status() != 409) throw e;
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
-        Files.deleteIfExists(p);
     }
   }
 

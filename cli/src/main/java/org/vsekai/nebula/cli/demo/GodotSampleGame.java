@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.vsekai.nebula.desync.FileTrees;
 
 /**
  * The real V-Sekai sample game (the repository's {@code sample-game/} Godot 3.2 project), exported
@@ -107,7 +108,7 @@ public final class GodotSampleGame implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while exporting the sample game", e);
     } catch (IOException | RuntimeException e) {
-      deleteTree(work);
+      FileTrees.delete(work);
       work = null;
       throw e;
     }
@@ -128,7 +129,7 @@ public final class GodotSampleGame implements AutoCloseable {
 
   /** Removes the work copy; the exported releases stay. */
   public void close() throws IOException {
-    if (work != null) deleteTree(work);
+    if (work != null) FileTrees.delete(work);
     work = null;
   }
 
@@ -144,13 +145,6 @@ public final class GodotSampleGame implements AutoCloseable {
           Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
     }
   }
 }

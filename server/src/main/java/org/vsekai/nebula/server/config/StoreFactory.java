@@ -6,12 +6,23 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 
 /**
- * The chunk store ({@code /store/}) and index store ({@code /index/}) folders, by default under the
- * data folder, and the limits on what a publisher may upload.
+ * The chunk store ({@code /store/}), index store ({@code /index/}) and patch store folders, by
+ * default under the data folder, how patches are made, and the limits on what a publisher may
+ * upload.
  */
 public class StoreFactory {
   @JsonProperty private String chunkDir;
   @JsonProperty private String indexDir;
+  @JsonProperty private String patchDir;
+
+  /**
+   * How many earlier versions of a release's modes each changed file is patched from; 0 makes no
+   * patches. Two covers a player one or two releases behind, most of a fleet.
+   */
+  @JsonProperty private int patchSources = 2;
+
+  /** The zstd level of patches: made once, downloaded by every player. */
+  @JsonProperty private int patchLevel = org.vsekai.nebula.desync.patch.PatchCodec.DEFAULT_LEVEL;
 
   /** Largest uncompressed chunk accepted; desync's default maximum is 256 KiB. */
   @NotNull @JsonProperty private DataSize maxChunkSize = DataSize.mebibytes(16);
@@ -34,6 +45,18 @@ public class StoreFactory {
 
   public Path indexDir(Path dataDir) {
     return indexDir == null || indexDir.isBlank() ? dataDir.resolve("index") : Path.of(indexDir);
+  }
+
+  public Path patchDir(Path dataDir) {
+    return patchDir == null || patchDir.isBlank() ? dataDir.resolve("patches") : Path.of(patchDir);
+  }
+
+  public int patchSources() {
+    return Math.max(0, patchSources);
+  }
+
+  public int patchLevel() {
+    return patchLevel;
   }
 
   public int maxChunkBytes() {

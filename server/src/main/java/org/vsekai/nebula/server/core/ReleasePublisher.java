@@ -25,19 +25,24 @@ public final class ReleasePublisher {
   private final ReleaseContentCheck contentCheck;
   private final ManifestService manifests;
   private final Runnable afterPublish;
+  private final java.util.function.BiConsumer<String, String> requestPatches;
 
   /**
    * @param afterPublish run after each release is stored (the TUF refresh); it must not throw
+   * @param requestPatches asked, with product and version, to make the new release's patches in the
+   *     background; it must not throw or wait
    */
   public ReleasePublisher(
       CatalogRepository catalog,
       ReleaseContentCheck contentCheck,
       ManifestService manifests,
-      Runnable afterPublish) {
+      Runnable afterPublish,
+      java.util.function.BiConsumer<String, String> requestPatches) {
     this.catalog = catalog;
     this.contentCheck = contentCheck;
     this.manifests = manifests;
     this.afterPublish = afterPublish;
+    this.requestPatches = requestPatches;
   }
 
   public ReleaseInfo publish(ReleaseRequest request) {
@@ -60,6 +65,7 @@ public final class ReleasePublisher {
                 files,
                 envelope));
     afterPublish.run();
+    requestPatches.accept(registered.product(), registered.version());
     return new ReleaseInfo(
         registered.product(),
         registered.version(),

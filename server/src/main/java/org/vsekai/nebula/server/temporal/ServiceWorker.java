@@ -7,6 +7,8 @@ import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.TimeUnit;
 import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.NebulaServices;
+import org.vsekai.nebula.server.patches.PatchActivitiesImpl;
+import org.vsekai.nebula.server.patches.PatchWorkflowImpl;
 import org.vsekai.nebula.server.rollout.RolloutActivitiesImpl;
 import org.vsekai.nebula.server.rollout.WaveTriggerer;
 import org.vsekai.nebula.server.tuf.TufRefreshActivitiesImpl;
@@ -18,9 +20,10 @@ import org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl;
 
 /**
  * The service's Temporal worker on {@code nebula-service}: every workflow (updates, launchers,
- * rollouts, the TUF refresh) and the server-side activities (recording updates, rollout waves,
- * signing TUF metadata), started and stopped with the service. Workflow code runs here and nowhere
- * else: players' machines run only their own install's activities, through the install gateway.
+ * rollouts, the TUF refresh, patches) and the server-side activities (recording updates, rollout
+ * waves, signing TUF metadata), started and stopped with the service. Workflow code runs here and
+ * nowhere else: players' machines run only their own install's activities, through the install
+ * gateway.
  */
 public final class ServiceWorker implements Managed {
   private final WorkerFactory factory;
@@ -36,11 +39,13 @@ public final class ServiceWorker implements Managed {
         UpdateWorkflowImpl.class,
         LauncherWorkflowImpl.class,
         RolloutWorkflowImpl.class,
-        TufRefreshWorkflowImpl.class);
+        TufRefreshWorkflowImpl.class,
+        PatchWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RolloutActivitiesImpl(rollouts, new WaveTriggerer(rollouts, client)));
     worker.registerActivitiesImplementations(
         new TufRefreshActivitiesImpl(services.tuf().publisher()));
+    worker.registerActivitiesImplementations(new PatchActivitiesImpl(services.patchJobs()));
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.vsekai.nebula.api.tuf.MetadataBuilder;
 import org.vsekai.nebula.api.tuf.ReleaseTargets;
 import org.vsekai.nebula.api.tuf.TargetFile;
 import org.vsekai.nebula.schema.OfferedRelease;
+import org.vsekai.nebula.schema.db.FilePatchRow;
 import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.server.store.IndexStore;
 
@@ -24,8 +25,9 @@ import org.vsekai.nebula.server.store.IndexStore;
  * The releases offered now as TUF targets: each one's manifest, {@code
  * <product>/<version>/manifest.json}, with custom {@code {"product", "version", "modes"}}, and each
  * of its files' index, {@code <product>/<version>/files/<path>.caibx}, with custom {@code
- * {"product", "version"}}. The manifest target is the ReleaseManifest JSON inside the envelope
- * signed at publication, so its hash never changes while the release is offered.
+ * {"product", "version"}}, and each patch made for it ({@link ReleaseTargets#patchPath}). The
+ * manifest target is the ReleaseManifest JSON inside the envelope signed at publication, so its
+ * hash never changes while the release is offered.
  */
 public final class CatalogTargets {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogTargets.class);
@@ -74,6 +76,23 @@ public final class CatalogTargets {
                 length,
                 Map.of("sha256", f.indexSha256()),
                 release));
+      }
+      for (FilePatchRow p : r.patches()) {
+        ObjectNode custom = release.deepCopy();
+        custom
+            .putObject("patch")
+            .put("file", p.path())
+            .put("from", p.fromVersion())
+            .put("source_sha256", p.sourceSha256())
+            .put("result_sha256", p.resultSha256())
+            .put("chunk_bytes", p.chunkBytes())
+            .put("chunk_raw_bytes", p.chunkRawBytes());
+        out.add(
+            new TargetFile(
+                ReleaseTargets.patchPath(r.product(), r.version(), p.path(), p.fromVersion()),
+                p.patchSize(),
+                Map.of("sha256", p.patchSha256()),
+                custom));
       }
     }
     return out;
