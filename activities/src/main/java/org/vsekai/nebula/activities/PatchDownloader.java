@@ -20,13 +20,19 @@ import org.vsekai.nebula.desync.TransferListener;
 
 /**
  * Downloads a planned patch into {@code .nebula/plans/<plan>.patches/<sha256>.zst}: appended to a
- * {@code .part} file and resumed from its length with {@code Range}, so a killed download costs
- * only what was in flight. Kept only if its length and SHA-256 are the signed ones; a patch that
- * fails them is dropped and its file is assembled from chunks instead, never from it.
+ * {@code .part} file one ranged piece at a time and resumed from its length, so a killed download
+ * costs at most the piece in flight. Kept only if its length and SHA-256 are the signed ones; a
+ * patch that fails them is dropped and its file is assembled from chunks instead, never from it.
  */
 final class PatchDownloader {
   private static final Logger LOG = LoggerFactory.getLogger(PatchDownloader.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Patches are fetched in pieces of this size, each its own ranged request: at most one piece is
+   * in flight when a worker dies, as at most one chunk per fetch is, and no answer is unbounded.
+   */
+  static final int PIECE = 1 << 20;
 
   private final LauncherFolder folder;
   private final ServiceClient service;
@@ -87,27 +93,50 @@ final class PatchDownloader {
       StoredPlan.PlannedPatch patch, Path part, long offset, TransferListener listener)
       throws IOException {
     URI uri = service.tufTargetsBase().resolve(encodedPath(patch.name()));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
-    if (offset > 0) request.header("Range", "bytes=" + offset + "-");
+    long have = offset;
+    while (have < patch.length()) {
+      long end = Math.min(patch.length(), have + PIECE);
+      have = fetchPiece(patch, uri, part, have, end, listener);
+    }
+  }
+
+  /** Appends bytes {@code [from, end)} to the part file; returns its new length. */
+  private long fetchPiece(
+      StoredPlan.PlannedPatch patch,
+      URI uri,
+      Path part,
+      long from,
+      long end,
+      TransferListener listener)
+      throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(TIMEOUT)
+            .header("Range", "bytes=" + from + "-" + (end - 1))
+            .GET()
+            .build();
     HttpResponse<InputStream> response;
     try {
-      response = service.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = service.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching patch " + patch.name(), e);
     }
     long start;
+    long stop;
     if (response.statusCode() == 206) {
-      start = offset;
+      start = from;
+      stop = end;
     } else if (response.statusCode() == 200) {
-      start = 0; // the whole patch again: the server ignored the range
+      start = 0; // the whole patch: the server ignored the range
+      stop = patch.length();
     } else {
       response.body().close();
       throw new IOException(
           "fetching patch " + patch.name() + " returned HTTP " + response.statusCode());
     }
-    // Never more than the signed length, whatever the server sends.
-    long room = patch.length() - start;
+    // Never more than asked for, whatever the server sends.
+    long room = stop - start;
     try (InputStream in = response.body();
         OutputStream out =
             Files.newOutputStream(
@@ -122,6 +151,18 @@ final class PatchDownloader {
         listener.received(n);
       }
     }
+    long now = Files.size(part);
+    if (now < stop) {
+      throw new IOException(
+          "the download of patch "
+              + patch.name()
+              + " stopped at "
+              + now
+              + " of "
+              + patch.length()
+              + " bytes");
+    }
+    return now;
   }
 
   private static String encodedPath(String name) {

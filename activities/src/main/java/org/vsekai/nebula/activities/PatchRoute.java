@@ -11,6 +11,7 @@ import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.tuf.PatchTarget;
 import org.vsekai.nebula.api.tuf.ReleaseTargets;
+import org.vsekai.nebula.desync.patch.PatchCodec;
 
 /**
  * Picks, for one changed file, the cheaper route by bytes on the wire: its missing chunks, or the
@@ -50,6 +51,11 @@ final class PatchRoute {
     this.damaged = damaged;
   }
 
+  /** zstd needs the whole source in one array while it applies a patch; a third of the heap. */
+  private static long memoryForSource() {
+    return Math.min(PatchCodec.MAX_SOURCE_BYTES, Runtime.getRuntime().maxMemory() / 3);
+  }
+
   /**
    * The patch, when one applies and is cheaper than {@code missingChunkBytes} (uncompressed) of
    * chunks.
@@ -68,6 +74,14 @@ final class PatchRoute {
     long chunkBytes = patch.estimatedChunkBytes(missingChunkBytes);
     if (patch.length() >= chunkBytes) return Optional.empty();
     Path source = installedDir.resolve(file.path());
+    if (Files.isRegularFile(source) && Files.size(source) > memoryForSource()) {
+      LOG.info(
+          "patch {} not used: {} is too large to hold in this worker's memory; assembling from"
+              + " chunks",
+          patch.name(),
+          file.path());
+      return Optional.empty();
+    }
     if (!Files.isRegularFile(source) || !Sha256.hex(source).equals(patch.sourceSha256())) {
       LOG.info(
           "patch {} not used: {} is not the file it was made from; assembling from chunks",

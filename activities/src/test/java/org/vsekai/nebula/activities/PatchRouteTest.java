@@ -183,7 +183,8 @@ class PatchRouteTest {
     DownloadBatchRequest batch = new DownloadBatchRequest(plan.planId(), 0, 1, 0);
     assertThatThrownBy(() -> bed.activities.downloadChunks(batch));
     bed.activities.downloadChunks(batch);
-    assertThat(service.patchRanges()).containsExactly("", "bytes=" + length / 2 + "-");
+    assertThat(service.patchRanges())
+        .containsExactly("bytes=0-" + (length - 1), "bytes=" + length / 2 + "-" + (length - 1));
     assertThat(service.patchBytesServed()).isEqualTo(length);
     finish(plan);
     assertInstalledV2AndNothingStray(plan);

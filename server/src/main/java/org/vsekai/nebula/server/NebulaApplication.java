@@ -324,7 +324,12 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     jersey.register(new SigningKeyResource(s.signingKeys()));
     jersey.register(new TufMetadataResource(s.tuf().metadata(), s.tuf().uploads()));
     jersey.register(
-        new TufTargetsResource(s.catalog(), s.indexStore(), s.patches(), s.patchStore()));
+        new TufTargetsResource(
+            s.catalog(),
+            s.indexStore(),
+            s.patches(),
+            s.patchStore(),
+            environment.metrics().meter("store.patches.served-bytes")));
     jersey.register(new TufKeysResource(s.tuf().onlineKeys(), s.tuf().publisher()));
     jersey.register(
         new InstallsResource(

@@ -195,7 +195,8 @@ public final class FakeReleaseService implements AutoCloseable {
     Path source = fromBuild.resolve(file);
     Path result = toBuild.resolve(file);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    org.vsekai.nebula.desync.patch.PatchCodec.make(source, result, out, 19);
+    org.vsekai.nebula.desync.patch.PatchCodec.make(
+        source, result, out, org.vsekai.nebula.desync.patch.PatchCodec.DEFAULT_LEVEL);
     byte[] patch = edit.apply(out.toByteArray());
     String sha = ServiceClient.sha256Hex(patch);
     patchesBySha.put(sha, patch);
@@ -261,16 +262,21 @@ public final class FakeReleaseService implements AutoCloseable {
     String range = ex.getRequestHeaders().getFirst("Range");
     patchRanges.add(range == null ? "" : range);
     int from = 0;
+    int end = patch.length;
     int status = 200;
-    if (range != null && range.matches("bytes=[0-9]+-")) {
-      from = Integer.parseInt(range.substring(6, range.length() - 1));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("bytes=([0-9]+)-([0-9]*)")
+            .matcher(range == null ? "" : range);
+    if (m.matches()) {
+      from = Integer.parseInt(m.group(1));
+      if (!m.group(2).isEmpty()) end = Math.min(end, Integer.parseInt(m.group(2)) + 1);
       status = 206;
       ex.getResponseHeaders()
-          .add("Content-Range", "bytes " + from + "-" + (patch.length - 1) + "/" + patch.length);
+          .add("Content-Range", "bytes " + from + "-" + (end - 1) + "/" + patch.length);
     }
     long cut = cutPatchAfter;
     cutPatchAfter = -1;
-    int length = patch.length - from;
+    int length = end - from;
     ex.sendResponseHeaders(status, length);
     int send = cut >= 0 ? (int) Math.min(cut, length) : length;
     ex.getResponseBody().write(patch, from, send);

@@ -119,6 +119,25 @@ final class EndToEndRig implements AutoCloseable {
     return meters.path("store.chunks.served-bytes").path("count").asLong();
   }
 
+  /** Patch bytes the service has sent. */
+  long patchBytesServed() throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(nebula.adminUrl().resolve("metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode meters = Json.mapper().readTree(r.body()).path("meters");
+    return meters.path("store.patches.served-bytes").path("count").asLong();
+  }
+
+  /** Waits until the service has made a release's patches; how many it made. */
+  int awaitPatches(String version) throws Exception {
+    return client
+        .newUntypedWorkflowStub(
+            org.vsekai.nebula.server.patches.PatchJobs.workflowId("v-sekai", version))
+        .getResult(5, java.util.concurrent.TimeUnit.MINUTES, Integer.class);
+  }
+
   /**
    * Compressed bytes of the chunks an update from {@code from} to {@code to} must download: those
    * of the new build that no file of the old one holds.

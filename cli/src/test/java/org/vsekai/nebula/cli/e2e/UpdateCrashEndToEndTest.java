@@ -61,7 +61,13 @@ class UpdateCrashEndToEndTest {
     v2 = builds[1];
     rig.publish("0.1.0", v1);
     rig.publish("0.2.0", v2);
+    // The patches 0.2.0 gets from 0.1.0 are ready before any update plans, so the kills below
+    // land in a patch download and a patch apply: patches come first in the download, and the
+    // binary, patched, is the first large file applied.
+    patchesMade = rig.awaitPatches("0.2.0");
   }
+
+  private int patchesMade;
 
   @AfterAll
   void stop() throws Exception {
@@ -81,7 +87,8 @@ class UpdateCrashEndToEndTest {
       installVersion(state, "0.1.0");
       assertThat(Builds.contents(folder.current())).isEqualTo(Builds.contents(v1));
 
-      long servedBefore = rig.chunkBytesServed();
+      assertThat(patchesMade).as("patches the service made for 0.2.0").isPositive();
+      long servedBefore = rig.chunkBytesServed() + rig.patchBytesServed();
       try (FolderWatcher watcher =
           new FolderWatcher(folder.current(), EndToEndRig.fingerprints(v1, v2))) {
         UpdateHandle update = start(state, "0.2.0", RATE);
@@ -125,7 +132,7 @@ class UpdateCrashEndToEndTest {
 
         UpdateResult result = update.result();
         assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
-        long servedForIt = rig.chunkBytesServed() - servedBefore;
+        long servedForIt = rig.chunkBytesServed() + rig.patchBytesServed() - servedBefore;
         // Every byte counts, the killed attempt's too; only chunks in flight at the kill (at
         // most one per parallel fetch) can be served and never received.
         assertThat(result.bytesDownloaded())
@@ -142,14 +149,18 @@ class UpdateCrashEndToEndTest {
       assertThat(entries(folder.current()))
           .as("exactly the release's files and folders: no temporaries of the killed apply")
           .isEqualTo(entries(v2));
-      long served = rig.chunkBytesServed() - servedBefore;
+      assertThat(leftIn(folder.plans())).as("no plan, patch or part file left over").isEmpty();
+      long served = rig.chunkBytesServed() + rig.patchBytesServed() - servedBefore;
       long needed = rig.neededCompressedBytes(v1, v2);
       System.out.printf(
-          "e2e kill test: %d chunk bytes served for %d needed (%.3f)%n",
+          "e2e kill test: %d chunk and patch bytes served for %d chunk bytes needed (%.3f)%n",
           served, needed, (double) served / needed);
       assertThat(served)
           .as("bytes downloaded (%d) against needed (%d)", served, needed)
           .isLessThanOrEqualTo((long) (needed * 1.1));
+      assertThat(served)
+          .as("with patches for the binary and the edited pack, less than the chunks alone")
+          .isLessThan(needed);
     } finally {
       worker.close();
     }
@@ -244,6 +255,13 @@ class UpdateCrashEndToEndTest {
         && p != null
         && p.step().equals("ApplyingUpdate")
         && p.bytesDone() > 0;
+  }
+
+  private static java.util.List<String> leftIn(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) return java.util.List.of();
+    try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+      return list.map(p -> p.getFileName().toString()).toList();
+    }
   }
 
   /** Every file and folder under {@code root}, relative, hidden ones included. */

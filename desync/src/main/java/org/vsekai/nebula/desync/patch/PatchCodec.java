@@ -26,8 +26,13 @@ public final class PatchCodec {
   /** zstd's largest window on 64-bit machines, as {@code --long=31}. */
   static final int MAX_WINDOW_LOG = 31;
 
-  /** A zstd level that favours size: patches are made once and downloaded by every player. */
-  public static final int DEFAULT_LEVEL = 19;
+  /**
+   * The level patches are made at. Measured on a 60 MB build with 24 rewritten stretches: level 12
+   * made a 6.01 MB patch in 1.6 s, level 19 a 5.88 MB one in 40 s; below 9 the match finder misses
+   * much of the old file (15 MB at level 3). Patches are made for every changed file of every
+   * release, on the service's cores, so 2% of size is not worth 25 times the time.
+   */
+  public static final int DEFAULT_LEVEL = 12;
 
   private PatchCodec() {}
 

@@ -1,5 +1,6 @@
 package org.vsekai.nebula.server.resources;
 
+import com.codahale.metrics.Meter;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,30 +27,37 @@ import org.vsekai.nebula.server.tuf.CatalogTargets;
  * before the file name: {@code <product>/<version>/<sha256>.manifest.json} (the manifest as signed
  * at publication) and {@code <product>/<version>/files/<dirs>/<sha256>.<name>.caibx} (a file's
  * index) and {@code <product>/<version>/patches/<dirs>/<sha256>.<name>.from-<version>.zst} (a
- * patch, which also answers {@code Range: bytes=N-}). Anything whose bytes do not have the hash in
- * its name is 404, so a name always means the same bytes and caches may keep them for good.
+ * patch, which also answers {@code Range: bytes=N-[M]}). Anything whose bytes do not have the hash
+ * in its name is 404, so a name always means the same bytes and caches may keep them for good.
  */
 @Path("/api/v1/tuf/targets")
 public final class TufTargetsResource {
   private static final Pattern MANIFEST = Pattern.compile("([0-9a-f]{64})\\.manifest\\.json");
   private static final Pattern INDEX = Pattern.compile("([0-9a-f]{64})\\.(.+)\\.caibx");
   private static final Pattern PATCH = Pattern.compile("([0-9a-f]{64})\\..+\\.from-.+\\.zst");
-  private static final Pattern RANGE_FROM = Pattern.compile("bytes=([0-9]{1,18})-");
+  private static final Pattern RANGE_FROM = Pattern.compile("bytes=([0-9]{1,18})-([0-9]{1,18})?");
 
   private final CatalogRepository catalog;
   private final IndexStore indexes;
   private final FilePatchRepository patches;
   private final PatchStore patchStore;
+  private final Meter patchBytesServed;
 
+  /**
+   * @param patchBytesServed counts the patch bytes sent, as {@code store.chunks.served-bytes} does
+   *     chunks'
+   */
   public TufTargetsResource(
       CatalogRepository catalog,
       IndexStore indexes,
       FilePatchRepository patches,
-      PatchStore patchStore) {
+      PatchStore patchStore,
+      Meter patchBytesServed) {
     this.catalog = catalog;
     this.indexes = indexes;
     this.patches = patches;
     this.patchStore = patchStore;
+    this.patchBytesServed = patchBytesServed;
   }
 
   @GET
@@ -105,10 +113,11 @@ public final class TufTargetsResource {
   }
 
   /**
-   * The file, or from the offset a {@code Range: bytes=N-} asks for (206): a patch of tens of
-   * megabytes resumes where a killed download stopped. Other range forms get the whole file.
+   * The file, or the part a {@code Range: bytes=N-} or {@code bytes=N-M} asks for (206): a patch of
+   * tens of megabytes is fetched in pieces and resumes where a killed download stopped. Other range
+   * forms get the whole file.
    */
-  private static Response ranged(java.nio.file.Path file, String range) {
+  private Response ranged(java.nio.file.Path file, String range) {
     long size;
     try {
       size = Files.size(file);
@@ -116,29 +125,42 @@ public final class TufTargetsResource {
       throw new java.io.UncheckedIOException(e);
     }
     Matcher from = range == null ? null : RANGE_FROM.matcher(range.strip());
-    if (from == null || !from.matches()) {
-      return Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-          .header("Accept-Ranges", "bytes")
-          .header("Cache-Control", TufMetadataResource.IMMUTABLE)
-          .build();
-    }
-    long offset = Long.parseLong(from.group(1));
-    if (offset >= size) {
+    boolean partial = from != null && from.matches();
+    long offset = partial ? Long.parseLong(from.group(1)) : 0;
+    long end = partial && from.group(2) != null ? Long.parseLong(from.group(2)) + 1 : size;
+    if (partial && (offset >= size || end <= offset)) {
       return Response.status(416).header("Content-Range", "bytes */" + size).build();
     }
-    jakarta.ws.rs.core.StreamingOutput body =
-        out -> {
-          try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            ch.transferTo(offset, size - offset, java.nio.channels.Channels.newChannel(out));
-          }
-        };
-    return Response.status(206)
-        .entity(body)
+    end = Math.min(end, size);
+    Response.ResponseBuilder answer =
+        partial
+            ? Response.status(206)
+                .header("Content-Range", "bytes " + offset + "-" + (end - 1) + "/" + size)
+            : Response.ok().header("Accept-Ranges", "bytes");
+    return answer
+        .entity(sentAndCounted(file, offset, end))
         .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-        .header("Content-Range", "bytes " + offset + "-" + (size - 1) + "/" + size)
-        .header("Content-Length", size - offset)
+        .header("Content-Length", end - offset)
         .header("Cache-Control", TufMetadataResource.IMMUTABLE)
         .build();
+  }
+
+  /** Bytes {@code [offset, end)} of the file, counted as they go out, not as promised. */
+  private jakarta.ws.rs.core.StreamingOutput sentAndCounted(
+      java.nio.file.Path file, long offset, long end) {
+    return out -> {
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        in.skipNBytes(offset);
+        byte[] buffer = new byte[1 << 16];
+        long left = end - offset;
+        for (int n;
+            left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+          out.write(buffer, 0, n);
+          patchBytesServed.mark(n);
+          left -= n;
+        }
+      }
+    };
   }
 
   private static SemVer version(String text, String path) {

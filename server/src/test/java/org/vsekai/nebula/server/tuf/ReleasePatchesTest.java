@@ -140,6 +140,14 @@ class ReleasePatchesTest {
     Optional<String> range = tail.headers().firstValue("Content-Range");
     assertThat(range).hasValue("bytes 100-" + (whole.length - 1) + "/" + whole.length);
 
+    HttpResponse<byte[]> piece =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri).header("Range", "bytes=10-19").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(piece.statusCode()).isEqualTo(206);
+    assertThat(piece.body()).isEqualTo(Arrays.copyOfRange(whole, 10, 20));
+
     String other = patch.name().replace(patch.sha256(), "0".repeat(64));
     HttpResponse<byte[]> unknown =
         HttpClient.newHttpClient()
