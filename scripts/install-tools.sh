@@ -134,3 +134,19 @@ godot_tools() {
 godot_tools
 
 echo "install-tools: casync $(casync --version 2>/dev/null | head -1 | tr -d '\n'), desync at $GOBIN_DIR/desync, temporal $("$GOBIN_DIR/temporal" --version 2>/dev/null | head -1), python-tuf $("$GOBIN_DIR/nebula-tuf-python" -c "import tuf; print(tuf.__version__)" 2>/dev/null)"
+
+# bench/delta-bench.sh (a benchmark, not a test): zstd's CLI for --patch-from, and two consecutive
+# ruff wheels from PyPI (a ~30 MB native executable each) in NEBULA_BENCH_DATA. Each is skipped
+# when present; a failed download only warns (the bench tries again itself).
+command -v zstd >/dev/null || { echo "install-tools: apt-get install zstd"; sudo_if_needed apt-get update -qq; sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zstd >/dev/null; }
+bench_data="${NEBULA_BENCH_DATA:-$HOME/.cache/nebula-bench}"
+for v in 0.6.8 0.6.9; do
+  ls "$bench_data"/ruff-"$v"-py3-none-*manylinux_2_17_x86_64*.whl >/dev/null 2>&1 && continue
+  echo "install-tools: pip download ruff==$v (manylinux x86_64 wheel) into $bench_data"
+  mkdir -p "$bench_data"
+  for pip in "python3 -m pip" "$HOME/.local/share/nebula-tools/python-tuf-7.0.1/bin/pip"; do
+    $pip download -q --disable-pip-version-check --no-deps --only-binary=:all: --platform manylinux_2_17_x86_64 \
+      --python-version 3.12 "ruff==$v" -d "$bench_data" 2>/dev/null && break
+  done
+  ls "$bench_data"/ruff-"$v"-py3-none-*manylinux_2_17_x86_64*.whl >/dev/null 2>&1 || echo "install-tools: could not download ruff $v; bench/delta-bench.sh will try" >&2
+done
