@@ -50,7 +50,7 @@ import org.vsekai.nebula.desync.patch.PatchCodec;
  * distinct chunks of its index that neither V1's files (all of them, as seeds) nor the chunks
  * already fetched for this update hold; bytes on the wire are their compressed sizes as a Nebula
  * store keeps them (.cacnk, zstd level 3). Best-of route: per changed file the cheaper of that and
- * the zstd patch from the same path in V1 (PatchCodec.make, level 19); a file sent as a patch
+ * the zstd patch from the same path in V1 (PatchCodec.make at the service's default level, PatchCodec.DEFAULT_LEVEL); a file sent as a patch
  * fetches no chunks, so later files may fetch them. Apply time: the median of RUNS runs (after one
  * unmeasured run) of assembling every changed file into an empty folder from the seeds and a local
  * store holding exactly the fetched chunks (and applying the patches). Indexes, manifests and

@@ -7,7 +7,7 @@
 #                  those seeds and a local store holding the fetched chunks
 #                  (bench/DeltaBench.java)
 #   nebula-best    Nebula, best of: per changed file the cheaper of that and a zstd patch from
-#                  the same path in the old release (PatchCodec, level 19); apply =
+#                  the same path in the old release (PatchCodec, its default level); apply =
 #                  PatchCodec.apply for patched files, Extractor for the rest
 #   desync-extract the real desync v1.0.4, per changed file: desync extract --seed OLD.caibx:OLD
 #                  NEW.caibx (a file new in this release has no seed)
@@ -218,7 +218,7 @@ run_dataset() { # name dir
   echo "bench: $name: ${#changed[@]} changed files: ${changed[*]}" >&2
 
   # -- Nebula (bench/DeltaBench.java)
-  echo "bench: $name: Nebula, chunks only and best of (patches at level 19)..." >&2
+  echo "bench: $name: Nebula, chunks only and best of (patches at PatchCodec.DEFAULT_LEVEL)..." >&2
   bench run "$v1" "$v2" "$w/nebula" "$RUNS" > "$w/nebula.out"
   sed -n "s/^result /$name /p" "$w/nebula.out" >> "$results"
   sed -n "s/^publish /$name publish /p" "$w/nebula.out" >> "$results"
@@ -367,7 +367,7 @@ awk -v runs="$RUNS" -v ruffpair="ruff $RUFF_OLD -> $RUFF_NEW" '
     }
     printf "goal: best-of never above 1.0x desync bytes:%s  %s\n", list, (all ? "PASS" : "FAIL")
     printf "goal: best-of apply <= 1.2x chunk-only apply:%s  %s\n", alist, (apply ? "PASS" : "FAIL")
-    printf "publish cost: patch CPU seconds per GB changed (PatchCodec level 19, one thread):"
+    printf "publish cost: patch CPU seconds per GB changed (PatchCodec.DEFAULT_LEVEL, one thread):"
     for (d = 1; d <= nds; d++) {
       x = ds[d]
       printf " %s %.1f s/GB (%.2f s for %.1f MB)", x, pubcpu[x] / (pubbytes[x] / 1e9), pubcpu[x], pubbytes[x] / 1e6
