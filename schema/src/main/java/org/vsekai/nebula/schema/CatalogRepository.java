@@ -223,10 +223,10 @@ public final class CatalogRepository {
           Optional<VersionRow> current = currentVersionRow(h, product, mode, when);
           if (current.isEmpty()) {
             // Only now tell "nothing offered" from "no such product or mode".
-            h.attach(ProductDao.class)
-                .findLatest(product)
-                .orElseThrow(() -> unknownProduct(product));
-            h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
+            if (h.attach(ProductDao.class).findLatest(product).isEmpty()) {
+              throw unknownProduct(product);
+            }
+            if (h.attach(ModeDao.class).findLatest(mode).isEmpty()) throw unknownMode(mode);
             return Optional.empty();
           }
           VersionRow row = current.get();
@@ -316,7 +316,7 @@ public final class CatalogRepository {
         .findValidAt(name, at)
         .orElseThrow(
             () -> {
-              products.findLatest(name).orElseThrow(() -> unknownProduct(name));
+              if (products.findLatest(name).isEmpty()) return unknownProduct(name);
               return new RecordConflictException("product '" + name + "' is not valid at " + at);
             });
   }
@@ -327,7 +327,7 @@ public final class CatalogRepository {
         .findValidAt(name, at)
         .orElseThrow(
             () -> {
-              modes.findLatest(name).orElseThrow(() -> unknownMode(name));
+              if (modes.findLatest(name).isEmpty()) return unknownMode(name);
               return new RecordConflictException("mode '" + name + "' is not valid at " + at);
             });
   }

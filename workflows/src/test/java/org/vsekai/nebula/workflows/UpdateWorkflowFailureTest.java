@@ -20,10 +20,11 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,7 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
  * Failures: retried ones that heal, non-retryable ones that end the update, retries running out.
  */
 @Timeout(60)
+@Tag("integration")
 class UpdateWorkflowFailureTest {
 
   private WorkflowTestBed bed;
@@ -72,15 +74,15 @@ class UpdateWorkflowFailureTest {
   }
 
   private static Arguments step(
-      String name, Function<UpdateActivities, Object> call, Answer<Object> works) {
+      String name, Consumer<UpdateActivities> call, Answer<Object> works) {
     return Arguments.of(name, call, works);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyStep")
   void aFailedAttemptOfAnyStepIsRetriedAndTheUpdateCompletes(
-      String name, Function<UpdateActivities, Object> call, Answer<Object> works) {
-    call.apply(
+      String name, Consumer<UpdateActivities> call, Answer<Object> works) {
+    call.accept(
         doThrow(new IllegalStateException(name + " lost its connection"))
             .doAnswer(works)
             .when(bed.activities));
@@ -89,16 +91,16 @@ class UpdateWorkflowFailureTest {
 
     assertThat(result.outcome()).isEqualTo(UpdateOutcome.UPDATED);
     int expectedCalls = name.equals("downloadChunks") ? 4 : 2; // three batches, the first twice
-    call.apply(verify(bed.activities, times(expectedCalls)));
+    call.accept(verify(bed.activities, times(expectedCalls)));
     verify(bed.activities, never()).discardStaging(any());
   }
 
   /** A non-retryable failure type, and the step that throws it. */
   static Stream<Arguments> nonRetryableFailures() {
-    Function<UpdateActivities, Object> check = a -> a.check(any());
-    Function<UpdateActivities, Object> prepare = a -> a.prepare(any());
-    Function<UpdateActivities, Object> download = a -> a.downloadChunks(any());
-    Function<UpdateActivities, Object> apply = a -> a.apply(any());
+    Consumer<UpdateActivities> check = a -> a.check(any());
+    Consumer<UpdateActivities> prepare = a -> a.prepare(any());
+    Consumer<UpdateActivities> download = a -> a.downloadChunks(any());
+    Consumer<UpdateActivities> apply = a -> a.apply(any());
     return Stream.of(
         Arguments.of(UpdateFailures.UNKNOWN_RELEASE, "Checking", check),
         Arguments.of(UpdateFailures.INVALID_INSTALL, "PreparingUpdate", prepare),
@@ -117,9 +119,9 @@ class UpdateWorkflowFailureTest {
   @ParameterizedTest(name = "{0} in {1}")
   @MethodSource("nonRetryableFailures")
   void aNonRetryableFailureEndsTheUpdateAtOnceWithItsMessageAndNeverFinalizes(
-      String type, String state, Function<UpdateActivities, Object> call) {
+      String type, String state, Consumer<UpdateActivities> call) {
     String message = "the activity's own words about " + type;
-    call.apply(
+    call.accept(
         doThrow(ApplicationFailure.newNonRetryableFailure(message, type)).when(bed.activities));
     UpdateHandle update = bed.start();
 
@@ -131,7 +133,7 @@ class UpdateWorkflowFailureTest {
     assertThat(failure.getOriginalMessage())
         .startsWith("Update of install " + INSTALL_ID)
         .contains("failed in " + state + ": " + message);
-    call.apply(verify(bed.activities, times(1)));
+    call.accept(verify(bed.activities, times(1)));
     verify(bed.activities, never()).finalizeUpdate(any());
     verify(bed.activities, never()).updateRegistry(any());
     boolean stagingBegan = !state.equals("Checking");
@@ -149,7 +151,8 @@ class UpdateWorkflowFailureTest {
             ApplicationFailure.newNonRetryableFailure(
                 "signature does not verify", UpdateFailures.BAD_SIGNATURE));
 
-    catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
+    assertThat(catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result()))
+        .isNotNull();
 
     UpdateRecord last = bed.lastRecord();
     assertThat(last.updateProcessId()).isEqualTo(PROCESS_ID);
@@ -365,7 +368,8 @@ class UpdateWorkflowFailureTest {
         .when(bed.activities)
         .downloadChunks(any());
 
-    catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result());
+    assertThat(catchThrowableOfType(WorkflowFailedException.class, () -> bed.start().result()))
+        .isNotNull();
 
     verify(bed.activities).discardStaging(new DiscardStagingRequest(INSTALL_ID, PLAN_ID));
   }
