@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
@@ -31,6 +32,7 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
  * untouched, and after the switch does not stop the update from completing. Needs root (to mount);
  * skipped, saying so, elsewhere.
  */
+@Tag("integration")
 class DiskFullOnARealVolumeTest {
   private static final Instant LATER = Instant.now().plus(Duration.ofDays(1));
 

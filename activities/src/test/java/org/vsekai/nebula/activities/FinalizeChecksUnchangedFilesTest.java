@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
@@ -24,6 +25,7 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
  * the game or the player changed or removed between prepare and finalize is assembled afresh, and
  * one whose permissions changed gets its own file with the release's permissions.
  */
+@Tag("integration")
 class FinalizeChecksUnchangedFilesTest {
   private static final Instant LATER = Instant.now().plus(Duration.ofDays(1));
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -24,6 +25,7 @@ import org.vsekai.nebula.desync.testing.TestData;
  * script that reports what it reads.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the game is a POSIX shell script")
+@Tag("integration")
 class GameKeepsItsReleaseTest {
   private static final Instant LATER = Instant.now().plus(Duration.ofDays(1));
 

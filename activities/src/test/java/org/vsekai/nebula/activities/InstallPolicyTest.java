@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.local.InstallStateFile;
@@ -25,6 +26,7 @@ import org.vsekai.nebula.workflows.activities.PrepareRequest;
  * downgrade the install did not allow, is refused by name and changes nothing; failure messages
  * leave the machine without its paths.
  */
+@Tag("integration")
 class InstallPolicyTest {
   private static final Instant NEXT_MONTH = Instant.now().plus(Duration.ofDays(30));
   @TempDir Path dir;

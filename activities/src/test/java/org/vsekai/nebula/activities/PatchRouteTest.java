@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
@@ -27,6 +28,7 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
  * build, so its patch is far cheaper; every way a patch can be wrong ends with the file assembled
  * from chunks, and the install byte-exact.
  */
+@Tag("integration")
 class PatchRouteTest {
   private static final Instant NEXT_MONTH = Instant.now().plus(Duration.ofDays(30));
   private static final String EXE = "v-sekai";

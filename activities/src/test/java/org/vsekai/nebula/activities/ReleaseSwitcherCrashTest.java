@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,6 +26,7 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
  * complete old or the complete new release, and running finalize again finishes the switch. So does
  * a new update's prepare, for a switch whose workflow is gone.
  */
+@Tag("integration")
 class ReleaseSwitcherCrashTest {
   @TempDir Path dir;
   private FakeReleaseService service;

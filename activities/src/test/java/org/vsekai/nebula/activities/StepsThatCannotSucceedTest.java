@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
  * release withdrawn and pruned while it downloads, a store that refuses the install, a folder that
  * cannot be written. Failures that can pass (a store down for now) stay retryable.
  */
+@Tag("integration")
 class StepsThatCannotSucceedTest {
   private static final Instant LATER = Instant.now().plus(Duration.ofDays(1));
 

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
@@ -27,6 +28,7 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
  * folder. The next attempt, and finalize in any case, leave the installed release holding exactly
  * the manifest's files.
  */
+@Tag("integration")
 class StrayFilesTest {
   private static final Instant NEXT_MONTH = Instant.now().plus(Duration.ofDays(30));
   @TempDir Path dir;

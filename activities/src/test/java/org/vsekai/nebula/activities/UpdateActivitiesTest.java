@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
@@ -28,6 +29,7 @@ import org.vsekai.nebula.workflows.activities.DownloadBatchRequest;
 import org.vsekai.nebula.workflows.activities.PrepareRequest;
 import org.vsekai.nebula.workflows.activities.UpdatePlan;
 
+@Tag("integration")
 class UpdateActivitiesTest {
   private static final Instant NEXT_MONTH = Instant.now().plus(Duration.ofDays(30));
   @TempDir Path dir;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.vsekai.nebula.desync.testing.ExternalTool;
 import org.vsekai.nebula.desync.testing.TestData;
 
 /** Reading what Debian's casync writes, and casync reading what we write, in the same run. */
+@Tag("integration")
 class CasyncCompatibilityTest {
   private static ExternalTool casync;
   @TempDir Path dir;

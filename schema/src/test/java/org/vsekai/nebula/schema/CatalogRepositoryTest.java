@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.ModeInfo;
@@ -18,6 +19,7 @@ import org.vsekai.nebula.api.rest.VersionInfo;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
+@Tag("integration")
 class CatalogRepositoryTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   private static final Duration DAY = Duration.ofDays(1);

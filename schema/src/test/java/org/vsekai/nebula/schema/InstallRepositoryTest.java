@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.InstallHistoryEntry;
@@ -17,6 +18,7 @@ import org.vsekai.nebula.api.rest.VersionInfo;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
+@Tag("integration")
 class InstallRepositoryTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.schema.db.TufMetadataRow;
@@ -25,6 +26,7 @@ import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
 /** tuf_metadata: append-only versions, concurrent writers, and the catalog as targets sees it. */
+@Tag("integration")
 class TufMetadataRepositoryTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   private static final Duration DAY = Duration.ofDays(1);

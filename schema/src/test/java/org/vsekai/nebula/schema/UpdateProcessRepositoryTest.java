@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.Page;
@@ -19,6 +20,7 @@ import org.vsekai.nebula.api.rest.UpdateState;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
+@Tag("integration")
 class UpdateProcessRepositoryTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 

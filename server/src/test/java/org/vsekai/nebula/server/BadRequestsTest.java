@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vsekai.nebula.api.rest.NewMode;
@@ -24,6 +25,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
  * body is JSON {@code {"error": ...}} naming no Java type, and none writes anything.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("integration")
 class BadRequestsTest {
   static final NebulaApp APP = NebulaApp.create();
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vsekai.nebula.api.rest.ModeInfo;
@@ -22,6 +23,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
 
 /** Products and modes over HTTP, and the error answers every endpoint shares. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("integration")
 class CatalogResourcesTest {
   static final NebulaApp APP = NebulaApp.create();
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();

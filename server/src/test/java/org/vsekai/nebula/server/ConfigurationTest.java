@@ -10,6 +10,7 @@ import io.dropwizard.jersey.validation.Validators;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.server.config.ConfigSubstitutor;
@@ -17,6 +18,7 @@ import org.vsekai.nebula.server.config.FileOrClasspathSourceProvider;
 import org.vsekai.nebula.server.db.EmbeddedPostgresDatabase;
 
 /** The bundled configuration files and the {@code db migrate} command. */
+@Tag("integration")
 class ConfigurationTest {
 
   private static NebulaConfiguration load(String file, Map<String, String> env) throws Exception {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
  * {@code desync extract} rebuilds the file from {@code /store/} and {@code /index/} byte for byte.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("integration")
 class DesyncInteropTest {
   static final NebulaApp APP = NebulaApp.create();
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();

@@ -3,6 +3,7 @@ package org.vsekai.nebula.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.rest.ModeInfo;
@@ -12,6 +13,7 @@ import org.vsekai.nebula.api.rest.SigningKeyInfo;
 import org.vsekai.nebula.server.testing.ApiClient;
 
 /** The embedded default: nothing configured, everything under one folder, kept across restarts. */
+@Tag("integration")
 class EmbeddedNebulaServiceTest {
 
   @Test

@@ -7,6 +7,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
 
 /** /store/ and /index/ speak desync's HTTP store protocol and verify what they are given. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("integration")
 class StoreServletsTest {
   static final NebulaApp APP =
       NebulaApp.create(io.dropwizard.testing.ConfigOverride.config("store.maxChunkSize", "64KiB"));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.local.InstallState;
@@ -29,6 +30,7 @@ import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /** The real workflows and activities on an install worker, on Temporal's in-memory test server. */
+@Tag("integration")
 class InstallWorkerTest {
   @TempDir Path dir;
   private TestWorkflowEnvironment env;

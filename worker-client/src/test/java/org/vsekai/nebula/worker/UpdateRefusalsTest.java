@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.local.InstallState;
@@ -48,6 +49,7 @@ import org.vsekai.nebula.workflows.client.UpdateStarter;
  * Every release a client must refuse, through the real workflow and activities: the update fails
  * with the reason in its failure, and the installed release is untouched.
  */
+@Tag("integration")
 class UpdateRefusalsTest {
   private static final Instant NEXT_WEEK = Instant.now().plus(Duration.ofDays(7));
   @TempDir Path dir;

@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.workflows.client.UpdateHandle;
 
@@ -21,6 +22,7 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
  * the worker. The test server does not skip time while an activity waits in a queue, so the waits
  * here are short and real.
  */
+@Tag("integration")
 class InstallOfflineTest {
   /** An install no worker serves in this test bed. */
   private static final String OFFLINE = "5a1e0ff1-0000-4000-8000-00000000000f";

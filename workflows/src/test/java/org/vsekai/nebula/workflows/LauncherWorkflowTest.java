@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vsekai.nebula.workflows.activities.CheckRequest;
@@ -37,6 +38,7 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
 
 /** An install's launcher: periodic checks, updateNow, one update at a time, continue-as-new. */
 @Timeout(90)
+@Tag("integration")
 class LauncherWorkflowTest {
 
   private static final Duration HOURLY = Duration.ofHours(1);

@@ -13,6 +13,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vsekai.nebula.workflows.activities.DownloadBatchRequest;
@@ -22,6 +23,7 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
 
 /** Issue 4: "An update of 10,000 chunks produces fewer than 200 history events." */
 @Timeout(60)
+@Tag("integration")
 class UpdateHistoryBudgetTest {
 
   private static final int CHUNKS = 10_000;

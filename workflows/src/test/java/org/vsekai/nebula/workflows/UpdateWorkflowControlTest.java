@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vsekai.nebula.workflows.activities.CheckResult;
@@ -37,6 +38,7 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
 
 /** What a running update does when asked: status, pause, resume, cancel, a second trigger. */
 @Timeout(60)
+@Tag("integration")
 class UpdateWorkflowControlTest {
 
   private WorkflowTestBed bed;

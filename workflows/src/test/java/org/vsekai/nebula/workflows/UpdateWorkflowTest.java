@@ -21,6 +21,7 @@ import static org.vsekai.nebula.workflows.WorkflowTestBed.TO;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mockito.InOrder;
@@ -37,6 +38,7 @@ import org.vsekai.nebula.workflows.client.UpdateHandle;
 
 /** The paths of an update that end without failing: no update, an update, first install. */
 @Timeout(60)
+@Tag("integration")
 class UpdateWorkflowTest {
 
   private WorkflowTestBed bed;

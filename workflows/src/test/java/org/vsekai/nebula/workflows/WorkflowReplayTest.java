@@ -7,6 +7,7 @@ import io.temporal.testing.WorkflowHistoryLoader;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * today's: a change that would break workflows running on players' machines fails here. Such a
  * change needs {@code Workflow.getVersion}, not a new recording.
  */
+@Tag("integration")
 class WorkflowReplayTest {
 
   /** Recorded when workflows still ran on the install's own queue, before the trust boundary. */

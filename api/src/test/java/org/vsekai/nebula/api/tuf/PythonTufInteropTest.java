@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.desync.testing.ExternalTool;
@@ -23,6 +24,7 @@ import org.vsekai.nebula.desync.testing.ExternalTool;
  * scripts/install-tools.sh as {@code nebula-tuf-python}): each side consumes what the other signed,
  * over real HTTP on loopback, across a root key rotation.
  */
+@Tag("integration")
 class PythonTufInteropTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.desync.testing.ExternalTool;
@@ -13,6 +14,7 @@ import org.vsekai.nebula.desync.testing.ExternalTool;
  * The V-Sekai sample game exported by the real Godot 3.2 and run by Debian's runner under Xvfb, as
  * the demo publishes it: each release shows its version, and the second its ring of lights.
  */
+@Tag("integration")
 class SampleGameTest {
   static final Path PROJECT = Path.of("..", "sample-game").toAbsolutePath().normalize();
   static final Path SCREENSHOTS = Path.of("target", "sample-game-screenshots");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.LocalProgress;
@@ -31,6 +32,7 @@ import org.vsekai.nebula.workflows.WorkflowIds;
  * {@code vsekai demo} runs): {@code vsekai --update} killed -9 mid-download, then run again. The
  * rerun takes the download up again within seconds and the install ends on the new build.
  */
+@Tag("integration")
 class ResumeOnTheEmbeddedDefaultTest {
   private static final Duration RESUME_LIMIT = Duration.ofSeconds(5);
   @TempDir Path dir;

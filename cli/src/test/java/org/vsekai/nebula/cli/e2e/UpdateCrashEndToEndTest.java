@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import org.vsekai.nebula.workflows.client.UpdateStarter;
  * throughout never sees a mix of the two releases.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class UpdateCrashEndToEndTest {
   private static final long RATE = 2L << 20; // slow enough to kill mid-download, fast enough for CI
   private static final Duration STEP_WAIT = Duration.ofMinutes(5);

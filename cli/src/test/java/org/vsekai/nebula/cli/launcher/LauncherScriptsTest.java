@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.desync.testing.ExternalTool;
 
@@ -13,6 +14,7 @@ import org.vsekai.nebula.desync.testing.ExternalTool;
  * The launcher's GDScript: its own tests, headless in the real Godot 3.2 (the adapter, the state
  * logic, the failure messages, the translations), and gdtoolkit's lint and format check.
  */
+@Tag("integration")
 class LauncherScriptsTest {
   static final Path LAUNCHER = Path.of("..", "launcher").toAbsolutePath().normalize();
 

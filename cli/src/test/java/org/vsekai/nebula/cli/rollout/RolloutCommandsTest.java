@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.vsekai.nebula.desync.ChunkSizes;
  * is {@code RolloutFleetEndToEndTest}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class RolloutCommandsTest {
   private static final Pattern ROLLOUT_ID = Pattern.compile("rollout ([0-9a-f-]{36}):");
   @TempDir static Path dir;

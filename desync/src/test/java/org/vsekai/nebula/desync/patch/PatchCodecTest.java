@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.desync.testing.ExternalTool;
@@ -98,6 +99,7 @@ class PatchCodecTest {
   }
 
   @Test
+  @Tag("integration")
   void zstdAppliesOurPatchesAndWeApplyItsPatches() throws IOException {
     ExternalTool zstd = ExternalTool.require("zstd");
     byte[][] v = versions(2 << 20, 5);

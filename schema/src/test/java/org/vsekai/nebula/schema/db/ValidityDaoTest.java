@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
 /** The period rules the schema itself enforces, whatever code writes to it. */
+@Tag("integration")
 class ValidityDaoTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -19,6 +20,7 @@ import org.vsekai.nebula.schema.testing.TestPostgres;
  * before the kill are committed (as CockroachDB commits before each DDL), the migration has no
  * record, and the next start finishes it and every one after it.
  */
+@Tag("integration")
 class MigrationCrashTest {
 
   @ParameterizedTest(name = "killed after statement {0}")

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.schema.testing.TestPostgres;
@@ -19,6 +20,7 @@ import org.vsekai.nebula.schema.testing.TestPostgres;
  * The migrations as CockroachDB runs them: each statement in its own transaction, the record last.
  * See {@link MigrationCrashTest} for a process killed between two statements.
  */
+@Tag("integration")
 class MigratorTest {
   private static final List<String> BUNDLED =
       List.of(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.SemVer;
@@ -30,6 +31,7 @@ import org.vsekai.nebula.server.testing.BuildUploader;
  * included, and made every read a write). These tests used to assert the re-signing; they now
  * assert its absence.
  */
+@Tag("integration")
 class ManifestServiceTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   private static final Duration LIFETIME = Duration.ofDays(100);

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.desync.testing.ExternalTool;
@@ -26,6 +27,7 @@ import org.vsekai.nebula.desync.testing.ExternalTool;
  * docker/lint by scripts/install-tools.sh; without it these tests are skipped, except under
  * CI=true, where they fail. No Docker engine is used and no image is pulled.
  */
+@Tag("integration")
 class ComposeLintTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

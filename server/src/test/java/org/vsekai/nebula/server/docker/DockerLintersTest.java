@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.desync.testing.ExternalTool;
 
@@ -19,6 +20,7 @@ import org.vsekai.nebula.desync.testing.ExternalTool;
  * scripts/install-tools.sh installs both; without them these tests are skipped, except under
  * CI=true, where they fail.
  */
+@Tag("integration")
 class DockerLintersTest {
 
   @Test

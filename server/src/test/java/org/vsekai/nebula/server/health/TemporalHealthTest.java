@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.desync.testing.TemporalDevServer;
@@ -12,6 +13,7 @@ import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.server.testing.ApiClient;
 
 /** With Temporal configured, the service's health includes it, and says so when it is gone. */
+@Tag("integration")
 class TemporalHealthTest {
 
   @Test

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,7 @@ import org.vsekai.nebula.workflows.rollout.WaveBuckets;
  * end-to-end test against the Temporal dev server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class RolloutsApiTest {
   @TempDir static Path dir;
   private EmbeddedTemporal temporal;

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +34,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 // Every test calls from 127.0.0.1, so they share its buckets: the flood comes last.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("integration")
 class ServiceLimitsTest {
   static final NebulaApp APP =
       NebulaApp.create(

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.vsekai.nebula.workflows.activities.UpdateRecord;
 
 /** The record activity against the real schema on embedded PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class RecordActivitiesTest {
   @TempDir static Path dir;
   private EmbeddedNebulaService nebula;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.SemVer;
@@ -40,6 +41,7 @@ import org.vsekai.nebula.server.testing.BuildUploader;
  * the catalog changes, the root while the service holds its key, and never a role whose keys it
  * does not hold.
  */
+@Tag("integration")
 class TufPublisherTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
  * follows the chain, refreshes and downloads a release's manifest and one of its indexes.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("integration")
 class TufPythonInteropTest {
   static final NebulaApp APP = NebulaApp.create();
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.desync.testing.TemporalDevServer;
@@ -29,6 +30,7 @@ import org.vsekai.nebula.workflows.TaskQueues;
  * the real dev server (and updates to a new interval when it restarts), and by a timer in the
  * process where Temporal has no Schedules (the Java test server of the embedded default).
  */
+@Tag("integration")
 class TufRefreshScheduleTest {
   @TempDir Path dir;
 

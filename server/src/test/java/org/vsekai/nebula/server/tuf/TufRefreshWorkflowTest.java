@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.workflows.TaskQueues;
 
 /** The scheduled workflow: one refresh activity on the service's queue, retried through a blip. */
+@Tag("integration")
 class TufRefreshWorkflowTest {
   private TestWorkflowEnvironment env;
   private final FlakyRefresh activities = new FlakyRefresh();

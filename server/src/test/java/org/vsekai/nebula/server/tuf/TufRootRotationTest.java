@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
  * that trusted the old root follows. Each test reads the current root, so they hold in any order.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("integration")
 class TufRootRotationTest {
   static final NebulaApp APP = NebulaApp.create();
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();

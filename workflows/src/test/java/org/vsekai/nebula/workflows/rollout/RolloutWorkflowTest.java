@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 import org.vsekai.nebula.workflows.TaskQueues;
@@ -30,6 +31,7 @@ import org.vsekai.nebula.workflows.TaskQueues;
  * untouched; a deadline ends a wave that waits for offline installs; pause and resume between waves
  * and in the middle of a trigger; abort; continue-as-new; a malformed request.
  */
+@Tag("integration")
 class RolloutWorkflowTest {
   private static final String ROLLOUT_ID = "7d3c0c5e-0000-4000-8000-000000000001";
   private static final IntFunction<Long> TEN_PER_WAVE = wave -> 10L;
