@@ -24,6 +24,7 @@ public final class PatchJobs {
   private final PatchMaker maker;
   private final Runnable afterPatches;
   private volatile WorkflowClient client;
+  private final java.util.Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ExecutorService local =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -49,9 +50,18 @@ public final class PatchJobs {
     return "nebula-patches-" + product + "-" + version;
   }
 
+  /**
+   * Whether every job this process asked for has finished (a demo waits for it; a job that keeps
+   * failing stays pending).
+   */
+  public boolean idle() {
+    return pending.isEmpty();
+  }
+
   /** Asks for a release's patches; never throws, as the release is complete without them. */
   public void request(String product, String version) {
     WorkflowClient c = client;
+    pending.add(product + " " + version);
     try {
       if (c == null) {
         local.execute(() -> runLogged(product, version));
@@ -68,8 +78,10 @@ public final class PatchJobs {
                   .build());
       WorkflowClient.start(workflow::makePatches, product, version);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      // Made or being made.
+      // Made, or being made by another start of this service.
+      pending.remove(product + " " + version);
     } catch (RuntimeException e) {
+      pending.remove(product + " " + version);
       LOG.warn(
           "could not start making the patches of {} {}; it is served by chunks: {}",
           product,
@@ -83,6 +95,7 @@ public final class PatchJobs {
       throws IOException {
     PatchMaker.Report report = maker.make(product, version, heartbeat);
     if (report.made() > 0) afterPatches.run();
+    pending.remove(product + " " + version.toString());
     if (report.changedBytes() > 0) {
       LOG.info(
           "patches of {} {}: {} made, {} skipped, {} CPU s per GB changed",
