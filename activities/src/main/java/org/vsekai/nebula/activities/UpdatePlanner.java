@@ -21,6 +21,7 @@ import org.vsekai.nebula.activities.local.InstalledRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.client.ServiceException;
 import org.vsekai.nebula.api.manifest.ManifestFile;
@@ -238,8 +239,7 @@ public final class UpdatePlanner {
     Path local = folder.index(sha256);
     if (Files.isRegularFile(local)) {
       byte[] bytes = Files.readAllBytes(local);
-      if (ServiceClient.sha256Hex(bytes).equals(sha256))
-        return CaibxReader.read(bytes, local.toString());
+      if (Sha256.hex(bytes).equals(sha256)) return CaibxReader.read(bytes, local.toString());
     }
     byte[] bytes;
     try {
@@ -266,7 +266,7 @@ public final class UpdatePlanner {
     ChunkIndex index = new IndexMaker(sizes).make(file).index();
     bytesRehashed.addAndGet(index.length());
     byte[] bytes = CaibxWriter.toBytes(index);
-    String sha = ServiceClient.sha256Hex(bytes);
+    String sha = Sha256.hex(bytes);
     AtomicFiles.write(folder.index(sha), bytes);
     return sha;
   }

@@ -11,7 +11,7 @@ import org.vsekai.nebula.desync.ChunkMissingException;
 import org.vsekai.nebula.desync.ChunkStoreException;
 import org.vsekai.nebula.desync.FileMissingException;
 import org.vsekai.nebula.desync.IndexFormatException;
-import org.vsekai.nebula.worker.TemporalUnavailableException;
+import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

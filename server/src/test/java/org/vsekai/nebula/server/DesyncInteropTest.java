@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters;
 import org.vsekai.nebula.api.rest.NewMode;
 import org.vsekai.nebula.api.rest.NewProduct;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
 import org.vsekai.nebula.desync.testing.ExternalTool;
-import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.testing.ApiClient;
 import org.vsekai.nebula.server.testing.ApiClient.Reply;
 import org.vsekai.nebula.server.testing.BuildUploader;
@@ -65,7 +65,7 @@ class DesyncInteropTest {
 
     ApiClient publisher = APP.publisher();
     byte[] caibx = Files.readAllBytes(index);
-    String sha = IndexStore.sha256Hex(caibx);
+    String sha = Sha256.hex(caibx);
     assertThat(publisher.send("PUT", "index/" + sha + ".caibx", null, caibx).status())
         .isEqualTo(201);
     publisher.post("api/v1/products", new NewProduct("v-sekai"));

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.desync.ChunkCodec;
 import org.vsekai.nebula.desync.ChunkId;
-import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.testing.ApiClient;
 import org.vsekai.nebula.server.testing.ApiClient.Reply;
 import org.vsekai.nebula.server.testing.BuildUploader;
@@ -176,10 +176,7 @@ class StoreServletsTest {
 
     Reply garbage =
         publisher.send(
-            "PUT",
-            "index/" + IndexStore.sha256Hex(data("garbage")) + ".caibx",
-            null,
-            data("garbage"));
+            "PUT", "index/" + Sha256.hex(data("garbage")) + ".caibx", null, data("garbage"));
     Reply misnamed = publisher.send("PUT", "index/" + "b".repeat(64) + ".caibx", null, c.caibx());
     Reply stored = publisher.send("PUT", good, null, c.caibx());
 
@@ -207,7 +204,7 @@ class StoreServletsTest {
         org.vsekai.nebula.desync.CaibxWriter.toBytes(
             org.vsekai.nebula.desync.ChunkIndex.of(
                 BuildUploader.SIZES, org.vsekai.nebula.desync.HashAlgorithm.SHA512_256, chunks));
-    String path = "index/" + IndexStore.sha256Hex(caibx) + ".caibx";
+    String path = "index/" + Sha256.hex(caibx) + ".caibx";
     assertThat(caibx.length).isGreaterThan(chunkCount * 40);
 
     assertThat(publisher.send("PUT", path, null, caibx).status()).isEqualTo(201);

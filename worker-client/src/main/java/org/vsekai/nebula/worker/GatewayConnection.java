@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.vsekai.nebula.api.client.InsecureTransportException;
 import org.vsekai.nebula.api.client.Loopback;
+import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 
 /**
  * How a player's worker reaches Temporal: through the service's install gateway, carrying the

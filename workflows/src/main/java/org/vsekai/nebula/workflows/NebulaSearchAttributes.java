@@ -39,5 +39,10 @@ public final class NebulaSearchAttributes {
   public static final List<SearchAttributeKey<String>> ALL =
       List.of(INSTALL_ID, PRODUCT, MODE, FROM_VERSION, TO_VERSION, UPDATE_STATE, ROLLOUT_ID);
 
+  /** Every key's name, for what registers them by name (the dev server, the CLI). */
+  public static List<String> names() {
+    return ALL.stream().map(SearchAttributeKey::getName).toList();
+  }
+
   private NebulaSearchAttributes() {}
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.desync.testing.TestData;
 
 /** Small game builds for tests, and comparing folders byte for byte. */
@@ -50,9 +51,7 @@ public final class Builds {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        out.put(
-            dir.relativize(f).toString(),
-            org.vsekai.nebula.api.client.ServiceClient.sha256Hex(Files.readAllBytes(f)));
+        out.put(dir.relativize(f).toString(), Sha256.hex(Files.readAllBytes(f)));
       }
     }
     return out;

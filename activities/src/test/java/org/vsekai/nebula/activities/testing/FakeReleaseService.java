@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
@@ -108,7 +109,7 @@ public final class FakeReleaseService implements AutoCloseable {
       for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
         ChunkIndex index = new IndexMaker(SIZES).store(store).make(f).index();
         byte[] caibx = CaibxWriter.toBytes(index);
-        String sha = ServiceClient.sha256Hex(caibx);
+        String sha = Sha256.hex(caibx);
         Files.write(root.resolve("index").resolve(sha + ".caibx"), caibx);
         String rel = build.relativize(f).toString().replace('\\', '/');
         files.add(
@@ -198,7 +199,7 @@ public final class FakeReleaseService implements AutoCloseable {
     org.vsekai.nebula.desync.patch.PatchCodec.make(
         source, result, out, org.vsekai.nebula.desync.patch.PatchCodec.DEFAULT_LEVEL);
     byte[] patch = edit.apply(out.toByteArray());
-    String sha = ServiceClient.sha256Hex(patch);
+    String sha = Sha256.hex(patch);
     patchesBySha.put(sha, patch);
     // What the chunk route from the source costs, measured as the real service does.
     ChunkIndex from = new IndexMaker(SIZES).make(source).index();

@@ -227,7 +227,7 @@ public final class ServiceClient {
     HttpResponse<byte[]> r =
         bounded(request("index/" + seg(sha256) + ".caibx").GET().build(), MAX_INDEX);
     expectOk(r, "index " + sha256);
-    String actual = sha256Hex(r.body());
+    String actual = Sha256.hex(r.body());
     if (!actual.equals(sha256)) {
       throw new ServiceException(
           502, "index " + sha256 + " from " + base + " has digest " + actual);
@@ -529,9 +529,5 @@ public final class ServiceClient {
 
   private static String seg(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  public static String sha256Hex(byte[] data) {
-    return Sha256.hex(data);
   }
 }

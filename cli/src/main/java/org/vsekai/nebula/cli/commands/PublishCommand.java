@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
@@ -197,7 +198,7 @@ public final class PublishCommand implements Callable<Integer> {
       chunks.addAndGet(r.chunksStored());
       uploaded.addAndGet(r.bytesStored());
       byte[] caibx = CaibxWriter.toBytes(r.index());
-      String sha = ServiceClient.sha256Hex(caibx);
+      String sha = Sha256.hex(caibx);
       if (!service.hasIndex(sha)) service.putIndex(sha, caibx);
       files.add(new ManifestFile(rel, Files.size(f), Files.isExecutable(f) ? "0755" : "0644", sha));
       bytes += Files.size(f);

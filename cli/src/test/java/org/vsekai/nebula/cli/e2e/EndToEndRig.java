@@ -34,6 +34,7 @@ import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
 import org.vsekai.nebula.desync.testing.TemporalDevServer;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
+import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 
 /**
  * Everything an end-to-end update needs, for real: Temporal's dev server, the service on its
@@ -49,7 +50,9 @@ final class EndToEndRig implements AutoCloseable {
 
   EndToEndRig(Path dir) throws Exception {
     this.dir = dir;
-    this.temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
+    this.temporal =
+        TemporalDevServer.start(
+            Files.createDirectories(dir.resolve("temporal")), NebulaSearchAttributes.names());
     this.nebula =
         EmbeddedNebulaService.start(dir.resolve("service"), CliRig.settings(temporal.address()));
     this.publisher = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());

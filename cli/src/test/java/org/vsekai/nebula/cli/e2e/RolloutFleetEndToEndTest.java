@@ -97,7 +97,9 @@ class RolloutFleetEndToEndTest {
 
   @BeforeAll
   void start() throws Exception {
-    temporal = TemporalDevServer.start(Files.createDirectories(dir.resolve("temporal")));
+    temporal =
+        TemporalDevServer.start(
+            Files.createDirectories(dir.resolve("temporal")), NebulaSearchAttributes.names());
     nebula =
         EmbeddedNebulaService.start(dir.resolve("service"), CliRig.settings(temporal.address()));
     service = new ServiceClient(nebula.baseUrl(), nebula.publisherToken());

@@ -18,27 +18,35 @@ import java.util.concurrent.TimeUnit;
  * fails without it under CI=true.
  */
 public final class TemporalDevServer implements AutoCloseable {
-  public static final List<String> SEARCH_ATTRIBUTES =
-      List.of(
-          "InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
-
   private final ExternalTool tool;
+  private final List<String> searchAttributes;
   private final Path dbFile;
   private final Path log;
   private final int port;
   private final int uiPort;
   private Process process;
 
-  private TemporalDevServer(ExternalTool tool, Path dbFile, Path log, int port, int uiPort) {
+  private TemporalDevServer(
+      ExternalTool tool,
+      List<String> searchAttributes,
+      Path dbFile,
+      Path log,
+      int port,
+      int uiPort) {
     this.tool = tool;
+    this.searchAttributes = List.copyOf(searchAttributes);
     this.dbFile = dbFile;
     this.log = log;
     this.port = port;
     this.uiPort = uiPort;
   }
 
-  /** Starts a dev server keeping its state in {@code dir}. */
-  public static TemporalDevServer start(Path dir) throws IOException {
+  /**
+   * Starts a dev server keeping its state in {@code dir}, with these Keyword search attributes
+   * (Nebula's are in the workflows module, which this one cannot see).
+   */
+  public static TemporalDevServer start(Path dir, List<String> searchAttributes)
+      throws IOException {
     ExternalTool tool = ExternalTool.require("temporal");
     // A port found free can be taken before the server binds it (by another test's process, or
     // by one the server derives from it); a server that exits at start gets other ports.
@@ -47,6 +55,7 @@ public final class TemporalDevServer implements AutoCloseable {
       TemporalDevServer s =
           new TemporalDevServer(
               tool,
+              searchAttributes,
               dir.resolve("temporal.db"),
               dir.resolve("temporal.log"),
               freePort(),
@@ -98,7 +107,7 @@ public final class TemporalDevServer implements AutoCloseable {
                 Integer.toString(uiPort),
                 "--log-level",
                 "warn"));
-    for (String a : SEARCH_ATTRIBUTES) {
+    for (String a : searchAttributes) {
       cmd.add("--search-attribute");
       cmd.add(a + "=Keyword");
     }

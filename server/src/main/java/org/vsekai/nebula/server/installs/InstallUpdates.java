@@ -38,7 +38,6 @@ import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.schema.InstallRepository;
 import org.vsekai.nebula.schema.RecordConflictException;
 import org.vsekai.nebula.schema.RecordNotFoundException;
-import org.vsekai.nebula.server.rollout.TemporalUnavailableException;
 import org.vsekai.nebula.workflows.LauncherConfig;
 import org.vsekai.nebula.workflows.LauncherInput;
 import org.vsekai.nebula.workflows.LauncherWorkflow;
@@ -50,6 +49,7 @@ import org.vsekai.nebula.workflows.UpdateResult;
 import org.vsekai.nebula.workflows.UpdateStatus;
 import org.vsekai.nebula.workflows.UpdateTrigger;
 import org.vsekai.nebula.workflows.WorkflowIds;
+import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 import org.vsekai.nebula.workflows.client.UpdateHandle;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 

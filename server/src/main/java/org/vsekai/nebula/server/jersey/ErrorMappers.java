@@ -19,7 +19,7 @@ import org.vsekai.nebula.schema.RecordConflictException;
 import org.vsekai.nebula.schema.RecordNotFoundException;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.core.MissingContentException;
-import org.vsekai.nebula.server.rollout.TemporalUnavailableException;
+import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 
 /**
  * Every error the API answers, as {@code {"error": "..."}}: what the client got wrong is a 4xx with

@@ -30,7 +30,7 @@ import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.jersey.RequestParams;
 import org.vsekai.nebula.server.rollout.RolloutControl;
-import org.vsekai.nebula.server.rollout.TemporalUnavailableException;
+import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 import org.vsekai.nebula.workflows.rollout.RolloutRequest;
 
 /**

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.schema.FilePatchRepository;
 import org.vsekai.nebula.schema.RecordNotFoundException;
@@ -75,7 +76,7 @@ public final class TufTargetsResource {
     if (parts.length == 3 && manifest.matches()) {
       byte[] payload =
           CatalogTargets.manifestPayload(catalog.manifest(parts[0], version).manifest().envelope());
-      if (!IndexStore.sha256Hex(payload).equals(manifest.group(1))) throw notFound(path);
+      if (!Sha256.hex(payload).equals(manifest.group(1))) throw notFound(path);
       return Response.ok(payload, MediaType.APPLICATION_JSON_TYPE)
           .header("Cache-Control", TufMetadataResource.IMMUTABLE)
           .build();

@@ -35,6 +35,7 @@ import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 import org.vsekai.nebula.workflows.TaskQueues;
+import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 import org.vsekai.nebula.workflows.rollout.RolloutAbort;
 import org.vsekai.nebula.workflows.rollout.RolloutIds;
 import org.vsekai.nebula.workflows.rollout.RolloutInput;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.desync.AtomicFiles;
 import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.ChunkId;
@@ -35,10 +35,6 @@ public final class IndexStore {
     return ChunkId.isHex(s);
   }
 
-  public static String sha256Hex(byte[] data) {
-    return ServiceClient.sha256Hex(data);
-  }
-
   public Path path(String sha256) {
     if (!isSha256Hex(sha256))
       throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in hex");
@@ -48,7 +44,7 @@ public final class IndexStore {
   /** Whether the stored file hashes to its name. */
   private boolean sound(String sha256) {
     try {
-      return sha256Hex(Files.readAllBytes(path(sha256))).equals(sha256);
+      return Sha256.hex(Files.readAllBytes(path(sha256))).equals(sha256);
     } catch (IOException e) {
       return false;
     }
@@ -76,7 +72,7 @@ public final class IndexStore {
    * @return true if it was not stored before
    */
   public boolean put(String sha256, byte[] body) throws IOException {
-    String actual = sha256Hex(body);
+    String actual = Sha256.hex(body);
     if (!actual.equals(sha256)) {
       throw new IllegalArgumentException("index body has SHA-256 " + actual + ", not " + sha256);
     }

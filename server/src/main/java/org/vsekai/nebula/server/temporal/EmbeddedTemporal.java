@@ -8,7 +8,7 @@ import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.List;
+import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 
 /**
  * Temporal's Java test server on a loopback port, for the embedded default ({@code vsekai demo},
@@ -17,11 +17,6 @@ import java.util.List;
  * memory; production uses a Temporal cluster (docker/).
  */
 public final class EmbeddedTemporal implements AutoCloseable {
-  /** Keyword search attributes support staff filter updates by. */
-  public static final List<String> SEARCH_ATTRIBUTES =
-      List.of(
-          "InstallId", "Product", "Mode", "FromVersion", "ToVersion", "UpdateState", "RolloutId");
-
   private final TestServer.PortBoundTestServer server;
   private final int port;
 
@@ -55,7 +50,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
     try {
       AddSearchAttributesRequest.Builder request =
           AddSearchAttributesRequest.newBuilder().setNamespace("default");
-      for (String name : SEARCH_ATTRIBUTES) {
+      for (String name : NebulaSearchAttributes.names()) {
         request.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }
       operator.blockingStub().addSearchAttributes(request.build());

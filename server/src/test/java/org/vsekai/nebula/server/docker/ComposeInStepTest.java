@@ -38,7 +38,6 @@ import org.vsekai.nebula.server.NebulaApplication;
 import org.vsekai.nebula.server.NebulaConfiguration;
 import org.vsekai.nebula.server.config.ConfigSubstitutor;
 import org.vsekai.nebula.server.config.FileOrClasspathSourceProvider;
-import org.vsekai.nebula.server.temporal.EmbeddedTemporal;
 import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 
 /**
@@ -370,8 +369,9 @@ class ComposeInStepTest {
       assertThat(registered.put(nt[0], nt[1])).as("%s is registered once", nt[0]).isNull();
     }
     assertThat(registered.keySet())
-        .as("compose registers EmbeddedTemporal.SEARCH_ATTRIBUTES")
-        .containsExactlyInAnyOrderElementsOf(EmbeddedTemporal.SEARCH_ATTRIBUTES);
+        .as("compose registers NebulaSearchAttributes")
+        .containsExactlyInAnyOrderElementsOf(
+            org.vsekai.nebula.workflows.NebulaSearchAttributes.names());
     assertThat(registered.values())
         .as("all Keyword, as EmbeddedTemporal registers them")
         .containsOnly("Keyword");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.desync.testing.TemporalDevServer;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.server.testing.ApiClient;
+import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 
 /** With Temporal configured, the service's health includes it, and says so when it is gone. */
 @Tag("integration")
@@ -20,7 +21,8 @@ class TemporalHealthTest {
   void healthFollowsTheTemporalServer(@TempDir Path dir) throws Exception {
     try (TemporalDevServer temporal =
             TemporalDevServer.start(
-                java.nio.file.Files.createDirectories(dir.resolve("temporal")));
+                java.nio.file.Files.createDirectories(dir.resolve("temporal")),
+                NebulaSearchAttributes.names());
         EmbeddedNebulaService nebula =
             EmbeddedNebulaService.start(
                 dir.resolve("nebula"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()))) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
@@ -34,7 +35,6 @@ import org.vsekai.nebula.desync.CaibxWriter;
 import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
-import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.temporal.EmbeddedTemporal;
 import org.vsekai.nebula.server.temporal.RecordActivitiesImpl;
 import org.vsekai.nebula.server.testing.ApiClient;
@@ -355,7 +355,7 @@ class RolloutsApiTest {
     var index =
         new IndexMaker(ChunkSizes.DEFAULT).store(nebula.services().chunkStore()).make(file).index();
     byte[] caibx = CaibxWriter.toBytes(index);
-    String sha = IndexStore.sha256Hex(caibx);
+    String sha = Sha256.hex(caibx);
     nebula.services().indexStore().put(sha, caibx);
     nebula
         .services()

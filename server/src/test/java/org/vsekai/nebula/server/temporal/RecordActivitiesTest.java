@@ -107,7 +107,7 @@ class RecordActivitiesTest {
             .make(file)
             .index();
     byte[] caibx = org.vsekai.nebula.desync.CaibxWriter.toBytes(index);
-    String sha = org.vsekai.nebula.server.store.IndexStore.sha256Hex(caibx);
+    String sha = org.vsekai.nebula.api.Sha256.hex(caibx);
     nebula.services().indexStore().put(sha, caibx);
     nebula
         .services()

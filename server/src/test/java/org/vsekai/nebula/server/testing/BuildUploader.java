@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters;
 import org.vsekai.nebula.desync.CaibxWriter;
@@ -15,7 +16,6 @@ import org.vsekai.nebula.desync.ChunkIndex;
 import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
-import org.vsekai.nebula.server.store.IndexStore;
 
 /**
  * What {@code vsekai publish} does before it registers a release: chunk a file with our desync
@@ -69,10 +69,7 @@ public final class BuildUploader {
       ChunkIndex index = new IndexMaker(SIZES).threads(1).store(local).make(file).index();
       byte[] caibx = CaibxWriter.toBytes(index);
       return new Chunked(
-          new ManifestFile(path, content.length, "0644", IndexStore.sha256Hex(caibx)),
-          index,
-          caibx,
-          file);
+          new ManifestFile(path, content.length, "0644", Sha256.hex(caibx)), index, caibx, file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

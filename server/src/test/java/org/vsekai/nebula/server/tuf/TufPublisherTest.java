@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
@@ -182,7 +183,7 @@ class TufPublisherTest {
     catalog.createProduct("v-sekai", null, null);
     catalog.createMode("stable", null, null);
     byte[] caibx = BuildUploader.randomBytes(1000, 3);
-    String sha = IndexStore.sha256Hex(caibx);
+    String sha = Sha256.hex(caibx);
     Files.write(indexes.path(sha), caibx);
     ManifestFile file = new ManifestFile("bin/game", 10, "0755", sha);
     ManifestService manifests =

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.rest.ReleaseInfo;
 import org.vsekai.nebula.desync.testing.ExternalTool;
 import org.vsekai.nebula.server.NebulaConfiguration;
-import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.testing.ApiClient;
 import org.vsekai.nebula.server.testing.NebulaApp;
 
@@ -60,7 +60,7 @@ class TufPythonInteropTest {
 
     JsonNode got = download(python, script, trustedRoot, "v-sekai/1.0.0/manifest.json");
     assertThat(got.get("root_version").asInt()).isEqualTo(2);
-    assertThat(got.get("sha256").asText()).isEqualTo(IndexStore.sha256Hex(manifest));
+    assertThat(got.get("sha256").asText()).isEqualTo(Sha256.hex(manifest));
     assertThat(got.get("custom").get("modes").toString()).isEqualTo("[\"stable\"]");
 
     JsonNode index = download(python, script, trustedRoot, "v-sekai/1.0.0/files/bin/game.caibx");

@@ -23,6 +23,7 @@ import org.vsekai.nebula.desync.testing.TemporalDevServer;
 import org.vsekai.nebula.schema.db.TufMetadataRow;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.server.temporal.EmbeddedTemporal;
+import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 import org.vsekai.nebula.workflows.TaskQueues;
 
 /**
@@ -36,7 +37,8 @@ class TufRefreshScheduleTest {
 
   @Test
   void theServiceSchedulesTheRefreshOnTemporalAndItsRunsSignFreshTimestamps() throws Exception {
-    try (TemporalDevServer temporal = TemporalDevServer.start(dir)) {
+    try (TemporalDevServer temporal =
+        TemporalDevServer.start(dir, NebulaSearchAttributes.names())) {
       WorkflowServiceStubs stubs =
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.SemVer;
+import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.rest.ReleaseInfo;
 import org.vsekai.nebula.api.tuf.MetaFile;
@@ -23,7 +24,6 @@ import org.vsekai.nebula.api.tuf.TufKey;
 import org.vsekai.nebula.api.tuf.TufUpdater;
 import org.vsekai.nebula.schema.TufMetadataRepository;
 import org.vsekai.nebula.server.NebulaConfiguration;
-import org.vsekai.nebula.server.store.IndexStore;
 import org.vsekai.nebula.server.testing.ApiClient;
 import org.vsekai.nebula.server.testing.NebulaApp;
 
@@ -122,7 +122,7 @@ class TufRepositoryApiTest {
     assertThat(index.hashes()).containsEntry("sha256", sha);
     assertThat(index.custom("version")).isEqualTo("1.0.0");
     byte[] caibx = client.download(index);
-    assertThat(IndexStore.sha256Hex(caibx)).isEqualTo(sha);
+    assertThat(Sha256.hex(caibx)).isEqualTo(sha);
   }
 
   private static String indexOf(SignedManifest manifest) {
@@ -155,7 +155,7 @@ class TufRepositoryApiTest {
             "api/v1/tuf/metadata/" + targetsVersion + ".targets.json",
             "api/v1/tuf/metadata/" + (rootVersion + 1) + ".root.json",
             "api/v1/tuf/targets/v-sekai/1.0.0/"
-                + IndexStore.sha256Hex(first.manifest().payloadBytes())
+                + Sha256.hex(first.manifest().payloadBytes())
                 + ".manifest.json",
             "api/v1/products/v-sekai/versions/1.0.0/manifest",
             "api/v1/products/v-sekai/versions/0.9.0/manifest");
@@ -230,7 +230,7 @@ class TufRepositoryApiTest {
 
   @Test
   void aTargetIsServedOnlyUnderTheHashOfItsBytes() {
-    String payloadSha = IndexStore.sha256Hex(first.manifest().payloadBytes());
+    String payloadSha = Sha256.hex(first.manifest().payloadBytes());
     ApiClient.Reply manifest =
         anonymous.get("api/v1/tuf/targets/v-sekai/1.0.0/" + payloadSha + ".manifest.json");
     assertThat(manifest.status()).isEqualTo(200);
