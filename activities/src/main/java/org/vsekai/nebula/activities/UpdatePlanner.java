@@ -85,12 +85,66 @@ public final class UpdatePlanner {
     Optional<InstalledRelease> installed = releases.current();
     ReleaseManifest installedManifest =
         installed.map(r -> releases.verifiedManifest(r, state)).orElse(null);
+    ReleaseTargets signed = ReleaseMetadata.refreshed(folder, state, service, clock);
+    Target target = target(request, state, signed, installedManifest, allowDowngrade);
+    ReleaseManifest manifest = target.manifest();
+    Installed now = installed(installed, manifest);
+    FileChanges changes = changes(manifest, now);
+    Transfers transfers =
+        transfers(
+            changes.changed(),
+            now,
+            new PatchRoute(
+                signed,
+                request.product(),
+                manifest.version(),
+                installedManifest == null ? null : installedManifest.version(),
+                now.dir(),
+                now.byPath().keySet(),
+                now.damaged()));
+
+    String planId =
+        manifest.version() + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    StoredPlan plan =
+        new StoredPlan(
+            planId,
+            request.installId(),
+            request.product(),
+            request.mode(),
+            installedManifest == null ? null : installedManifest.version(),
+            manifest.version(),
+            installed.map(InstalledRelease::releaseId).orElse(null),
+            target.envelope(),
+            changes.changed(),
+            changes.unchanged(),
+            changes.removed(),
+            dedupe(now.seeds()),
+            transfers.downloads(),
+            transfers.downloadSizes(),
+            bytesRehashed.get(),
+            transfers.patches());
+    requireDiskSpace(plan);
+    Files.createDirectories(folder.plans());
+    org.vsekai.nebula.activities.local.Json.write(folder.plan(planId), plan);
+    return plan;
+  }
+
+  /** The release to install: its manifest as verified and its signed envelope. */
+  private record Target(ReleaseManifest manifest, SignedManifest envelope) {}
+
+  /**
+   * The manifest is a TUF target: listed for this product and the install's mode in the signed
+   * targets, its bytes exactly the signed length and hash. Its freshness is the metadata's.
+   */
+  private static Target target(
+      Request request,
+      InstallState state,
+      ReleaseTargets signed,
+      ReleaseManifest installedManifest,
+      boolean allowDowngrade)
+      throws IOException {
     SemVer installedVersion =
         installedManifest == null ? null : SemVer.parse(installedManifest.version());
-
-    // The manifest is a TUF target: listed for this product and the install's mode in the signed
-    // targets, its bytes exactly the signed length and hash. Its freshness is the metadata's.
-    ReleaseTargets signed = ReleaseMetadata.refreshed(folder, state, service, clock);
     byte[] manifestJson =
         signed.download(signed.manifest(request.product(), request.toVersion(), state.mode()));
     ReleaseManifest manifest = ManifestJson.read(manifestJson, ReleaseManifest.class);
@@ -107,40 +161,62 @@ public final class UpdatePlanner {
               + " but got one for "
               + manifest.version());
     }
+    return new Target(manifest, envelope);
+  }
+
+  /**
+   * The installed release as the plan sees it: its files by path, the seeds they offer, and those
+   * no longer as installed (re-read, and never trusted as they were).
+   */
+  private record Installed(
+      Path dir,
+      Map<String, InstalledFile> byPath,
+      List<StoredPlan.SeedRef> seeds,
+      Set<String> damaged) {}
+
+  /** Which installed files can be trusted without reading them, and the seeds they offer. */
+  private Installed installed(Optional<InstalledRelease> installed, ReleaseManifest manifest)
+      throws IOException {
     ChunkSizes sizes =
         new ChunkSizes(
             manifest.chunking().min(), manifest.chunking().avg(), manifest.chunking().max());
-
-    // Which installed files can be trusted without reading them, and the seeds they offer.
-    Map<String, InstalledFile> installedByPath = new HashMap<>();
+    Map<String, InstalledFile> byPath = new HashMap<>();
     List<StoredPlan.SeedRef> seeds = new ArrayList<>();
-    Set<String> damaged = new java.util.HashSet<>();
-    Path currentDir = installed.map(r -> folder.releaseDir(r.releaseId())).orElse(null);
+    Set<String> damaged = new HashSet<>();
+    Path dir = installed.map(r -> folder.releaseDir(r.releaseId())).orElse(null);
     if (installed.isPresent()) {
       for (InstalledFile f : installed.get().files()) {
-        installedByPath.put(f.path(), f);
-        Path file = currentDir.resolve(f.path());
+        byPath.put(f.path(), f);
+        Path file = dir.resolve(f.path());
         if (InstalledReleases.unchangedSinceInstall(file, f)
             && Files.isRegularFile(folder.index(f.indexSha256()))) {
           seeds.add(new StoredPlan.SeedRef(f.path(), f.indexSha256()));
         } else {
           damaged.add(f.path());
-          if (Files.isRegularFile(file))
+          if (Files.isRegularFile(file)) {
             seeds.add(new StoredPlan.SeedRef(f.path(), rehash(file, sizes)));
+          }
         }
       }
     }
+    return new Installed(dir, byPath, seeds, damaged);
+  }
 
+  private record FileChanges(
+      List<ManifestFile> changed, List<String> unchanged, List<String> removed) {}
+
+  /** The release's files split into those to assemble and those to carry over; and the dropped. */
+  private static FileChanges changes(ReleaseManifest manifest, Installed now) {
     List<ManifestFile> changed = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     for (ManifestFile f : manifest.files()) {
-      InstalledFile was = installedByPath.get(f.path());
+      InstalledFile was = now.byPath().get(f.path());
       // Same bytes with other permissions is assembled too (from the installed file, as a seed):
       // a hard link would share, and so change, the installed file's permissions.
       if (was != null
           && was.indexSha256().equals(f.indexSha256())
           && java.util.Objects.equals(was.permissions(), f.permissions())
-          && !damaged.contains(f.path())) {
+          && !now.damaged().contains(f.path())) {
         unchanged.add(f.path());
       } else {
         changed.add(f);
@@ -149,31 +225,32 @@ public final class UpdatePlanner {
     Set<String> kept = new HashSet<>(unchanged);
     changed.forEach(f -> kept.add(f.path()));
     List<String> removed = new ArrayList<>();
-    for (String p : installedByPath.keySet()) {
+    for (String p : now.byPath().keySet()) {
       if (!kept.contains(p)) removed.add(p);
     }
     removed.sort(null);
+    return new FileChanges(changed, unchanged, removed);
+  }
 
-    // The chunks no seed holds, in file order: what must cross the wire.
+  private record Transfers(
+      List<String> downloads, List<Integer> downloadSizes, List<StoredPlan.PlannedPatch> patches) {}
+
+  /**
+   * What must cross the wire, in file order: for each changed file, its patch when that is cheaper,
+   * else the chunks no seed and no cached chunk holds.
+   */
+  private Transfers transfers(List<ManifestFile> changed, Installed now, PatchRoute patchRoute)
+      throws IOException {
     List<FileSeed> fileSeeds = new ArrayList<>();
-    for (StoredPlan.SeedRef s : seeds) {
+    for (StoredPlan.SeedRef s : now.seeds()) {
       fileSeeds.add(
           new FileSeed(
-              CaibxReader.read(folder.index(s.indexSha256())), currentDir.resolve(s.path())));
+              CaibxReader.read(folder.index(s.indexSha256())), now.dir().resolve(s.path())));
     }
     SeedSet located = SeedSet.of(fileSeeds);
     LocalChunkStore cache = new LocalChunkStore(folder.cache());
     LinkedHashMap<ChunkId, Integer> needed = new LinkedHashMap<>();
     List<StoredPlan.PlannedPatch> patches = new ArrayList<>();
-    PatchRoute patchRoute =
-        new PatchRoute(
-            signed,
-            request.product(),
-            manifest.version(),
-            installedManifest == null ? null : installedManifest.version(),
-            currentDir,
-            installedByPath.keySet(),
-            damaged);
     for (ManifestFile f : changed) {
       ChunkIndex index = fetchIndex(f.indexSha256());
       if (index.length() != f.size()) {
@@ -207,31 +284,7 @@ public final class UpdatePlanner {
           downloads.add(id.toHex());
           downloadSizes.add(size);
         });
-
-    String planId =
-        manifest.version() + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
-    StoredPlan plan =
-        new StoredPlan(
-            planId,
-            request.installId(),
-            request.product(),
-            request.mode(),
-            installedManifest == null ? null : installedManifest.version(),
-            manifest.version(),
-            installed.map(InstalledRelease::releaseId).orElse(null),
-            envelope,
-            changed,
-            unchanged,
-            removed,
-            dedupe(seeds),
-            downloads,
-            downloadSizes,
-            bytesRehashed.get(),
-            patches);
-    requireDiskSpace(plan);
-    Files.createDirectories(folder.plans());
-    org.vsekai.nebula.activities.local.Json.write(folder.plan(planId), plan);
-    return plan;
+    return new Transfers(downloads, downloadSizes, patches);
   }
 
   /** A changed file's index from the service (digest-checked), kept for later updates' seeds. */

@@ -1,7 +1,6 @@
 package org.vsekai.nebula.cli;
 
 import java.nio.file.Path;
-import org.vsekai.nebula.api.client.ServiceClient;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -26,24 +25,33 @@ public final class GlobalOptions {
       names = "--service",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      description = "the Nebula service (env NEBULA_SERVICE_URL; default: the install's)")
-  public String serviceUrl = System.getenv("NEBULA_SERVICE_URL");
+      defaultValue = "${env:NEBULA_SERVICE_URL}",
+      description =
+          "the Nebula service; default: the install's (env NEBULA_SERVICE_URL: ${env:NEBULA_SERVICE_URL:-not set})")
+  public String serviceUrl;
 
   @Option(
       names = "--gateway",
       scope = ScopeType.INHERIT,
       paramLabel = "HOST:PORT",
+      defaultValue = "${env:NEBULA_GATEWAY}",
       description =
-          "the install gateway the worker reaches Temporal through (env NEBULA_GATEWAY; default:"
-              + " the one the service named at registration)")
-  public String gateway = System.getenv("NEBULA_GATEWAY");
+          "the install gateway the worker reaches Temporal through; default: the one the service"
+              + " named at registration (env NEBULA_GATEWAY: ${env:NEBULA_GATEWAY:-not set})")
+  public String gateway;
 
   @Option(
       names = "--ca",
       scope = ScopeType.INHERIT,
       paramLabel = "PEM",
+      defaultValue = "${env:NEBULA_CA_CERT}",
       description =
           "a CA certificate to trust besides the system's, for the service and the gateway (env"
-              + " NEBULA_CA_CERT)")
-  public Path trustedCa = ServiceClient.trustedCaFromEnvironment();
+              + " NEBULA_CA_CERT: ${env:NEBULA_CA_CERT:-not set})")
+  String trustedCaFile;
+
+  /** The {@code --ca} file; null for none (an empty NEBULA_CA_CERT is none). */
+  public Path trustedCa() {
+    return trustedCaFile == null || trustedCaFile.isBlank() ? null : Path.of(trustedCaFile);
+  }
 }

@@ -51,12 +51,6 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       DesyncCommand.class,
       org.vsekai.nebula.cli.rollout.RolloutCommand.class
-    },
-    footer = {
-      "",
-      "Exit codes: 0 ok, 1 error, 2 usage, 3 invalid data, 4 not found, 5 unavailable,",
-      "6 release refused (signed metadata, downgrade, path, mode), 7 disk full, 8 cancelled,",
-      "130 interrupted."
     })
 public final class VsekaiCommand implements Callable<Integer> {
   // Not mixinStandardHelpOptions: its --version would be inherited too, and publish and
@@ -112,8 +106,9 @@ public final class VsekaiCommand implements Callable<Integer> {
 
   /** The configured command line; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
-    return new CommandLine(new VsekaiCommand())
-        .setExecutionExceptionHandler(new ErrorReporter())
+    CommandLine cli = new CommandLine(new VsekaiCommand());
+    cli.getCommandSpec().usageMessage().footer(ExitCodes.footer());
+    return cli.setExecutionExceptionHandler(new ErrorReporter())
         .setExecutionStrategy(
             parsed -> {
               if (ErrorReporter.isVerbose(parsed)) Logging.verbose();

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.ProgramOnPath;
-import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.cli.install.LauncherDir;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code vsekai gui [DIR]}: opens the V-Sekai launcher (the repository's {@code launcher/}, Godot
@@ -22,8 +22,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Open the V-Sekai launcher (Godot 3.2 GUI) on an install and wait until it closes.")
 public final class GuiCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
-  Path dir;
+  @Mixin LauncherDir dir;
 
   @Override
   public Integer call() throws Exception {
@@ -41,7 +40,7 @@ public final class GuiCommand implements Callable<Integer> {
                         ExitCodes.NOT_FOUND,
                         "godot3 is not installed (Debian: apt install godot3; or"
                             + " scripts/install-tools.sh)"));
-    Path folder = InstallContext.resolveFolder(dir).toAbsolutePath();
+    Path folder = dir.resolve().toAbsolutePath();
     // Run from an installed launcher bundle, the launcher updates itself meanwhile.
     Optional<LauncherSelfUpdate> selfUpdate = LauncherSelfUpdate.startIfBundled(home);
     Runtime.getRuntime()

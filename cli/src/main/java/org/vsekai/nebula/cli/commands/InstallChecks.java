@@ -1,6 +1,5 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,25 +11,25 @@ import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.cli.install.LauncherDir;
 import org.vsekai.nebula.cli.update.ProgressView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code verify DIR} and {@code repair DIR}. */
 public abstract class InstallChecks implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
-  Path dir;
+  @Mixin LauncherDir dir;
 
   abstract boolean repair();
 
   @Override
   public Integer call() throws Exception {
     GlobalOptions g = Cli.global(spec);
-    InstallContext install = InstallContext.load(dir, g);
+    InstallContext install = dir.load(g);
     // Releases an update replaced while a game ran from them go once nothing runs from them.
     new OldReleases(install.folder()).removeUnused();
     InstallRepairer repairer = new InstallRepairer(install.folder());

@@ -49,10 +49,10 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--temporal",
       paramLabel = "HOST:PORT",
+      defaultValue = "${env:TEMPORAL_ADDRESS}",
       description =
-          "embedded default: the Temporal frontend the service uses (env"
-              + " TEMPORAL_ADDRESS); players never reach it, only the service's install gateway")
-  String temporalTarget = System.getenv("TEMPORAL_ADDRESS");
+          "embedded default: the Temporal frontend the service uses (env TEMPORAL_ADDRESS: ${env:TEMPORAL_ADDRESS:-not set}); players never reach it, only the service's install gateway")
+  String temporalTarget;
 
   @Option(
       names = "--gateway-port",

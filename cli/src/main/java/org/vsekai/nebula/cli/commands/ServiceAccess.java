@@ -17,7 +17,7 @@ public final class ServiceAccess {
 
   /** As {@link #reader(GlobalOptions)}; {@code needs} begins the error, e.g. "rollouts need". */
   public static ServiceClient reader(GlobalOptions g, String needs) {
-    return new ServiceClient(serviceUrl(g, needs), null, g.trustedCa);
+    return new ServiceClient(serviceUrl(g, needs), null, g.trustedCa());
   }
 
   /** A client that sends the publisher token, for publishing and admin calls. */
@@ -32,7 +32,7 @@ public final class ServiceAccess {
       throw new CliFailure(
           ExitCodes.USAGE, needs + " the publisher token: --token or NEBULA_PUBLISHER_TOKEN");
     }
-    return new ServiceClient(url, token, g.trustedCa);
+    return new ServiceClient(url, token, g.trustedCa());
   }
 
   private static URI serviceUrl(GlobalOptions g, String needs) {

@@ -1,6 +1,6 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +16,11 @@ import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.cli.install.LauncherDir;
 import org.vsekai.nebula.cli.update.ProgressView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -29,39 +30,14 @@ import picocli.CommandLine.Spec;
 public final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
-  Path dir;
+  @Mixin LauncherDir dir;
 
   @Override
   public Integer call() throws Exception {
     GlobalOptions g = Cli.global(spec);
-    InstallContext install = InstallContext.load(dir, g);
-    Optional<InstalledRelease> installed = new InstalledReleases(install.folder()).current();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("installDir", install.folder().root().toString());
-    m.put("installId", install.state().installId());
-    m.put("product", install.state().product());
-    m.put("mode", install.state().mode());
-    m.put("version", installed.map(InstalledRelease::version).orElse(null));
-    m.put("autoUpdate", install.state().autoUpdate());
-    String serviceError = null;
-    try {
-      UpdateView v = install.service().update(install.state().installId());
-      m.put("updateState", v.state());
-      m.put("updateFrom", v.fromVersion());
-      m.put("updateTo", v.toVersion());
-      m.put("running", v.running());
-      if (v.running()) m.put("paused", v.paused());
-      if (v.outcome() != null) m.put("outcome", v.outcome());
-      if (v.failure() != null) m.put("failure", v.failure());
-    } catch (ServiceException e) {
-      if (e.notFound()) {
-        m.put("updateState", "Idle");
-      } else {
-        serviceError = e.getMessage();
-        m.put("updateState", null);
-      }
-    }
+    InstallContext install = dir.load(g);
+    Map<String, Object> m = installFacts(install);
+    String serviceError = addUpdate(install, m);
     Optional<LocalProgress> p = Json.read(install.folder().progressFile(), LocalProgress.class);
     p.ifPresent(
         x -> {
@@ -71,9 +47,53 @@ public final class StatusCommand implements Callable<Integer> {
         });
     if (g.json) {
       JsonOutput.line(Cli.out(spec), m);
-      return ExitCodes.OK;
+    } else {
+      print(Cli.out(spec), m, serviceError, p);
     }
-    var out = Cli.out(spec);
+    return ExitCodes.OK;
+  }
+
+  /** What the folder itself says: where, which install, what is installed. */
+  private static Map<String, Object> installFacts(InstallContext install) {
+    Optional<InstalledRelease> installed = new InstalledReleases(install.folder()).current();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("installDir", install.folder().root().toString());
+    m.put("installId", install.state().installId());
+    m.put("product", install.state().product());
+    m.put("mode", install.state().mode());
+    m.put("version", installed.map(InstalledRelease::version).orElse(null));
+    m.put("autoUpdate", install.state().autoUpdate());
+    return m;
+  }
+
+  /**
+   * The service's view of the install's update, added to {@code m}; returns why it could not be
+   * read, or null.
+   */
+  private static String addUpdate(InstallContext install, Map<String, Object> m) {
+    try {
+      UpdateView v = install.service().update(install.state().installId());
+      m.put("updateState", v.state());
+      m.put("updateFrom", v.fromVersion());
+      m.put("updateTo", v.toVersion());
+      m.put("running", v.running());
+      if (v.running()) m.put("paused", v.paused());
+      if (v.outcome() != null) m.put("outcome", v.outcome());
+      if (v.failure() != null) m.put("failure", v.failure());
+      return null;
+    } catch (ServiceException e) {
+      if (e.notFound()) {
+        m.put("updateState", "Idle");
+        return null;
+      }
+      m.put("updateState", null);
+      return e.getMessage();
+    }
+  }
+
+  /** The lines a person reads. */
+  private static void print(
+      PrintWriter out, Map<String, Object> m, String serviceError, Optional<LocalProgress> p) {
     out.printf("install   %s (%s)%n", m.get("installDir"), m.get("installId"));
     out.printf(
         "version   %s of %s, mode %s%n",
@@ -93,8 +113,9 @@ public final class StatusCommand implements Callable<Integer> {
                   + " -> "
                   + m.get("updateTo")
                   + ")");
-      if (Boolean.TRUE.equals(m.get("paused")))
+      if (Boolean.TRUE.equals(m.get("paused"))) {
         out.println("          paused (vsekai resume to go on)");
+      }
       if (m.get("failure") != null) out.printf("          failed: %s%n", m.get("failure"));
     }
     p.filter(x -> x.step().equals(m.get("updateState")))
@@ -103,6 +124,5 @@ public final class StatusCommand implements Callable<Integer> {
                 out.printf(
                     "progress  %s of %s%n",
                     ProgressView.bytes(x.bytesDone()), ProgressView.bytes(x.bytesTotal())));
-    return ExitCodes.OK;
   }
 }

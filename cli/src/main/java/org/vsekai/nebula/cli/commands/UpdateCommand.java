@@ -1,15 +1,15 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.ByteRate;
 import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.Terminal;
+import org.vsekai.nebula.cli.install.LauncherDir;
 import org.vsekai.nebula.cli.update.UpdateAction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -30,12 +30,16 @@ public final class UpdateCommand implements Callable<Integer> {
       description = "install a lower version if that is what the mode offers")
   boolean allowDowngrade;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
-  Path dir;
+  @Mixin LauncherDir dir;
 
   @Override
   public Integer call() {
     return UpdateAction.run(
-        dir, Cli.global(spec), maxRate, allowDowngrade, Cli.out(spec), Terminal.isInteractive());
+        dir.given(),
+        Cli.global(spec),
+        maxRate,
+        allowDowngrade,
+        Cli.out(spec),
+        Terminal.isInteractive());
   }
 }

@@ -1,6 +1,5 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.api.client.ServiceClient;
@@ -12,9 +11,10 @@ import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.cli.install.LauncherDir;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,15 +24,14 @@ import picocli.CommandLine.Spec;
 public abstract class UpdateControls implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
-  Path dir;
+  @Mixin LauncherDir dir;
 
   abstract String verb();
 
   @Override
   public Integer call() {
     GlobalOptions g = Cli.global(spec);
-    InstallContext install = InstallContext.load(dir, g);
+    InstallContext install = dir.load(g);
     ServiceClient service = install.service();
     String id = install.state().installId();
     UpdateView view;

@@ -1,6 +1,5 @@
 package org.vsekai.nebula.cli.commands;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,12 +9,13 @@ import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.cli.install.LauncherDir;
 import org.vsekai.nebula.cli.local.LocalApiServer;
 import org.vsekai.nebula.worker.FolderLock;
 import org.vsekai.nebula.worker.InstallWorker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -32,13 +32,12 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "the launcher folder")
-  Path dir;
+  @Mixin LauncherDir dir;
 
   @Override
   public Integer call() throws Exception {
     GlobalOptions g = Cli.global(spec);
-    InstallContext install = InstallContext.load(dir, g);
+    InstallContext install = dir.load(g);
     CountDownLatch stopped = new CountDownLatch(1);
     FolderLock lock = FolderLock.acquire(install.folder());
     // First, while the worker starts: the service retries at once a step a dead worker had

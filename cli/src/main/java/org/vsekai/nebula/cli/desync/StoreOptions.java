@@ -35,9 +35,10 @@ public final class StoreOptions {
   @Option(
       names = "--http-auth",
       paramLabel = "VALUE",
+      defaultValue = "${env:NEBULA_STORE_AUTH}",
       description =
           "Authorization header for HTTP stores, e.g. 'Bearer TOKEN' (env NEBULA_STORE_AUTH)")
-  String authorization = System.getenv("NEBULA_STORE_AUTH");
+  String authorization;
 
   HttpStoreOptions http() {
     return HttpStoreOptions.DEFAULT

@@ -85,12 +85,12 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
 
   /** The service, as this install: every call carries the install's credential. */
   public ServiceClient service() {
-    return new ServiceClient(serviceUrl(), state.credential(), options.trustedCa);
+    return new ServiceClient(serviceUrl(), state.credential(), options.trustedCa());
   }
 
   /** The service without a credential, for the public reads the update's steps make. */
   public ServiceClient publicService() {
-    return new ServiceClient(serviceUrl(), null, options.trustedCa);
+    return new ServiceClient(serviceUrl(), null, options.trustedCa());
   }
 
   /** Where the install's worker reaches Temporal: the gateway, with the install's credential. */
@@ -100,7 +100,7 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
       String host =
           override.contains(":") ? override.substring(0, override.lastIndexOf(':')) : override;
       return new GatewayConnection(
-          override, !Loopback.is(host), options.trustedCa, state.credential());
+          override, !Loopback.is(host), options.trustedCa(), state.credential());
     }
     if (state.gateway() == null || state.gateway().isBlank()) {
       throw new CliFailure(
@@ -108,7 +108,7 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
           "the install names no gateway; pass --gateway HOST:PORT or set NEBULA_GATEWAY");
     }
     return new GatewayConnection(
-        state.gateway(), state.gatewayTls(), options.trustedCa, state.credential());
+        state.gateway(), state.gatewayTls(), options.trustedCa(), state.credential());
   }
 
   /** What the registry's uninstall entry runs. */
