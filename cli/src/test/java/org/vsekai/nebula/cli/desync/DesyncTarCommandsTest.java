@@ -12,6 +12,7 @@ import org.vsekai.nebula.cli.CliRun;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.desync.testing.CatarTrees;
 import org.vsekai.nebula.desync.testing.ExternalTool;
+import org.vsekai.nebula.desync.testing.LoopbackStoreServer;
 
 /** {@code vsekai desync tar|untar} against the real desync v1.0.4, through the command line. */
 class DesyncTarCommandsTest {
@@ -113,5 +114,27 @@ class DesyncTarCommandsTest {
         CliRun.of("desync", "untar", "-i", "-s", p("empty-store"), p("t.caidx"), p("out2"));
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(missing.err().lines()).singleElement().asString().contains("is missing from store");
+  }
+
+  @Test
+  void untarReadsAnIndexOverHttpThroughACache() throws Exception {
+    Path tree = CatarTrees.everyKind(dir.resolve("tree"));
+    ok(CliRun.of("desync", "tar", "-i", "-s", p("remote"), p("t.caidx"), p("tree")));
+    try (LoopbackStoreServer server = new LoopbackStoreServer(dir.resolve("remote"))) {
+      ok(
+          CliRun.of(
+              "desync",
+              "untar",
+              "-i",
+              "-s",
+              server.storeUri().toString(),
+              "-c",
+              p("cache"),
+              p("t.caidx"),
+              p("out")));
+    }
+    assertThat(CatarTrees.snapshot(dir.resolve("out"))).isEqualTo(CatarTrees.snapshot(tree));
+    assertThat(CatarTrees.chunkFiles(dir.resolve("cache")))
+        .isEqualTo(CatarTrees.chunkFiles(dir.resolve("remote")));
   }
 }

@@ -142,4 +142,22 @@ class CatarCompatibilityTest {
     assertThat(dir.resolve("out/z")).hasContent("z");
     assertThat(dir.resolve("out/m-fifo")).doesNotExist();
   }
+
+  @Test
+  void deviceNodesAreArchivedAsDesyncArchivesThem() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(tree.resolve("f"), "f");
+    Process chr =
+        new ProcessBuilder("mknod", tree.resolve("chr").toString(), "c", "1", "3").start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(chr.waitFor() == 0, "mknod needs root");
+    Process blk =
+        new ProcessBuilder("mknod", tree.resolve("blk").toString(), "b", "259", "70000").start();
+    assertThat(blk.waitFor()).isZero();
+    desync.run(dir, "tar", "theirs.catar", tree.toString());
+    Path ours = ourArchive(tree, "ours.catar");
+    assertThat(Files.readAllBytes(ours)).isEqualTo(Files.readAllBytes(dir.resolve("theirs.catar")));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ourUntar(ours, dir.resolve("out")))
+        .isInstanceOf(CatarFormatException.class)
+        .hasMessageContaining("device node blk");
+  }
 }
