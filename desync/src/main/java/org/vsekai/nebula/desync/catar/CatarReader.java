@@ -6,8 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Splits a catar stream into records, checking each record's size against its type. A stream that
@@ -85,23 +83,18 @@ final class CatarReader {
       return new CatarRecord.Device(offset, u64("a device record"), u64("a device record"));
     }
     if (type == CatarFormat.GOODBYE) {
-      if (body % CatarFormat.GOODBYE_ITEM_SIZE != 0
-          || body < CatarFormat.GOODBYE_ITEM_SIZE
-          || body > CatarFormat.GOODBYE_ITEM_SIZE * 10_000_000L) {
+      if (body % CatarFormat.GOODBYE_ITEM_SIZE != 0 || body < CatarFormat.GOODBYE_ITEM_SIZE) {
         throw bad("has a goodbye record of bad size " + Long.toUnsignedString(size) + at(offset));
       }
-      int n = (int) (body / CatarFormat.GOODBYE_ITEM_SIZE);
-      List<GoodbyeItem> items = new ArrayList<>(Math.min(n, 4096));
-      for (int i = 0; i < n; i++) {
-        items.add(
-            new GoodbyeItem(
-                u64("a goodbye record"), u64("a goodbye record"), u64("a goodbye record")));
-      }
-      GoodbyeItem tail = items.get(n - 1);
+      // The items only help a reader seek; extraction streams, so only the tail is kept.
+      skip(body - CatarFormat.GOODBYE_ITEM_SIZE, "a goodbye record");
+      GoodbyeItem tail =
+          new GoodbyeItem(
+              u64("a goodbye record"), u64("a goodbye record"), u64("a goodbye record"));
       if (tail.hash() != CatarFormat.GOODBYE_TAIL_MARKER || tail.size() != size) {
         throw bad("has a goodbye record without its tail marker" + at(offset));
       }
-      return new CatarRecord.Goodbye(offset, size, items);
+      return new CatarRecord.Goodbye(offset, size, tail);
     }
     if (type == CatarFormat.USER
         || type == CatarFormat.GROUP

@@ -1,7 +1,5 @@
 package org.vsekai.nebula.desync.catar;
 
-import java.util.List;
-
 /** One record of a catar stream, as {@link CatarReader} hands them out. */
 sealed interface CatarRecord {
   /** Where the record starts in the stream. */
@@ -20,7 +18,8 @@ sealed interface CatarRecord {
   /** A file's contents follow; read them with {@link CatarReader#payload()}. */
   record Payload(long offset, long size) implements CatarRecord {}
 
-  record Goodbye(long offset, long size, List<GoodbyeItem> items) implements CatarRecord {}
+  /** The end of a folder; of its items only the tail, which points back at the entry. */
+  record Goodbye(long offset, long size, GoodbyeItem tail) implements CatarRecord {}
 
   /** Metadata desync reads and drops: user and group names, ACLs, SELinux labels, fcaps. */
   record Ignored(long offset, long type) implements CatarRecord {}

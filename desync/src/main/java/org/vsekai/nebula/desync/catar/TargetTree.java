@@ -72,7 +72,8 @@ final class TargetTree {
     try (OutputStream out =
         Files.newOutputStream(
             file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
-      data.transferTo(out);
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = data.read(buf)) > 0; ) out.write(buf, 0, n);
     }
     if (sameOwner) {
       chown(file, e);
