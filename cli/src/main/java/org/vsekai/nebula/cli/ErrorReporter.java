@@ -11,6 +11,7 @@ import org.vsekai.nebula.desync.ChunkMissingException;
 import org.vsekai.nebula.desync.ChunkStoreException;
 import org.vsekai.nebula.desync.FileMissingException;
 import org.vsekai.nebula.desync.IndexFormatException;
+import org.vsekai.nebula.desync.catar.CatarFormatException;
 import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -56,8 +57,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
           || t instanceof FileMissingException) {
         return ExitCodes.NOT_FOUND;
       }
-      if (t instanceof ChunkInvalidException || t instanceof IndexFormatException)
-        return ExitCodes.INVALID_DATA;
+      if (t instanceof ChunkInvalidException
+          || t instanceof IndexFormatException
+          || t instanceof CatarFormatException) return ExitCodes.INVALID_DATA;
       if (t instanceof ChunkStoreException cse)
         return cse.transientFailure() ? ExitCodes.UNAVAILABLE : ExitCodes.ERROR;
       if (t instanceof TemporalUnavailableException) return ExitCodes.UNAVAILABLE;

@@ -85,8 +85,23 @@ public final class PublishCommand implements Callable<Integer> {
       description = "chunk sizes in KiB (default: ${DEFAULT-VALUE})")
   String chunkSize;
 
-  @Parameters(paramLabel = "BUILD_DIR", description = "the build to publish")
+  @Parameters(
+      paramLabel = "BUILD_DIR",
+      arity = "0..1",
+      description = "the build to publish (or give --from-caidx)")
   Path build;
+
+  @Option(
+      names = "--from-caidx",
+      paramLabel = "INDEX",
+      description = "publish the tree in a desync/casync .caidx archive index instead of a folder")
+  Path fromCaidx;
+
+  @Option(
+      names = {"-s", "--store"},
+      paramLabel = "STORE",
+      description = "with --from-caidx: the store (folder or URL) the archive's chunks are in")
+  String caidxStore;
 
   /** What a publish did, for the summary and for the demo. */
   public record Summary(
@@ -95,17 +110,41 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     GlobalOptions g = Cli.global(spec);
-    Summary s =
-        publish(
-            token.publisher(g),
-            product,
-            // People write release tags as v1.2.3; the service takes the version itself.
-            SemVer.parseLenient(version).toString(),
-            mode,
-            executable,
-            ChunkSizes.parseKiB(chunkSize),
-            build,
-            notes == null ? null : readNotes(notes));
+    if (build != null && fromCaidx != null) {
+      throw new CliFailure(
+          ExitCodes.USAGE, "give either BUILD_DIR or --from-caidx INDEX, not both");
+    }
+    if (build == null && fromCaidx == null) {
+      throw new CliFailure(
+          ExitCodes.USAGE, "give the build to publish: BUILD_DIR or --from-caidx INDEX");
+    }
+    if (fromCaidx != null && caidxStore == null) {
+      throw new CliFailure(
+          ExitCodes.USAGE, "--from-caidx needs the store its chunks are in (-s STORE)");
+    }
+    if (fromCaidx == null && caidxStore != null) {
+      throw new CliFailure(ExitCodes.USAGE, "-s/--store is only used with --from-caidx");
+    }
+    // People write release tags as v1.2.3; the service takes the version itself.
+    String semver = SemVer.parseLenient(version).toString();
+    String notesText = notes == null ? null : readNotes(notes);
+    ChunkSizes sizes = ChunkSizes.parseKiB(chunkSize);
+    Path unpacked = fromCaidx == null ? null : CaidxBuild.unpack(fromCaidx, caidxStore);
+    Summary s;
+    try {
+      s =
+          publish(
+              token.publisher(g),
+              product,
+              semver,
+              mode,
+              executable,
+              sizes,
+              unpacked != null ? unpacked : build,
+              notesText);
+    } finally {
+      if (unpacked != null) CaidxBuild.delete(unpacked);
+    }
     if (g.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("product", product);

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       VerifyIndexCommand.class,
       PruneCommand.class,
       InfoCommand.class,
-      ChopCommand.class
+      ChopCommand.class,
+      TarCommand.class,
+      UntarCommand.class
     })
 public final class DesyncCommand {}

@@ -71,6 +71,18 @@ public final class StoreOptions {
     return new LocalChunkStore(Path.of(spec));
   }
 
+  /**
+   * A store to read from with the default HTTP settings (and {@code NEBULA_STORE_AUTH}), for
+   * commands outside {@code desync} that take one store.
+   */
+  public static ChunkStore openWithDefaults(String spec) {
+    return isUrl(spec)
+        ? new HttpChunkStore(
+            URI.create(spec),
+            HttpStoreOptions.DEFAULT.withAuthorization(System.getenv("NEBULA_STORE_AUTH")))
+        : new LocalChunkStore(Path.of(spec));
+  }
+
   /** Stores in order, behind a local cache when one is given. */
   ChunkStore chain(List<String> specs, String cache) {
     if (specs == null || specs.isEmpty()) {
