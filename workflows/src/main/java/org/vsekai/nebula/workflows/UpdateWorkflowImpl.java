@@ -43,56 +43,9 @@ import org.vsekai.nebula.workflows.activities.UpdatePlan;
 import org.vsekai.nebula.workflows.activities.UpdateRecord;
 
 /**
- * The update, step by step: check, prepare, download in batches, apply, finalize and registry.
- *
- * <h2>History stays small: plan on disk, download in batches</h2>
- *
- * Prepare writes the list of missing chunks to a plan file on the player's disk and returns only
- * counts and a plan id; the workflow then downloads in {@link DownloadBatching#batchCount} batches
- * (at most 16, about 64 MiB each), one activity per batch. Each batch costs six events and every
- * other step about fifty-five together, so an update of any size stays near 150 events (measured at
- * the cap in {@code UpdateHistoryBudgetTest}); 10,000 chunk ids never reach the history. A retried
- * batch resumes from the cache, so a batch is also the most a crash can cost in re-checking, never
- * in re-downloading.
- *
- * <h2>Progress: coarse in the query, fine in heartbeats</h2>
- *
- * The {@code status} query reports what the workflow itself knows: the state, the download progress
- * of finished batches with the last batch's throughput, and the files once apply is done. Workflow
- * code cannot read heartbeats, and anything that would push finer progress into the workflow costs
- * history: a progress signal is an event plus a workflow task (four events), so one a second over a
- * ten-minute download adds 2,400 events and grows with the slowness of the link rather than the
- * size of the update; more, smaller batches cost the same. Instead the running activity heartbeats
- * its progress ({@code DownloadHeartbeat}, {@code ApplyHeartbeat}), which Temporal keeps on the
- * pending activity without writing history, and a client adds the last heartbeat to the query's
- * progress ({@code UpdateHandle.liveStatus()}: one query and one DescribeWorkflowExecution). The
- * Temporal UI shows the same heartbeat to support staff. A worker sends heartbeats at most every
- * {@code WorkerOptions.maxHeartbeatThrottleInterval} (by default 80% of the 30 s heartbeat
- * timeout), so the interactive {@code vsekai --update} worker sets it to one second for a smooth
- * progress bar; a background worker may keep it coarser to spare the server. A local progress file
- * cannot be the channel (the activities may still write one for convenience): only a CLI on the
- * same machine could read it, neither the query nor the UI.
- *
- * <h2>Pause and cancel</h2>
- *
- * Everything before FinalizingUpdate runs in one cancellation scope. {@code cancel} cancels it: the
- * running activity stops at its next heartbeat (its options wait for that, so discardStaging never
- * races it), staging is dropped, and the update returns CANCELLED with the old install untouched. A
- * Temporal cancellation (the UI's Cancel) does the same and then ends the workflow cancelled. From
- * FinalizingUpdate on, finalize and registry run in a detached scope and both kinds of cancel are
- * ignored: a half-swapped install can only be made whole by rolling forward. (The SDK still closes
- * a workflow whose Temporal cancellation was requested as Canceled once it returns; its UpdateState
- * and record say UpdateSuccessful.) {@code pause} cancels only the running download batch and holds
- * the update before its next step; resume reschedules the interrupted batch, which finds its
- * fetched chunks in the cache.
- *
- * <h2>Records</h2>
- *
- * The service records an update when one is found (in parallel with prepare) and again when it
- * ends; a check that finds nothing is not recorded (the service saw the check itself). Recording
- * runs in detached scopes so a cancelled or failed update is recorded too, and a service that stays
- * unreachable costs the update at most {@link UpdateActivityPolicies#RECORD}'s timeout, never its
- * outcome.
+ * The update, step by step: check, prepare, download in batches, apply, finalize and registry. How
+ * it keeps its history small, reports progress, pauses, cancels and records is in
+ * docs/ARCHITECTURE.md, "The update workflow in detail".
  */
 public class UpdateWorkflowImpl implements UpdateWorkflow {
 
