@@ -199,12 +199,14 @@ final class DockerStack {
   }
 
   /**
-   * Environment variables the client side reads ({@code System.getenv("X")} in cli, worker-client,
-   * activities, and api, whose service client reads NEBULA_CA_CERT).
+   * Environment variables the client side reads ({@code System.getenv("X")}, or a picocli default
+   * {@code ${env:X}}, in cli, worker-client, activities, and api, whose service client reads
+   * NEBULA_CA_CERT).
    */
   static Set<String> clientEnvironmentVariables() {
     Set<String> out = new LinkedHashSet<>();
-    Pattern getenv = Pattern.compile("getenv\\(\"([A-Za-z_][A-Za-z0-9_]*)\"\\)");
+    Pattern getenv =
+        Pattern.compile("(?:getenv\\(\"|\\$\\{env:)([A-Za-z_][A-Za-z0-9_]*)(?:\"\\)|[:}])");
     for (String module : List.of("cli", "worker-client", "activities", "api")) {
       Path src = REPO.resolve(module).resolve("src/main/java");
       try (var files = Files.walk(src)) {
