@@ -29,7 +29,8 @@ class MigratorTest {
           "V003__rollouts.sql",
           "V004__rollout_targets.sql",
           "V005__install_credentials.sql",
-          "V006__tuf_metadata.sql");
+          "V006__tuf_metadata.sql",
+          "V007__file_patches.sql");
 
   @TempDir Path dir;
 
@@ -64,6 +65,7 @@ class MigratorTest {
             "rollout_waves",
             "rollout_wave_states",
             "tuf_metadata",
+            "file_patches",
             "flyway_schema_history");
   }
 
