@@ -7,11 +7,50 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.vsekai.nebula.desync.testing.TestData;
 
-/** The reference vectors of casync-format.md, observed with the real casync. */
+/**
+ * The reference vectors of casync-format.md, observed with the real casync, and committed golden
+ * inputs ({@code src/test/resources/chunker/}) with every chunk's offset, size and full id as
+ * desync v1.0.4 cut them, as desync's own chunker tests keep {@code testdata/}.
+ */
 class GoldenVectorTest {
   @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0} at {1}")
+  @CsvSource({
+    "random-256k.bin, default",
+    "random-256k.bin, small",
+    "text-320k.txt, default",
+    "text-320k.txt, small"
+  })
+  void committedInputsGiveDesyncsChunksExactly(String input, String sizes) throws Exception {
+    ChunkSizes chunkSizes =
+        sizes.equals("default") ? ChunkSizes.DEFAULT : new ChunkSizes(2048, 8192, 32768);
+    Path file = dir.resolve(input);
+    try (var in = GoldenVectorTest.class.getResourceAsStream("/chunker/" + input)) {
+      java.nio.file.Files.copy(in, file);
+    }
+    List<String> expected;
+    try (var in =
+        GoldenVectorTest.class.getResourceAsStream("/chunker/" + input + "." + sizes + ".chunks")) {
+      expected =
+          new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+              .lines()
+              .filter(l -> !l.startsWith("#"))
+              .toList();
+    }
+    for (int threads : new int[] {1, 4}) {
+      List<String> actual =
+          new IndexMaker(chunkSizes)
+              .threads(threads).make(file).index().chunks().stream()
+                  .map(c -> c.start() + " " + c.size() + " " + c.id().toHex())
+                  .toList();
+      assertThat(actual).as("%d thread(s)", threads).containsExactlyElementsOf(expected);
+    }
+  }
 
   @Test
   void rand5mGivesCasyncsChunks() throws Exception {
