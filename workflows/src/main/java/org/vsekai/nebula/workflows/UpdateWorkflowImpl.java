@@ -338,7 +338,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             + ": "
             + (UpdateFailures.GAVE_UP.equals(type)
                 ? gaveUpMessage(failure)
-                : causeMessage(failure));
+                : FailureMessages.causeOf(failure));
     enter(UpdateState.UPDATE_FAILED);
     log.warn("{}", failureMessage);
     Workflow.newDetachedCancellationScope(
@@ -361,7 +361,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
           new DiscardStagingRequest(request.installId(), plan == null ? null : plan.planId()));
     } catch (ActivityFailure e) {
       // Harmless: staging is never read without a plan, and the next prepare drops it first.
-      log.warn("{}: staging not discarded: {}", request.installId(), causeMessage(e));
+      log.warn("{}: staging not discarded: {}", request.installId(), FailureMessages.causeOf(e));
     }
   }
 
@@ -372,13 +372,17 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       try {
         updateProcessId = startRecord.get().updateProcessId();
       } catch (ActivityFailure e) {
-        log.warn("{}: start of update not recorded: {}", request.installId(), causeMessage(e));
+        log.warn(
+            "{}: start of update not recorded: {}",
+            request.installId(),
+            FailureMessages.causeOf(e));
       }
     }
     try {
       recorder.record(record(updateProcessId, endState, failedIn, failureType, message));
     } catch (ActivityFailure e) {
-      log.warn("{}: end of update not recorded: {}", request.installId(), causeMessage(e));
+      log.warn(
+          "{}: end of update not recorded: {}", request.installId(), FailureMessages.causeOf(e));
     }
   }
 
@@ -545,7 +549,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         deadline
             ? "gave up after retrying for " + describe(UpdateActivityPolicies.retryFor(request))
             : "gave up after its last attempt";
-    return why + (last == null ? "" : "; last failure: " + causeMessage(last));
+    return why + (last == null ? "" : "; last failure: " + FailureMessages.causeOf(last));
   }
 
   private static String describe(java.time.Duration d) {
@@ -556,22 +560,6 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return d.toMinutes() + " min";
     }
     return d.toSeconds() + " s";
-  }
-
-  /** What went wrong in the activity's own words, without Temporal's wrapping. */
-  private static String causeMessage(Throwable failure) {
-    Throwable t = failure;
-    while (t instanceof ActivityFailure && t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (t instanceof TimeoutFailure timeout) {
-      String last = timeout.getCause() == null ? "" : ": " + causeMessage(timeout.getCause());
-      return "timed out (" + timeout.getTimeoutType() + ")" + last;
-    }
-    if (t instanceof TemporalFailure temporal) {
-      return temporal.getOriginalMessage();
-    }
-    return String.valueOf(t.getMessage());
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.vsekai.nebula.workflows.NebulaSearchAttributes.ROLLOUT_ID;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
+import org.vsekai.nebula.workflows.FailureMessages;
 
 /**
  * The rollout, wave by wave: trigger the wave's installs (one activity, however many), then count
@@ -106,7 +106,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       }
     } catch (ActivityFailure failure) {
       // Only a refusal the service will repeat gets here (every policy retries without limit).
-      end(RolloutState.HALTED, "the rollout failed: " + causeMessage(failure));
+      end(RolloutState.HALTED, "the rollout failed: " + FailureMessages.causeOf(failure));
       throw failure;
     }
     if (!state.ended()) {
@@ -351,16 +351,6 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
-  }
-
-  private static String causeMessage(Throwable failure) {
-    Throwable t = failure;
-    while (t instanceof ActivityFailure && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t instanceof TemporalFailure temporal
-        ? temporal.getOriginalMessage()
-        : String.valueOf(t.getMessage());
   }
 
   @Override
