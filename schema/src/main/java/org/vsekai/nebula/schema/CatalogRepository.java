@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.vsekai.nebula.api.SemVer;
@@ -15,11 +16,11 @@ import org.vsekai.nebula.api.rest.ModeInfo;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.ProductInfo;
 import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.db.CatalogEntries;
+import org.vsekai.nebula.schema.db.CatalogEntries.Kind;
 import org.vsekai.nebula.schema.db.ManifestDao;
 import org.vsekai.nebula.schema.db.ManifestRow;
-import org.vsekai.nebula.schema.db.ModeDao;
 import org.vsekai.nebula.schema.db.NamedRow;
-import org.vsekai.nebula.schema.db.ProductDao;
 import org.vsekai.nebula.schema.db.ReleaseDao;
 import org.vsekai.nebula.schema.db.ReleaseRow;
 import org.vsekai.nebula.schema.db.VersionDao;
@@ -55,69 +56,69 @@ public final class CatalogRepository {
 
   /** Creates the product with one validity period, or returns it unchanged if it exists. */
   public Created<ProductInfo> createProduct(String name, Instant validFrom, Instant validTo) {
-    return tx.inTransaction(
-        h -> {
-          Instant from = periodStart(validFrom, validTo);
-          ProductDao products = h.attach(ProductDao.class);
-          Optional<NamedRow> existing = products.findLatest(name);
-          if (existing.isPresent()) return new Created<>(productInfo(existing.get()), false);
-          UUID id = products.insert(name);
-          products.insertValidity(id, from, micros(validTo));
-          return new Created<>(new ProductInfo(name, from, micros(validTo)), true);
-        });
+    return create(Kind.PRODUCT, name, validFrom, validTo, CatalogRepository::productInfo);
   }
 
   /** Ends the product's open period now; it is no longer offered. */
   public ProductInfo retireProduct(String name) {
-    return tx.inTransaction(
-        h -> {
-          ProductDao products = h.attach(ProductDao.class);
-          NamedRow row = products.findLatest(name).orElseThrow(() -> unknownProduct(name));
-          products.closeValidity(row.id(), now());
-          return productInfo(products.findLatest(name).orElseThrow());
-        });
+    return retire(Kind.PRODUCT, name, CatalogRepository::productInfo);
   }
 
   public Page<ProductInfo> productsValidNow(String cursor, int limit) {
-    String after = PageCursors.decodeName(cursor);
-    return tx.inReadOnlyTransaction(
-        h -> {
-          List<NamedRow> rows = h.attach(ProductDao.class).listValidAt(now(), after, limit + 1);
-          return namePage(rows, limit, CatalogRepository::productInfo);
-        });
+    return validNow(Kind.PRODUCT, cursor, limit, CatalogRepository::productInfo);
   }
 
   public Created<ModeInfo> createMode(String name, Instant validFrom, Instant validTo) {
-    return tx.inTransaction(
-        h -> {
-          Instant from = periodStart(validFrom, validTo);
-          ModeDao modes = h.attach(ModeDao.class);
-          Optional<NamedRow> existing = modes.findLatest(name);
-          if (existing.isPresent()) return new Created<>(modeInfo(existing.get()), false);
-          UUID id = modes.insert(name);
-          modes.insertValidity(id, from, micros(validTo));
-          return new Created<>(new ModeInfo(name, from, micros(validTo)), true);
-        });
+    return create(Kind.MODE, name, validFrom, validTo, CatalogRepository::modeInfo);
   }
 
   /** Ends the mode's open period now; installs can no longer switch to it. */
   public ModeInfo retireMode(String name) {
-    return tx.inTransaction(
-        h -> {
-          ModeDao modes = h.attach(ModeDao.class);
-          NamedRow row = modes.findLatest(name).orElseThrow(() -> unknownMode(name));
-          modes.closeValidity(row.id(), now());
-          return modeInfo(modes.findLatest(name).orElseThrow());
-        });
+    return retire(Kind.MODE, name, CatalogRepository::modeInfo);
   }
 
   /** The modes valid now, by name: the seed's {@code mode list}. */
   public Page<ModeInfo> modesValidNow(String cursor, int limit) {
+    return validNow(Kind.MODE, cursor, limit, CatalogRepository::modeInfo);
+  }
+
+  // Products and modes are one concept, a named entry with validity periods; these three are
+  // what the six methods above do for either kind.
+
+  private <T> Created<T> create(
+      Kind kind, String name, Instant validFrom, Instant validTo, Function<NamedRow, T> info) {
+    return tx.inTransaction(
+        h -> {
+          Instant from = periodStart(validFrom, validTo);
+          CatalogEntries entries = CatalogEntries.of(h, kind);
+          Optional<NamedRow> existing = entries.findLatest(name);
+          if (existing.isPresent()) return new Created<>(info.apply(existing.get()), false);
+          UUID id = entries.insert(name);
+          entries.insertValidity(id, from, micros(validTo));
+          return new Created<>(info.apply(entries.findLatest(name).orElseThrow()), true);
+        });
+  }
+
+  private <T> T retire(Kind kind, String name, Function<NamedRow, T> info) {
+    return tx.inTransaction(
+        h -> {
+          CatalogEntries entries = CatalogEntries.of(h, kind);
+          NamedRow row =
+              entries
+                  .findLatest(name)
+                  .orElseThrow(
+                      () -> kind == Kind.PRODUCT ? unknownProduct(name) : unknownMode(name));
+          entries.closeValidity(row.id(), now());
+          return info.apply(entries.findLatest(name).orElseThrow());
+        });
+  }
+
+  private <T> Page<T> validNow(Kind kind, String cursor, int limit, Function<NamedRow, T> info) {
     String after = PageCursors.decodeName(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
-          List<NamedRow> rows = h.attach(ModeDao.class).listValidAt(now(), after, limit + 1);
-          return namePage(rows, limit, CatalogRepository::modeInfo);
+          List<NamedRow> rows = CatalogEntries.of(h, kind).listValidAt(now(), after, limit + 1);
+          return namePage(rows, limit, info);
         });
   }
 
@@ -187,7 +188,7 @@ public final class CatalogRepository {
         h -> {
           VersionRow row = version(h, product, version);
           NamedRow m =
-              h.attach(ModeDao.class).findLatest(mode).orElseThrow(() -> unknownMode(mode));
+              CatalogEntries.modes(h).findLatest(mode).orElseThrow(() -> unknownMode(mode));
           if (h.attach(ReleaseDao.class).close(row.id(), m.id(), now()) == 0) {
             throw new RecordNotFoundException(
                 product + " " + version + " is not released to " + mode);
@@ -223,10 +224,10 @@ public final class CatalogRepository {
           Optional<VersionRow> current = currentVersionRow(h, product, mode, when);
           if (current.isEmpty()) {
             // Only now tell "nothing offered" from "no such product or mode".
-            if (h.attach(ProductDao.class).findLatest(product).isEmpty()) {
+            if (CatalogEntries.products(h).findLatest(product).isEmpty()) {
               throw unknownProduct(product);
             }
-            if (h.attach(ModeDao.class).findLatest(mode).isEmpty()) throw unknownMode(mode);
+            if (CatalogEntries.modes(h).findLatest(mode).isEmpty()) throw unknownMode(mode);
             return Optional.empty();
           }
           VersionRow row = current.get();
@@ -263,7 +264,7 @@ public final class CatalogRepository {
     return tx.inReadOnlyTransaction(
         h -> {
           NamedRow p =
-              h.attach(ProductDao.class)
+              CatalogEntries.products(h)
                   .findLatest(product)
                   .orElseThrow(() -> unknownProduct(product));
           List<VersionRow> rows =
@@ -311,7 +312,7 @@ public final class CatalogRepository {
   // ---- helpers -----------------------------------------------------------------------------
 
   private static NamedRow validProduct(Handle h, String name, Instant at) {
-    ProductDao products = h.attach(ProductDao.class);
+    CatalogEntries products = CatalogEntries.products(h);
     return products
         .findValidAt(name, at)
         .orElseThrow(
@@ -322,7 +323,7 @@ public final class CatalogRepository {
   }
 
   static NamedRow validMode(Handle h, String name, Instant at) {
-    ModeDao modes = h.attach(ModeDao.class);
+    CatalogEntries modes = CatalogEntries.modes(h);
     return modes
         .findValidAt(name, at)
         .orElseThrow(
@@ -334,7 +335,7 @@ public final class CatalogRepository {
 
   static VersionRow version(Handle h, String product, SemVer version) {
     NamedRow p =
-        h.attach(ProductDao.class).findLatest(product).orElseThrow(() -> unknownProduct(product));
+        CatalogEntries.products(h).findLatest(product).orElseThrow(() -> unknownProduct(product));
     return h.attach(VersionDao.class)
         .find(p.id(), version.major(), version.minor(), version.patch(), version.preRelease())
         .orElseThrow(
@@ -354,7 +355,7 @@ public final class CatalogRepository {
   }
 
   private static VersionInfo versionInfo(Handle h, VersionRow row, Instant at) {
-    String product = h.attach(ProductDao.class).name(row.productId());
+    String product = CatalogEntries.products(h).name(row.productId());
     return versionInfo(
         product, row, modesNow(h, List.of(row.id()), at).getOrDefault(row.id(), List.of()));
   }

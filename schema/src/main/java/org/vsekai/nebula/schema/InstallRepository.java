@@ -13,13 +13,13 @@ import org.vsekai.nebula.api.rest.InstallHistoryEntry;
 import org.vsekai.nebula.api.rest.InstallInfo;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.db.CatalogEntries;
 import org.vsekai.nebula.schema.db.HistoryRow;
 import org.vsekai.nebula.schema.db.InstallDao;
 import org.vsekai.nebula.schema.db.InstallModeRow;
 import org.vsekai.nebula.schema.db.InstallRow;
 import org.vsekai.nebula.schema.db.InstallVersionRow;
 import org.vsekai.nebula.schema.db.NamedRow;
-import org.vsekai.nebula.schema.db.ProductDao;
 import org.vsekai.nebula.schema.db.VersionRow;
 
 /** Installs: registration, the mode they follow and the version they run, over time. */
@@ -75,7 +75,7 @@ public final class InstallRepository {
     InstallDao installs = h.attach(InstallDao.class);
     Instant now = now();
     NamedRow p =
-        h.attach(ProductDao.class)
+        CatalogEntries.products(h)
             .findLatest(product)
             .orElseThrow(() -> CatalogRepository.unknownProduct(product));
     NamedRow m = CatalogRepository.validMode(h, mode, now);

@@ -6,11 +6,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.vsekai.nebula.schema.db.CasyncCacheDao;
+import org.vsekai.nebula.schema.db.CatalogEntryDao;
 import org.vsekai.nebula.schema.db.InstallDao;
 import org.vsekai.nebula.schema.db.ManifestDao;
-import org.vsekai.nebula.schema.db.ModeDao;
 import org.vsekai.nebula.schema.db.OfferedReleaseDao;
-import org.vsekai.nebula.schema.db.ProductDao;
 import org.vsekai.nebula.schema.db.ReleaseDao;
 import org.vsekai.nebula.schema.db.RolloutDao;
 import org.vsekai.nebula.schema.db.TufMetadataDao;
@@ -33,11 +32,10 @@ public final class NebulaJdbi {
   static final List<Class<?>> DAOS =
       List.of(
           CasyncCacheDao.class,
+          CatalogEntryDao.class,
           InstallDao.class,
           ManifestDao.class,
-          ModeDao.class,
           OfferedReleaseDao.class,
-          ProductDao.class,
           ReleaseDao.class,
           RolloutDao.class,
           TufMetadataDao.class,

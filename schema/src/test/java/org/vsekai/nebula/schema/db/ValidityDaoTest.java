@@ -25,45 +25,46 @@ class ValidityDaoTest {
 
   @Test
   void aModeCannotHaveTwoOpenPeriods() {
-    UUID mode = jdbi.withExtension(ModeDao.class, d -> d.insert("stable"));
-    jdbi.useExtension(ModeDao.class, d -> d.insertValidity(mode, T0, null));
+    UUID mode = jdbi.withHandle(h -> CatalogEntries.modes(h).insert("stable"));
+    jdbi.useHandle(h -> CatalogEntries.modes(h).insertValidity(mode, T0, null));
 
     assertThatThrownBy(
             () ->
-                jdbi.useExtension(
-                    ModeDao.class, d -> d.insertValidity(mode, T0.plusSeconds(5), null)))
+                jdbi.useHandle(
+                    h -> CatalogEntries.modes(h).insertValidity(mode, T0.plusSeconds(5), null)))
         .hasMessageContaining("mode_validities_one_open");
   }
 
   @Test
   void aPeriodCannotEndBeforeItStarts() {
-    UUID mode = jdbi.withExtension(ModeDao.class, d -> d.insert("stable"));
+    UUID mode = jdbi.withHandle(h -> CatalogEntries.modes(h).insert("stable"));
 
     assertThatThrownBy(
             () ->
-                jdbi.useExtension(
-                    ModeDao.class, d -> d.insertValidity(mode, T0, T0.minusSeconds(1))))
+                jdbi.useHandle(
+                    h -> CatalogEntries.modes(h).insertValidity(mode, T0, T0.minusSeconds(1))))
         .hasMessageContaining("mode_validities_period");
   }
 
   @Test
   void closingAPeriodThatHasNotStartedLeavesItEmptyNotInverted() {
-    UUID mode = jdbi.withExtension(ModeDao.class, d -> d.insert("nightly"));
-    jdbi.useExtension(ModeDao.class, d -> d.insertValidity(mode, T0.plusSeconds(3600), null));
+    UUID mode = jdbi.withHandle(h -> CatalogEntries.modes(h).insert("nightly"));
+    jdbi.useHandle(h -> CatalogEntries.modes(h).insertValidity(mode, T0.plusSeconds(3600), null));
 
-    int closed = jdbi.withExtension(ModeDao.class, d -> d.closeValidity(mode, T0));
+    int closed = jdbi.withHandle(h -> CatalogEntries.modes(h).closeValidity(mode, T0));
 
     assertThat(closed).isEqualTo(1);
-    NamedRow row = jdbi.withExtension(ModeDao.class, d -> d.findLatest("nightly")).orElseThrow();
+    NamedRow row =
+        jdbi.withHandle(h -> CatalogEntries.modes(h).findLatest("nightly")).orElseThrow();
     assertThat(row.validTo()).isEqualTo(row.validFrom());
     java.util.Optional<NamedRow> validLater =
-        jdbi.withExtension(ModeDao.class, d -> d.findValidAt("nightly", T0.plusSeconds(3600)));
+        jdbi.withHandle(h -> CatalogEntries.modes(h).findValidAt("nightly", T0.plusSeconds(3600)));
     assertThat(validLater).isEmpty();
   }
 
   @Test
   void aVersionIsUniqueByPrecedenceNotByBuildMetadata() {
-    UUID product = jdbi.withExtension(ProductDao.class, d -> d.insert("v-sekai"));
+    UUID product = jdbi.withHandle(h -> CatalogEntries.products(h).insert("v-sekai"));
     jdbi.useExtension(VersionDao.class, d -> d.insert(product, 1, 0, 0, "rc.1", "build.1", null));
 
     assertThatThrownBy(
@@ -76,7 +77,7 @@ class ValidityDaoTest {
 
   @Test
   void anUnknownUpdateStateIsRejected() {
-    UUID product = jdbi.withExtension(ProductDao.class, d -> d.insert("v-sekai"));
+    UUID product = jdbi.withHandle(h -> CatalogEntries.products(h).insert("v-sekai"));
     UUID install = UUID.randomUUID();
     jdbi.useExtension(InstallDao.class, d -> d.insert(install, product));
     UUID process = UUID.randomUUID();
