@@ -1,8 +1,6 @@
 package org.vsekai.nebula.cli.desync;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.desync.CaibxReader;
 import org.vsekai.nebula.desync.ChunkIndex;
@@ -21,17 +19,7 @@ final class ExtractCommand implements Callable<Integer> {
   @Mixin StoreOptions stores;
   @Mixin SeedOptions seeds;
 
-  @Option(
-      names = {"-s", "--store"},
-      paramLabel = "STORE",
-      description = "source store(s), tried in order")
-  List<String> storeSpecs = new ArrayList<>();
-
-  @Option(
-      names = {"-c", "--cache"},
-      paramLabel = "DIR",
-      description = "local store to use as a cache")
-  String cache;
+  @Mixin SourceStores sources;
 
   @Option(
       names = {"-k", "--in-place"},
@@ -63,7 +51,7 @@ final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     ChunkIndex idx = CaibxReader.read(index);
     ExtractStats s =
-        new Extractor(stores.chain(storeSpecs, cache))
+        new Extractor(sources.open(stores))
             .seeds(seeds.load())
             .threads(threads)
             .inPlace(inPlace)

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
@@ -32,17 +30,7 @@ final class UntarCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions stores;
 
-  @Option(
-      names = {"-s", "--store"},
-      paramLabel = "STORE",
-      description = "source store(s), tried in order, with -i")
-  List<String> storeSpecs = new ArrayList<>();
-
-  @Option(
-      names = {"-c", "--cache"},
-      paramLabel = "DIR",
-      description = "local store to use as a cache")
-  String cache;
+  @Mixin SourceStores sources;
 
   @Option(
       names = {"-i", "--index"},
@@ -76,11 +64,11 @@ final class UntarCommand implements Callable<Integer> {
             .noSamePermissions(noSamePermissions)
             .warnings(w -> spec.commandLine().getErr().println("warning: " + w));
     if (index) {
-      if (storeSpecs.isEmpty()) {
+      if (sources.isEmpty()) {
         throw new CliFailure(ExitCodes.USAGE, "-i requires at least one store (-s STORE)");
       }
       ChunkIndex idx = CaibxReader.read(input);
-      try (ChunkStore s = stores.chain(storeSpecs, cache)) {
+      try (ChunkStore s = sources.open(stores)) {
         CatarIndexes.extract(decoder, idx, s, target, input.toString(), threads);
       }
       return 0;

@@ -113,24 +113,22 @@ final class EndToEndRig implements AutoCloseable {
 
   /** Compressed chunk bytes the service's store has sent so far (its own metric). */
   long chunkBytesServed() throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(nebula.adminUrl().resolve("metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    JsonNode meters = Json.mapper().readTree(r.body()).path("meters");
-    return meters.path("store.chunks.served-bytes").path("count").asLong();
+    return meterCount("store.chunks.served-bytes");
   }
 
   /** Patch bytes the service has sent. */
   long patchBytesServed() throws Exception {
+    return meterCount("store.patches.served-bytes");
+  }
+
+  private long meterCount(String meter) throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(nebula.adminUrl().resolve("metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
     JsonNode meters = Json.mapper().readTree(r.body()).path("meters");
-    return meters.path("store.patches.served-bytes").path("count").asLong();
+    return meters.path(meter).path("count").asLong();
   }
 
   /** Waits until the service has made a release's patches; how many it made. */
