@@ -20,9 +20,11 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.SemVer;
@@ -64,14 +66,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
    */
   static final String BOUNDED_STEPS_CHANGE = "bounded-steps";
 
-  // The install's steps run on its own queue, so the stubs are made once the request names it.
-  private UpdateActivities checking;
-  private UpdateActivities preparing;
-  private UpdateActivities downloading;
-  private UpdateActivities applying;
-  private UpdateActivities finalizing;
-  private UpdateActivities registering;
-  private UpdateActivities discarding;
+  // The install's steps run on its own queue, so the stub is made once the request names it: one
+  // stub, each step with its own policy.
+  private UpdateActivities steps;
   private final RecordActivities recorder =
       Workflow.newActivityStub(RecordActivities.class, UpdateActivityPolicies.RECORD);
 
@@ -100,21 +97,33 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** The record made when an update was found; its receipt names the process for the last one. */
   private Promise<RecordReceipt> startRecord;
 
-  private static UpdateActivities stub(ActivityOptions policy, String installId) {
-    return Workflow.newActivityStub(
-        UpdateActivities.class, UpdateActivityPolicies.onInstall(policy, installId));
-  }
-
   private void bindStepsToInstall(UpdateRequest request) {
     String id = request.installId();
     stepsBounded = Workflow.getVersion(BOUNDED_STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    checking = stub(UpdateActivityPolicies.check(request), id);
-    preparing = stub(bounded(UpdateActivityPolicies.PREPARE), id);
-    downloading = stub(bounded(UpdateActivityPolicies.DOWNLOAD), id);
-    applying = stub(bounded(UpdateActivityPolicies.APPLY), id);
-    finalizing = stub(bounded(UpdateActivityPolicies.FINALIZE), id);
-    registering = stub(bounded(UpdateActivityPolicies.REGISTRY), id);
-    discarding = stub(UpdateActivityPolicies.DISCARD_STAGING, id);
+    // Every step's policy sets its own timeouts and retries; the default only names the queue (and
+    // a start-to-close every policy overrides), so nothing of it leaks into a step's options.
+    ActivityOptions queue =
+        UpdateActivityPolicies.onInstall(
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build(), id);
+    steps =
+        Workflow.newActivityStub(
+            UpdateActivities.class,
+            queue,
+            Map.of(
+                "Check",
+                UpdateActivityPolicies.onInstall(UpdateActivityPolicies.check(request), id),
+                "Prepare",
+                UpdateActivityPolicies.onInstall(bounded(UpdateActivityPolicies.PREPARE), id),
+                UpdateActivities.DOWNLOAD_CHUNKS,
+                UpdateActivityPolicies.onInstall(bounded(UpdateActivityPolicies.DOWNLOAD), id),
+                UpdateActivities.APPLY,
+                UpdateActivityPolicies.onInstall(bounded(UpdateActivityPolicies.APPLY), id),
+                "FinalizeUpdate",
+                UpdateActivityPolicies.onInstall(bounded(UpdateActivityPolicies.FINALIZE), id),
+                "UpdateRegistry",
+                UpdateActivityPolicies.onInstall(bounded(UpdateActivityPolicies.REGISTRY), id),
+                "DiscardStaging",
+                UpdateActivityPolicies.onInstall(UpdateActivityPolicies.DISCARD_STAGING, id)));
   }
 
   private ActivityOptions bounded(ActivityOptions policy) {
@@ -170,7 +179,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     CheckResult check;
     try {
       check =
-          checking.check(
+          steps.check(
               new CheckRequest(
                   request.installId(),
                   request.product(),
@@ -203,7 +212,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     enter(UpdateState.PREPARING_UPDATE);
     stagingMayExist = true;
     plan =
-        preparing.prepare(
+        steps.prepare(
             new PrepareRequest(
                 request.installId(),
                 request.product(),
@@ -231,7 +240,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
     awaitResumed();
     enter(UpdateState.APPLYING_UPDATE);
-    ApplyResult applied = applying.apply(new ApplyRequest(plan.planId()));
+    ApplyResult applied = steps.apply(new ApplyRequest(plan.planId()));
     progress = progress.withFilesDone(applied.filesStaged());
     // The last point at which a pause holds the update: nothing irreversible has started.
     awaitResumed();
@@ -247,7 +256,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       List<Promise<DownloadBatchResult>> attempt = new ArrayList<>(1);
       CancellationScope scope =
           Workflow.newCancellationScope(
-              () -> attempt.add(Async.function(downloading::downloadChunks, batchRequest)));
+              () -> attempt.add(Async.function(steps::downloadChunks, batchRequest)));
       runningBatch = scope;
       try {
         scope.run();
@@ -291,8 +300,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     try {
       Workflow.newDetachedCancellationScope(
               () -> {
-                finalizing.finalizeUpdate(new FinalizeRequest(plan.planId(), toVersion));
-                registering.updateRegistry(
+                steps.finalizeUpdate(new FinalizeRequest(plan.planId(), toVersion));
+                steps.updateRegistry(
                     new RegistryRequest(
                         request.installId(), request.product(), request.mode(), toVersion));
               })
@@ -357,7 +366,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return;
     }
     try {
-      discarding.discardStaging(
+      steps.discardStaging(
           new DiscardStagingRequest(request.installId(), plan == null ? null : plan.planId()));
     } catch (ActivityFailure e) {
       // Harmless: staging is never read without a plan, and the next prepare drops it first.
