@@ -220,7 +220,10 @@ public final class DemoCommand implements Callable<Integer> {
     var patches = nebula.services().patches();
     while (System.nanoTime() < deadline) {
       if (nebula.services().patchJobs().idle()) {
-        step.say("  " + patches.patches("v-sekai", version).size() + " patch(es) ready");
+        step.say(
+            "  "
+                + patches.patches("v-sekai", version).size()
+                + " patch(es) made (a file gets one only where it is smaller than its chunks)");
         return;
       }
       Thread.sleep(200);
