@@ -41,7 +41,6 @@ import org.vsekai.nebula.workflows.activities.RecordActivities;
 import org.vsekai.nebula.workflows.activities.RecordReceipt;
 import org.vsekai.nebula.workflows.activities.RegistryRequest;
 import org.vsekai.nebula.workflows.activities.UpdateActivities;
-import org.vsekai.nebula.workflows.activities.UpdatePlan;
 import org.vsekai.nebula.workflows.activities.UpdateRecord;
 
 /**
@@ -73,19 +72,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       Workflow.newActivityStub(RecordActivities.class, UpdateActivityPolicies.RECORD);
 
   private UpdateRequest request;
-  private UpdateState state = UpdateState.IDLE;
+
+  /** What the update has found and done so far: what status, records and the result report. */
+  private final UpdateRun run = new UpdateRun();
+
   private boolean paused;
   private boolean cancelRequested;
   private boolean finalizeStarted;
   private boolean stagingMayExist;
-  private String fromVersion;
-  private String toVersion;
-  private UpdatePlan plan;
-  private UpdateProgress progress = UpdateProgress.NONE;
-  private long bytesFetched;
-  private long chunksFetched;
-  private String failureMessage;
-  private boolean installOffline;
   private boolean stepsBounded;
 
   /** Everything before FinalizingUpdate; {@code cancel} cancels it. Null outside that phase. */
@@ -156,12 +150,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     } finally {
       stagingPhase = null;
     }
-    if (installOffline) {
+    if (run.installOffline) {
       enter(UpdateState.IDLE);
       log.info("{}: no worker took the check; the install is offline", request.installId());
       return result(UpdateOutcome.INSTALL_OFFLINE);
     }
-    if (state == UpdateState.NO_UPDATE_FOUND) {
+    if (run.state == UpdateState.NO_UPDATE_FOUND) {
       return result(UpdateOutcome.NO_UPDATE);
     }
     if (cancelWanted()) {
@@ -188,17 +182,17 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
                   request.rolloutId()));
     } catch (ActivityFailure failure) {
       if (offlineEnds && notTakenByAnyWorker(failure)) {
-        installOffline = true;
+        run.installOffline = true;
         return;
       }
       throw failure;
     }
-    fromVersion = check.installedVersion();
+    run.fromVersion = check.installedVersion();
     if (!offersUpdate(check)) {
       enter(UpdateState.NO_UPDATE_FOUND, versionAttributes());
       return;
     }
-    toVersion = check.availableVersion();
+    run.toVersion = check.availableVersion();
     enter(UpdateState.UPDATE_AVAILABLE, versionAttributes());
     Workflow.newDetachedCancellationScope(
             () ->
@@ -211,27 +205,27 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     awaitResumed();
     enter(UpdateState.PREPARING_UPDATE);
     stagingMayExist = true;
-    plan =
+    run.plan =
         steps.prepare(
             new PrepareRequest(
                 request.installId(),
                 request.product(),
                 request.mode(),
-                fromVersion,
-                toVersion,
+                run.fromVersion,
+                run.toVersion,
                 request.allowDowngrade()));
 
-    int batches = DownloadBatching.batchCount(plan);
-    progress =
+    int batches = DownloadBatching.batchCount(run.plan);
+    run.progress =
         new UpdateProgress(
             0,
-            plan.bytesToDownload(),
+            run.plan.bytesToDownload(),
             0,
-            plan.chunksToDownload(),
+            run.plan.chunksToDownload(),
             0,
             batches,
             0,
-            plan.filesChanged(),
+            run.plan.filesChanged(),
             0);
     enter(UpdateState.DOWNLOADING_UPDATE);
     for (int batch = 0; batch < batches; batch++) {
@@ -240,8 +234,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
     awaitResumed();
     enter(UpdateState.APPLYING_UPDATE);
-    ApplyResult applied = steps.apply(new ApplyRequest(plan.planId()));
-    progress = progress.withFilesDone(applied.filesStaged());
+    ApplyResult applied = steps.apply(new ApplyRequest(run.plan.planId()));
+    run.progress = run.progress.withFilesDone(applied.filesStaged());
     // The last point at which a pause holds the update: nothing irreversible has started.
     awaitResumed();
   }
@@ -249,7 +243,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** One batch, rescheduled after each pause that interrupts it. */
   private void downloadBatch(int batch, int batches) {
     DownloadBatchRequest batchRequest =
-        new DownloadBatchRequest(plan.planId(), batch, batches, request.maxBytesPerSecond());
+        new DownloadBatchRequest(run.plan.planId(), batch, batches, request.maxBytesPerSecond());
     while (true) {
       awaitResumed();
       long startedAt = Workflow.currentTimeMillis();
@@ -276,20 +270,22 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   private void countBatch(DownloadBatchResult done, long elapsedMillis) {
-    bytesFetched += done.bytesFetched();
-    chunksFetched += done.chunksFetched();
+    run.bytesFetched += done.bytesFetched();
+    run.chunksFetched += done.chunksFetched();
     long rate =
-        elapsedMillis > 0 ? done.bytesFetched() * 1000 / elapsedMillis : progress.bytesPerSecond();
-    progress =
+        elapsedMillis > 0
+            ? done.bytesFetched() * 1000 / elapsedMillis
+            : run.progress.bytesPerSecond();
+    run.progress =
         new UpdateProgress(
-            progress.bytesDone() + done.bytes(),
-            progress.bytesTotal(),
-            progress.chunksDone() + done.chunks(),
-            progress.chunksTotal(),
-            progress.batchesDone() + 1,
-            progress.batchesTotal(),
-            progress.filesDone(),
-            progress.filesTotal(),
+            run.progress.bytesDone() + done.bytes(),
+            run.progress.bytesTotal(),
+            run.progress.chunksDone() + done.chunks(),
+            run.progress.chunksTotal(),
+            run.progress.batchesDone() + 1,
+            run.progress.batchesTotal(),
+            run.progress.filesDone(),
+            run.progress.filesTotal(),
             rate);
   }
 
@@ -300,10 +296,10 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     try {
       Workflow.newDetachedCancellationScope(
               () -> {
-                steps.finalizeUpdate(new FinalizeRequest(plan.planId(), toVersion));
+                steps.finalizeUpdate(new FinalizeRequest(run.plan.planId(), run.toVersion));
                 steps.updateRegistry(
                     new RegistryRequest(
-                        request.installId(), request.product(), request.mode(), toVersion));
+                        request.installId(), request.product(), request.mode(), run.toVersion));
               })
           .run();
     } catch (TemporalFailure failure) {
@@ -318,7 +314,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private UpdateResult endCancelled() {
     boolean byTemporal = CancellationScope.current().isCancelRequested();
-    UpdateState cancelledIn = state;
+    UpdateState cancelledIn = run.state;
     enter(UpdateState.UPDATE_CANCELLED);
     log.info("{}: cancelled in {}", request.installId(), cancelledIn.label());
     Workflow.newDetachedCancellationScope(
@@ -336,12 +332,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   /** Ends a failed update: drops staging (unless finalize began), records, returns the failure. */
   private ApplicationFailure endFailed(TemporalFailure failure) {
-    UpdateState failedIn = state;
+    UpdateState failedIn = run.state;
     String type = failureType(failure);
-    failureMessage =
+    run.failureMessage =
         "Update of install "
             + request.installId()
-            + (toVersion == null ? "" : " to " + toVersion)
+            + (run.toVersion == null ? "" : " to " + run.toVersion)
             + " failed in "
             + failedIn.label()
             + ": "
@@ -349,16 +345,16 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
                 ? gaveUpMessage(failure)
                 : FailureMessages.causeOf(failure));
     enter(UpdateState.UPDATE_FAILED);
-    log.warn("{}", failureMessage);
+    log.warn("{}", run.failureMessage);
     Workflow.newDetachedCancellationScope(
             () -> {
               if (!finalizeStarted) {
                 discardStagingIfAny();
               }
-              recordEnd(UpdateState.UPDATE_FAILED, failedIn, type, failureMessage);
+              recordEnd(UpdateState.UPDATE_FAILED, failedIn, type, run.failureMessage);
             })
         .run();
-    return ApplicationFailure.newNonRetryableFailureWithCause(failureMessage, type, failure);
+    return ApplicationFailure.newNonRetryableFailureWithCause(run.failureMessage, type, failure);
   }
 
   private void discardStagingIfAny() {
@@ -367,7 +363,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
     try {
       steps.discardStaging(
-          new DiscardStagingRequest(request.installId(), plan == null ? null : plan.planId()));
+          new DiscardStagingRequest(
+              request.installId(), run.plan == null ? null : run.plan.planId()));
     } catch (ActivityFailure e) {
       // Harmless: staging is never read without a plan, and the next prepare drops it first.
       log.warn("{}: staging not discarded: {}", request.installId(), FailureMessages.causeOf(e));
@@ -408,15 +405,15 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         Workflow.getInfo().getRunId(),
         request.product(),
         request.mode(),
-        fromVersion,
-        toVersion,
+        run.fromVersion,
+        run.toVersion,
         recordedState,
         failedIn,
         failureType,
         message,
-        bytesFetched,
-        plan == null ? 0 : plan.bytesToDownload(),
-        plan == null ? 0 : plan.filesChanged(),
+        run.bytesFetched,
+        run.plan == null ? 0 : run.plan.bytesToDownload(),
+        run.plan == null ? 0 : run.plan.filesChanged(),
         request.trigger(),
         request.rolloutId(),
         Instant.ofEpochMilli(Workflow.currentTimeMillis()));
@@ -426,12 +423,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     return new UpdateResult(
         outcome,
         request.installId(),
-        fromVersion,
-        toVersion,
-        bytesFetched,
-        plan == null ? 0 : plan.bytesToDownload(),
-        chunksFetched,
-        plan == null ? 0 : plan.filesChanged());
+        run.fromVersion,
+        run.toVersion,
+        run.bytesFetched,
+        run.plan == null ? 0 : run.plan.bytesToDownload(),
+        run.chunksFetched,
+        run.plan == null ? 0 : run.plan.filesChanged());
   }
 
   /** Whether check's facts make an update: a higher version, or a lower one if allowed. */
@@ -485,8 +482,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   private void enter(UpdateState next, SearchAttributeUpdate<?>... alsoSet) {
-    log.info("{}: {} -> {}", request.installId(), state.label(), next.label());
-    state = next;
+    log.info("{}: {} -> {}", request.installId(), run.state.label(), next.label());
+    run.state = next;
     SearchAttributeUpdate<?>[] updates = new SearchAttributeUpdate<?>[alsoSet.length + 1];
     System.arraycopy(alsoSet, 0, updates, 0, alsoSet.length);
     updates[alsoSet.length] = UPDATE_STATE.valueSet(next.label());
@@ -495,11 +492,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private SearchAttributeUpdate<?>[] versionAttributes() {
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>(2);
-    if (fromVersion != null) {
-      updates.add(FROM_VERSION.valueSet(fromVersion));
+    if (run.fromVersion != null) {
+      updates.add(FROM_VERSION.valueSet(run.fromVersion));
     }
-    if (toVersion != null) {
-      updates.add(TO_VERSION.valueSet(toVersion));
+    if (run.toVersion != null) {
+      updates.add(TO_VERSION.valueSet(run.toVersion));
     }
     return updates.toArray(new SearchAttributeUpdate<?>[0]);
   }
@@ -573,22 +570,22 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   @Override
   public UpdateStatus status() {
-    boolean cancellable = !finalizeStarted && !state.isTerminal();
+    boolean cancellable = !finalizeStarted && !run.state.isTerminal();
     return new UpdateStatus(
-        state,
+        run.state,
         paused,
         cancelRequested,
         cancellable,
-        fromVersion,
-        toVersion,
-        progress,
-        failureMessage);
+        run.fromVersion,
+        run.toVersion,
+        run.progress,
+        run.failureMessage);
   }
 
   @Override
   public void pause() {
-    if (finalizeStarted || state.isTerminal()) {
-      log.info("pause ignored in {}", state.label());
+    if (finalizeStarted || run.state.isTerminal()) {
+      log.info("pause ignored in {}", run.state.label());
       return;
     }
     paused = true;
@@ -604,8 +601,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   @Override
   public void cancel() {
-    if (finalizeStarted || state.isTerminal()) {
-      log.info("cancel ignored in {}: finalizing rolls forward", state.label());
+    if (finalizeStarted || run.state.isTerminal()) {
+      log.info("cancel ignored in {}: finalizing rolls forward", run.state.label());
       return;
     }
     cancelRequested = true;
