@@ -85,7 +85,7 @@ public final class PatchMaker {
     int made = 0;
     int skipped = 0;
     long changedBytes = 0;
-    Path work = Files.createTempDirectory(store.temporary().getParent(), ".work-");
+    Path work = store.workFolder();
     try {
       for (VersionFileRow file : job.release().files()) {
         Path result = null;

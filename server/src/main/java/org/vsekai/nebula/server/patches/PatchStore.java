@@ -27,6 +27,12 @@ public final class PatchStore {
     return Files.isRegularFile(path(sha256));
   }
 
+  /** A fresh folder in the store's, for the files a patch is made from; the caller deletes it. */
+  public Path workFolder() throws IOException {
+    Files.createDirectories(dir);
+    return Files.createTempDirectory(dir, ".work-");
+  }
+
   /** A fresh file in the store's folder to write a patch to, then {@link #adopt}. */
   public Path temporary() throws IOException {
     Files.createDirectories(dir);

@@ -122,6 +122,15 @@ class ReleasePatchesTest {
   }
 
   @Test
+  void thePatchStoreHoldsPatchesOnly() throws Exception {
+    try (var files = Files.list(APP.services().patchStore().path("0".repeat(64)).getParent())) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .isNotEmpty()
+          .allMatch(n -> n.matches("[0-9a-f]{64}\\.zst"), "named by their hash, no scratch left");
+    }
+  }
+
+  @Test
   void aFileWhoseChunksAreCheapGetsNoPatch() {
     assertThat(signed.patch("v-sekai", "1.1.0", "README", "1.0.0")).isEmpty();
     assertThat(signed.patch("v-sekai", "1.0.0", "bin/game", "1.1.0")).isEmpty();
