@@ -89,6 +89,7 @@ public final class PatchMaker {
     try {
       for (VersionFileRow file : job.release().files()) {
         Path result = null;
+        ChunkIndex newIndex = null;
         for (VersionFiles source : job.sources()) {
           VersionFileRow old = fileAt(source, file.path());
           if (old == null
@@ -96,7 +97,7 @@ public final class PatchMaker {
               || recorded.contains(file.path() + "\n" + source.version())) {
             continue;
           }
-          ChunkIndex newIndex = index(file.indexSha256());
+          if (newIndex == null) newIndex = index(file.indexSha256());
           ChunkIndex oldIndex = index(old.indexSha256());
           ChunkRoute route = ChunkRoute.of(newIndex, oldIndex, chunks);
           if (route.bytes() <= settings.minChunkBytes()
