@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +42,14 @@ class PublishFromCaidxTest {
     return dir.resolve(name).toString();
   }
 
+  /** {@code vsekai publish --token ... --version VERSION} with more arguments. */
+  private CliRun publish(String version, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("publish", "--token", rig.token(), "--version", version));
+    args.addAll(List.of(more));
+    return CliRun.of(rig.with(args.toArray(String[]::new)));
+  }
+
   @Test
   void aDesyncArchiveIsPublishedAndInstallsByteExact() throws Exception {
     Path build = Builds.v1(dir.resolve("build"));
@@ -50,48 +60,16 @@ class PublishFromCaidxTest {
     Files.createDirectories(dir.resolve("store"));
     desync.run(dir, "tar", "-i", "-s", "store", "build.caidx", "build");
 
-    CliRun both =
-        CliRun.of(
-            rig.with(
-                "publish",
-                "--token",
-                rig.token(),
-                "--version",
-                "0.1.0",
-                "--from-caidx",
-                p("build.caidx"),
-                "-s",
-                p("store"),
-                p("build")));
+    CliRun both = publish("0.1.0", "--from-caidx", p("build.caidx"), "-s", p("store"), p("build"));
     assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(both.err()).contains("not both");
-    CliRun noStore =
-        CliRun.of(
-            rig.with(
-                "publish",
-                "--token",
-                rig.token(),
-                "--version",
-                "0.1.0",
-                "--from-caidx",
-                p("build.caidx")));
+    CliRun noStore = publish("0.1.0", "--from-caidx", p("build.caidx"));
     assertThat(noStore.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noStore.err()).contains("-s STORE");
-    CliRun neither = CliRun.of(rig.with("publish", "--token", rig.token(), "--version", "0.1.0"));
+    CliRun neither = publish("0.1.0");
     assertThat(neither.exitCode()).isEqualTo(ExitCodes.USAGE);
 
-    CliRun ok =
-        CliRun.of(
-            rig.with(
-                "publish",
-                "--token",
-                rig.token(),
-                "--version",
-                "0.1.0",
-                "--from-caidx",
-                p("build.caidx"),
-                "-s",
-                p("store")));
+    CliRun ok = publish("0.1.0", "--from-caidx", p("build.caidx"), "-s", p("store"));
     assertThat(ok.exitCode()).as(ok.err()).isZero();
     // The five files of v1, the two added, and the link a folder publish reads as a file.
     assertThat(ok.out()).contains("Published v-sekai 0.1.0 to stable: 8 files");
@@ -114,18 +92,7 @@ class PublishFromCaidxTest {
     Files.createSymbolicLink(build.resolve("secrets"), Path.of("/etc/hostname"));
     Files.createDirectories(dir.resolve("store2"));
     desync.run(dir, "tar", "-i", "-s", "store2", "sneaky.caidx", "sneaky");
-    CliRun r =
-        CliRun.of(
-            rig.with(
-                "publish",
-                "--token",
-                rig.token(),
-                "--version",
-                "0.9.0",
-                "--from-caidx",
-                p("sneaky.caidx"),
-                "-s",
-                p("store2")));
+    CliRun r = publish("0.9.0", "--from-caidx", p("sneaky.caidx"), "-s", p("store2"));
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_DATA);
     assertThat(r.err().lines())
         .singleElement()
