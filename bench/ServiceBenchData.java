@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
-import org.vsekai.nebula.api.rest.VersionInfo;
-import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.Catalog;
+import org.vsekai.nebula.schema.PublishedVersion;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.server.NebulaServices;
 
@@ -42,7 +42,7 @@ public final class ServiceBenchData {
     Files.createDirectories(data);
     try (EmbeddedNebulaService nebula = EmbeddedNebulaService.start(data)) {
       NebulaServices s = nebula.services();
-      CatalogRepository catalog = s.catalog();
+      Catalog catalog = s.catalog();
       Jdbi jdbi = s.transactions().jdbi();
       int have = jdbi.withHandle(h -> h.createQuery(
           "SELECT count(*) FROM versions v JOIN products p ON p.id = v.product_id WHERE p.name = :p")
@@ -59,17 +59,17 @@ public final class ServiceBenchData {
       long[] nanos = new long[samples];
       for (int i = 0; i < samples; i++) {
         long t0 = System.nanoTime();
-        VersionInfo v = current(catalog, s);
+        PublishedVersion v = current(catalog, s);
         nanos[i] = System.nanoTime() - t0;
-        if (!v.version().equals(expected)) throw new IllegalStateException("current is " + v.version() + ", not " + expected);
+        if (!v.version().toString().equals(expected)) throw new IllegalStateException("current is " + v.version() + ", not " + expected);
       }
       Arrays.sort(nanos);
       System.out.printf("repository %s %s %s %s%n", ms(nanos, 0.50), ms(nanos, 0.99), ms(nanos, 0.999), ms(nanos, 1.0));
     }
   }
 
-  static VersionInfo current(CatalogRepository catalog, NebulaServices s) {
-    Optional<VersionInfo> v = catalog.currentVersion(PRODUCT, "stable", s.clock().instant());
+  static PublishedVersion current(Catalog catalog, NebulaServices s) {
+    Optional<PublishedVersion> v = catalog.versions().current(PRODUCT, "stable", s.clock().instant());
     return v.orElseThrow(() -> new IllegalStateException("nothing offered in stable"));
   }
 
@@ -85,12 +85,12 @@ public final class ServiceBenchData {
     return (k / 2500) + "." + (k / 50 % 50) + "." + (k % 50) + (i % 2 == 0 ? "-rc.1" : "");
   }
 
-  static void fill(CatalogRepository catalog, Jdbi jdbi, int versions) {
+  static void fill(Catalog catalog, Jdbi jdbi, int versions) {
     long t0 = System.nanoTime();
     Instant since = Instant.now().minus(Duration.ofDays(1));
-    catalog.createProduct(PRODUCT, since, null);
-    catalog.createMode("stable", since, null);
-    catalog.createMode("beta", since, null);
+    catalog.products().create(PRODUCT, since, null);
+    catalog.modes().create("stable", since, null);
+    catalog.modes().create("beta", since, null);
     jdbi.useTransaction(h -> {
       h.createUpdate(
               """

@@ -30,7 +30,7 @@ public final class FilePatchRepository {
   public PatchJob job(String product, SemVer version, int sources) {
     return tx.inReadOnlyTransaction(
         h -> {
-          VersionRow row = CatalogRepository.version(h, product, version);
+          VersionRow row = CatalogLookups.version(h, product, version);
           ManifestDao manifests = h.attach(ManifestDao.class);
           List<VersionFiles> earlier =
               h.attach(FilePatchDao.class).sameModeVersions(row.id()).stream()
@@ -68,7 +68,7 @@ public final class FilePatchRepository {
         h ->
             h
                 .attach(FilePatchDao.class)
-                .ofVersions(List.of(CatalogRepository.version(h, product, version).id()))
+                .ofVersions(List.of(CatalogLookups.version(h, product, version).id()))
                 .stream()
                 .map(FilePatchDao.VersionPatch::row)
                 .toList());

@@ -11,9 +11,6 @@ import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.CurrentMode;
 import org.vsekai.nebula.api.rest.InstallHistoryEntry;
 import org.vsekai.nebula.api.rest.InstallInfo;
-import org.vsekai.nebula.api.rest.Page;
-import org.vsekai.nebula.api.rest.VersionInfo;
-import org.vsekai.nebula.schema.db.CatalogEntries;
 import org.vsekai.nebula.schema.db.HistoryRow;
 import org.vsekai.nebula.schema.db.InstallDao;
 import org.vsekai.nebula.schema.db.InstallModeRow;
@@ -26,12 +23,12 @@ import org.vsekai.nebula.schema.db.VersionRow;
 public final class InstallRepository {
   private final SerializableTransactions tx;
   private final Clock clock;
-  private final CatalogRepository catalog;
+  private final VersionRepository versions;
 
   public InstallRepository(SerializableTransactions tx, Clock clock) {
     this.tx = tx;
     this.clock = clock;
-    this.catalog = new CatalogRepository(tx, clock);
+    this.versions = new JdbiVersionRepository(tx, clock);
   }
 
   private Instant now() {
@@ -74,15 +71,12 @@ public final class InstallRepository {
   private InstallInfo insert(Handle h, UUID id, String product, String mode, SemVer version) {
     InstallDao installs = h.attach(InstallDao.class);
     Instant now = now();
-    NamedRow p =
-        CatalogEntries.products(h)
-            .findLatest(product)
-            .orElseThrow(() -> CatalogRepository.unknownProduct(product));
-    NamedRow m = CatalogRepository.validMode(h, mode, now);
+    NamedRow p = CatalogLookups.product(h, product);
+    NamedRow m = CatalogLookups.validMode(h, mode, now);
     installs.insert(id, p.id());
     installs.insertMode(id, m.id(), now);
     if (version != null) {
-      VersionRow v = CatalogRepository.version(h, product, version);
+      VersionRow v = CatalogLookups.version(h, product, version);
       installs.insertVersion(id, v.id(), now);
     }
     return info(h, installs.find(id).orElseThrow(), now);
@@ -110,7 +104,7 @@ public final class InstallRepository {
           Instant now = now();
           InstallDao installs = h.attach(InstallDao.class);
           InstallRow install = install(h, installId);
-          NamedRow m = CatalogRepository.validMode(h, mode, now);
+          NamedRow m = CatalogLookups.validMode(h, mode, now);
           Optional<InstallModeRow> current = installs.modeAt(installId, now);
           if (current.isEmpty() || !current.get().modeId().equals(m.id())) {
             installs.closeMode(installId, now);
@@ -141,35 +135,27 @@ public final class InstallRepository {
   }
 
   /** The version the install should run now: the current version of its product in its mode. */
-  public Optional<VersionInfo> latestFor(UUID installId) {
+  public Optional<PublishedVersion> latestFor(UUID installId) {
     InstallInfo install = find(installId);
     if (install.mode() == null) {
       throw new RecordNotFoundException("install " + installId + " follows no mode now");
     }
-    return catalog.currentVersion(install.product(), install.mode(), clock.instant());
+    return versions.current(install.product(), install.mode(), clock.instant());
   }
 
   /** Mode and version periods of the install, latest first. */
-  public Page<InstallHistoryEntry> history(UUID installId, String cursor, int limit) {
+  public Listing<InstallHistoryEntry> history(UUID installId, String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
           install(h, installId);
           List<HistoryRow> rows =
               h.attach(InstallDao.class).history(installId, after.at(), after.id(), limit + 1);
-          List<HistoryRow> items = rows.subList(0, Math.min(limit, rows.size()));
-          String next =
-              rows.size() > limit
-                  ? PageCursors.encode(
-                      new PageCursors.Keyset(
-                          items.get(limit - 1).validFrom(), items.get(limit - 1).id()))
-                  : null;
-          return new Page<>(
-              items.stream()
-                  .map(
-                      r -> new InstallHistoryEntry(r.kind(), r.value(), r.validFrom(), r.validTo()))
-                  .toList(),
-              next);
+          return Listing.of(
+              rows,
+              limit,
+              r -> PageCursors.encode(new PageCursors.Keyset(r.validFrom(), r.id())),
+              r -> new InstallHistoryEntry(r.kind(), r.value(), r.validFrom(), r.validTo()));
         });
   }
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.schema.db.NamedRow;
 import org.vsekai.nebula.schema.db.RolloutCandidateRow;
@@ -63,7 +62,7 @@ public final class RolloutRepository {
         h -> {
           RolloutDao rollouts = h.attach(RolloutDao.class);
           Instant now = now();
-          VersionRow version = CatalogRepository.version(h, r.product(), r.version());
+          VersionRow version = CatalogLookups.version(h, r.product(), r.version());
           Optional<RolloutRow> existing = rollouts.find(r.id());
           if (existing.isPresent()) {
             RolloutRow row = existing.get();
@@ -80,7 +79,7 @@ public final class RolloutRepository {
             }
             return new Created<>(info(h, row, true), false);
           }
-          NamedRow mode = CatalogRepository.validMode(h, r.mode(), now);
+          NamedRow mode = CatalogLookups.validMode(h, r.mode(), now);
           rollouts.insert(r.id(), version.id(), mode.id(), r.maxFailureRate(), r.workflowId());
           rollouts.insertState(r.id(), RUNNING, null, now);
           for (int i = 0; i < r.wavePercents().size(); i++) {
@@ -103,8 +102,8 @@ public final class RolloutRepository {
       String product, org.vsekai.nebula.api.SemVer version, String mode) {
     tx.inReadOnlyTransaction(
         h -> {
-          CatalogRepository.version(h, product, version);
-          return CatalogRepository.validMode(h, mode, now());
+          CatalogLookups.version(h, product, version);
+          return CatalogLookups.validMode(h, mode, now());
         });
   }
 
@@ -243,20 +242,17 @@ public final class RolloutRepository {
    * Rollouts newest first. The waves carry the counts recorded with their state (cancelled updates
    * are not recorded there, so 0), which costs nothing; {@link #find} counts live.
    */
-  public Page<RolloutInfo> list(String cursor, int limit) {
+  public Listing<RolloutInfo> list(String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
           List<RolloutRow> rows =
               h.attach(RolloutDao.class).page(after.at(), after.id(), limit + 1);
-          List<RolloutRow> items = rows.subList(0, Math.min(limit, rows.size()));
-          String next =
-              rows.size() > limit
-                  ? PageCursors.encode(
-                      new PageCursors.Keyset(
-                          items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
-                  : null;
-          return new Page<>(items.stream().map(r -> info(h, r, false)).toList(), next);
+          return Listing.of(
+              rows,
+              limit,
+              r -> PageCursors.encode(new PageCursors.Keyset(r.createdAt(), r.id())),
+              r -> info(h, r, false));
         });
   }
 

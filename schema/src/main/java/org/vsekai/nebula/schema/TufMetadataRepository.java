@@ -99,7 +99,7 @@ public final class TufMetadataRepository {
 
   private static List<OfferedRelease> offered(Handle h, Instant at) {
     OfferedReleaseDao dao = h.attach(OfferedReleaseDao.class);
-    List<OfferedReleaseDao.OfferedMode> pairs = dao.offeredAt(CatalogRepository.micros(at));
+    List<OfferedReleaseDao.OfferedMode> pairs = dao.offeredAt(StoredInstants.micros(at));
     if (pairs.isEmpty()) return List.of();
     Map<UUID, List<OfferedReleaseDao.OfferedMode>> byVersion = new LinkedHashMap<>();
     for (OfferedReleaseDao.OfferedMode p : pairs) {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.UpdateProcessInfo;
 import org.vsekai.nebula.api.rest.UpdateProcessReport;
 import org.vsekai.nebula.api.rest.UpdateState;
@@ -115,7 +114,7 @@ public final class UpdateProcessRepository {
   }
 
   /** Update processes, newest first; of one install when {@code installId} is not null. */
-  public Page<UpdateProcessInfo> list(UUID installId, String cursor, int limit) {
+  public Listing<UpdateProcessInfo> list(UUID installId, String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
@@ -127,14 +126,11 @@ public final class UpdateProcessRepository {
             InstallRepository.install(h, installId);
             rows = processes.pageForInstall(installId, after.at(), after.id(), limit + 1);
           }
-          List<UpdateProcessRow> items = rows.subList(0, Math.min(limit, rows.size()));
-          String next =
-              rows.size() > limit
-                  ? PageCursors.encode(
-                      new PageCursors.Keyset(
-                          items.get(limit - 1).createdAt(), items.get(limit - 1).id()))
-                  : null;
-          return new Page<>(items.stream().map(r -> info(h, r)).toList(), next);
+          return Listing.of(
+              rows,
+              limit,
+              r -> PageCursors.encode(new PageCursors.Keyset(r.createdAt(), r.id())),
+              r -> info(h, r));
         });
   }
 
@@ -176,7 +172,7 @@ public final class UpdateProcessRepository {
 
   private static UUID toVersionId(Handle h, InstallRow install, String toVersion) {
     if (toVersion == null) return null;
-    return CatalogRepository.version(h, install.product(), SemVer.parse(toVersion)).id();
+    return CatalogLookups.version(h, install.product(), SemVer.parse(toVersion)).id();
   }
 
   /**

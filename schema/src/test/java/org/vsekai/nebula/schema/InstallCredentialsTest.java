@@ -25,9 +25,9 @@ class InstallCredentialsTest {
   void setUp() {
     db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
-    CatalogRepository catalog = new CatalogRepository(db.transactions(), clock);
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createMode("stable", null, null);
+    Catalog catalog = Catalog.jdbi(db.transactions(), clock);
+    catalog.products().create("v-sekai", null, null);
+    catalog.modes().create("stable", null, null);
     installs = new InstallRepository(db.transactions(), clock);
     credentials = new InstallCredentials(db.transactions(), clock);
   }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.InstallHistoryEntry;
 import org.vsekai.nebula.api.rest.InstallInfo;
-import org.vsekai.nebula.api.rest.Page;
-import org.vsekai.nebula.api.rest.VersionInfo;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
@@ -24,20 +22,20 @@ class InstallRepositoryTest {
 
   private TestClock clock;
   private InstallRepository installs;
-  private CatalogRepository catalog;
+  private Catalog catalog;
 
   @BeforeEach
   void setUp() {
     TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
-    catalog = new CatalogRepository(db.transactions(), clock);
+    catalog = Catalog.jdbi(db.transactions(), clock);
     installs = new InstallRepository(db.transactions(), clock);
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createProduct("other", null, null);
-    catalog.createMode("stable", null, null);
-    catalog.createMode("beta", null, null);
-    catalog.registerRelease(release("v-sekai", "1.0.0", "stable", null, T0));
-    catalog.registerRelease(release("v-sekai", "1.1.0-beta.1", "beta", null, T0));
+    catalog.products().create("v-sekai", null, null);
+    catalog.products().create("other", null, null);
+    catalog.modes().create("stable", null, null);
+    catalog.modes().create("beta", null, null);
+    catalog.releases().register(release("v-sekai", "1.0.0", "stable", null, T0));
+    catalog.releases().register(release("v-sekai", "1.1.0-beta.1", "beta", null, T0));
   }
 
   @Test
@@ -67,15 +65,15 @@ class InstallRepositoryTest {
   @Test
   void switchingModeClosesThePeriodAndChangesWhatIsLatest() {
     UUID id = installs.register(null, "v-sekai", "stable", null).value().installId();
-    assertThat(installs.latestFor(id)).map(VersionInfo::version).contains("1.0.0");
+    assertThat(installs.latestFor(id)).map(v -> v.version().toString()).contains("1.0.0");
     clock.advance(Duration.ofHours(1));
 
     installs.switchMode(id, "beta");
 
     assertThat(installs.currentMode(id).mode()).isEqualTo("beta");
     assertThat(installs.currentMode(id).since()).isEqualTo(T0.plus(Duration.ofHours(1)));
-    assertThat(installs.latestFor(id)).map(VersionInfo::version).contains("1.1.0-beta.1");
-    Page<InstallHistoryEntry> history = installs.history(id, null, 10);
+    assertThat(installs.latestFor(id)).map(v -> v.version().toString()).contains("1.1.0-beta.1");
+    Listing<InstallHistoryEntry> history = installs.history(id, null, 10);
     assertThat(history.items())
         .containsExactly(
             new InstallHistoryEntry("mode", "beta", T0.plus(Duration.ofHours(1)), null),
@@ -101,8 +99,8 @@ class InstallRepositoryTest {
       installs.switchMode(id, i % 2 == 0 ? "beta" : "stable");
     }
 
-    Page<InstallHistoryEntry> first = installs.history(id, null, 4);
-    Page<InstallHistoryEntry> second = installs.history(id, first.next(), 4);
+    Listing<InstallHistoryEntry> first = installs.history(id, null, 4);
+    Listing<InstallHistoryEntry> second = installs.history(id, first.next(), 4);
 
     assertThat(first.items()).hasSize(4);
     assertThat(second.items()).hasSize(2);

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.UpdateProcessReport;
 import org.vsekai.nebula.api.rest.UpdateState;
@@ -35,17 +34,17 @@ class RolloutRepositoryTest {
   void setUp() {
     TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
-    CatalogRepository catalog = new CatalogRepository(db.transactions(), clock);
+    Catalog catalog = Catalog.jdbi(db.transactions(), clock);
     installs = new InstallRepository(db.transactions(), clock);
     processes = new UpdateProcessRepository(db.transactions(), clock);
     rollouts = new RolloutRepository(db.transactions(), clock);
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createProduct("other-game", null, null);
-    catalog.createMode("stable", null, null);
-    catalog.createMode("beta", null, null);
-    catalog.registerRelease(release("v-sekai", "0.1.0", "stable", null, T0));
-    catalog.registerRelease(release("v-sekai", "0.2.0", "stable", null, T0));
-    catalog.registerRelease(release("other-game", "0.1.0", "stable", null, T0));
+    catalog.products().create("v-sekai", null, null);
+    catalog.products().create("other-game", null, null);
+    catalog.modes().create("stable", null, null);
+    catalog.modes().create("beta", null, null);
+    catalog.releases().register(release("v-sekai", "0.1.0", "stable", null, T0));
+    catalog.releases().register(release("v-sekai", "0.2.0", "stable", null, T0));
+    catalog.releases().register(release("other-game", "0.1.0", "stable", null, T0));
     clock.advance(Duration.ofMinutes(1));
   }
 
@@ -239,8 +238,8 @@ class RolloutRepositoryTest {
       ids.add(id);
       rollouts.open(rollout(id, "0.2.0"));
     }
-    Page<RolloutInfo> first = rollouts.list(null, 2);
-    Page<RolloutInfo> second = rollouts.list(first.next(), 2);
+    Listing<RolloutInfo> first = rollouts.list(null, 2);
+    Listing<RolloutInfo> second = rollouts.list(first.next(), 2);
     assertThat(first.items())
         .extracting(RolloutInfo::rolloutId)
         .containsExactly(ids.get(2), ids.get(1));

@@ -33,14 +33,14 @@ class TufMetadataRepositoryTest {
 
   private TestPostgres.Database db;
   private TestClock clock;
-  private CatalogRepository catalog;
+  private Catalog catalog;
   private TufMetadataRepository tuf;
 
   @BeforeEach
   void setUp() {
     db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
-    catalog = new CatalogRepository(db.transactions(), clock);
+    catalog = Catalog.jdbi(db.transactions(), clock);
     tuf = new TufMetadataRepository(db.transactions());
   }
 
@@ -156,19 +156,19 @@ class TufMetadataRepositoryTest {
 
   @Test
   void offeredReleasesAreTheVersionsValidAndReleasedNowWithTheirModesFilesAndManifest() {
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createProduct("launcher", null, null);
-    catalog.createMode("stable", null, null);
-    catalog.createMode("beta", null, null);
-    catalog.registerRelease(release("v-sekai", "1.0.0", "stable", null, T0));
-    catalog.releaseToMode("v-sekai", SemVer.parse("1.0.0"), "beta", null);
-    catalog.registerRelease(release("v-sekai", "1.1.0-beta.1", "beta", null, T0));
-    catalog.registerRelease(release("launcher", "2.0.0", "stable", null, T0));
-    catalog.registerRelease(release("v-sekai", "0.9.0", "stable", null, T0));
-    catalog.withdrawVersion("v-sekai", SemVer.parse("0.9.0"));
-    catalog.registerRelease(release("v-sekai", "2.0.0", "stable", T0.plus(DAY), T0));
-    catalog.registerRelease(release("v-sekai", "0.8.0", "beta", null, T0));
-    catalog.withdrawFromMode("v-sekai", SemVer.parse("0.8.0"), "beta");
+    catalog.products().create("v-sekai", null, null);
+    catalog.products().create("launcher", null, null);
+    catalog.modes().create("stable", null, null);
+    catalog.modes().create("beta", null, null);
+    catalog.releases().register(release("v-sekai", "1.0.0", "stable", null, T0));
+    catalog.releases().releaseToMode("v-sekai", SemVer.parse("1.0.0"), "beta", null);
+    catalog.releases().register(release("v-sekai", "1.1.0-beta.1", "beta", null, T0));
+    catalog.releases().register(release("launcher", "2.0.0", "stable", null, T0));
+    catalog.releases().register(release("v-sekai", "0.9.0", "stable", null, T0));
+    catalog.releases().withdraw("v-sekai", SemVer.parse("0.9.0"));
+    catalog.releases().register(release("v-sekai", "2.0.0", "stable", T0.plus(DAY), T0));
+    catalog.releases().register(release("v-sekai", "0.8.0", "beta", null, T0));
+    catalog.releases().withdrawFromMode("v-sekai", SemVer.parse("0.8.0"), "beta");
     clock.advance(Duration.ofSeconds(1));
 
     List<OfferedRelease> offered = tuf.offeredReleases(clock.instant());
@@ -194,10 +194,10 @@ class TufMetadataRepositoryTest {
 
   @Test
   void offeredReleasesMatchTheCurrentVersionOfEachMode() {
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createMode("stable", null, null);
+    catalog.products().create("v-sekai", null, null);
+    catalog.modes().create("stable", null, null);
     for (String v : List.of("1.0.0", "1.0.1", "1.1.0-rc.1")) {
-      catalog.registerRelease(release("v-sekai", v, "stable", null, T0));
+      catalog.releases().register(release("v-sekai", v, "stable", null, T0));
     }
     clock.advance(Duration.ofSeconds(1));
 
@@ -209,8 +209,9 @@ class TufMetadataRepositoryTest {
     assertThat(offered.stream().max(SemVer::compareTo).map(SemVer::toString))
         .isEqualTo(
             catalog
-                .currentVersion("v-sekai", "stable", clock.instant())
-                .map(org.vsekai.nebula.api.rest.VersionInfo::version));
+                .versions()
+                .current("v-sekai", "stable", clock.instant())
+                .map(v -> v.version().toString()));
   }
 
   private int count() {

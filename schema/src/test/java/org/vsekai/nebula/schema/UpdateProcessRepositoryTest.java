@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.UpdateProcessInfo;
 import org.vsekai.nebula.api.rest.UpdateProcessReport;
 import org.vsekai.nebula.api.rest.UpdateState;
@@ -33,13 +32,13 @@ class UpdateProcessRepositoryTest {
   void setUp() {
     TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
-    CatalogRepository catalog = new CatalogRepository(db.transactions(), clock);
+    Catalog catalog = Catalog.jdbi(db.transactions(), clock);
     installs = new InstallRepository(db.transactions(), clock);
     processes = new UpdateProcessRepository(db.transactions(), clock);
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createMode("stable", null, null);
-    catalog.registerRelease(release("v-sekai", "0.1.0", "stable", null, T0));
-    catalog.registerRelease(release("v-sekai", "0.2.0", "stable", null, T0));
+    catalog.products().create("v-sekai", null, null);
+    catalog.modes().create("stable", null, null);
+    catalog.releases().register(release("v-sekai", "0.1.0", "stable", null, T0));
+    catalog.releases().register(release("v-sekai", "0.2.0", "stable", null, T0));
     installId =
         installs.register(null, "v-sekai", "stable", SemVer.parse("0.1.0")).value().installId();
   }
@@ -175,8 +174,8 @@ class UpdateProcessRepositoryTest {
               null));
     }
 
-    Page<UpdateProcessInfo> first = processes.list(null, null, 2);
-    Page<UpdateProcessInfo> rest = processes.list(null, first.next(), 10);
+    Listing<UpdateProcessInfo> first = processes.list(null, null, 2);
+    Listing<UpdateProcessInfo> rest = processes.list(null, first.next(), 10);
     assertThat(first.items()).hasSize(2);
     assertThat(first.items().get(0).installId()).isEqualTo(other);
     assertThat(rest.items()).hasSize(3);

@@ -315,17 +315,22 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
       NebulaConfiguration config) {
     var jersey = environment.jersey();
     ErrorMappers.all().forEach(jersey::register);
-    jersey.register(new ProductsResource(s.catalog()));
-    jersey.register(new ProductResource(s.catalog()));
-    jersey.register(new ModesResource(s.catalog()));
-    jersey.register(new VersionsResource(s.catalog(), s.manifests(), s.tuf().publisher()));
-    jersey.register(new LatestVersionResource(s.catalog(), s.clock()));
+    jersey.register(new ProductsResource(s.catalog().products()));
+    jersey.register(new ProductResource(s.catalog().products()));
+    jersey.register(new ModesResource(s.catalog().modes()));
+    jersey.register(
+        new VersionsResource(
+            s.catalog().versions(),
+            s.catalog().releases(),
+            s.manifests(),
+            s.tuf().publisher()::refreshAfterCatalogChange));
+    jersey.register(new LatestVersionResource(s.catalog().versions(), s.clock()));
     jersey.register(new ReleasesResource(s.releasePublisher()));
     jersey.register(new SigningKeyResource(s.signingKeys()));
     jersey.register(new TufMetadataResource(s.tuf().metadata(), s.tuf().uploads()));
     jersey.register(
         new TufTargetsResource(
-            s.catalog(),
+            s.catalog().versions(),
             s.indexStore(),
             s.patches(),
             s.patchStore(),

@@ -5,7 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.vsekai.nebula.desync.ChunkVerifier;
 import org.vsekai.nebula.desync.HashAlgorithm;
 import org.vsekai.nebula.desync.LocalChunkStore;
-import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.Catalog;
 import org.vsekai.nebula.schema.FilePatchRepository;
 import org.vsekai.nebula.schema.InstallCredentials;
 import org.vsekai.nebula.schema.InstallRepository;
@@ -30,7 +30,7 @@ import org.vsekai.nebula.server.tuf.TufServices;
 public record NebulaServices(
     Clock clock,
     SerializableTransactions transactions,
-    CatalogRepository catalog,
+    Catalog catalog,
     InstallRepository installs,
     UpdateProcessRepository updateProcesses,
     LocalChunkStore chunkStore,
@@ -48,7 +48,7 @@ public record NebulaServices(
 
   public static NebulaServices wire(NebulaConfiguration config, Jdbi jdbi, Clock clock) {
     SerializableTransactions tx = new SerializableTransactions(jdbi);
-    CatalogRepository catalog = new CatalogRepository(tx, clock);
+    Catalog catalog = Catalog.jdbi(tx, clock);
     LocalChunkStore chunks =
         LocalChunkStore.durable(
             config.store().chunkDir(config.dataDir()),
@@ -56,7 +56,7 @@ public record NebulaServices(
     IndexStore indexes = new IndexStore(config.store().indexDir(config.dataDir()));
     SigningKeys keys = SigningKeys.configuredOrStored(config.signing(), config.dataDir());
     ManifestService manifests =
-        new ManifestService(catalog, keys, config.signing().manifestLifetime(), clock);
+        new ManifestService(catalog.versions(), keys, config.signing().manifestLifetime(), clock);
     TufServices tuf = TufServices.wire(config.tuf(), config.dataDir(), tx, indexes, keys, clock);
     FilePatchRepository patches = new FilePatchRepository(tx);
     PatchStore patchStore = new PatchStore(config.store().patchDir(config.dataDir()));
@@ -88,7 +88,7 @@ public record NebulaServices(
         new InstallCredentials(tx, clock),
         manifests,
         new ReleasePublisher(
-            catalog,
+            catalog.releases(),
             new ReleaseContentCheck(indexes, chunks),
             manifests,
             tuf.publisher()::refreshAfterCatalogChange,

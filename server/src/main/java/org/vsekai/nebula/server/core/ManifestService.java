@@ -12,22 +12,22 @@ import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
-import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.schema.SignedEnvelope;
+import org.vsekai.nebula.schema.VersionRepository;
 
 /**
  * Builds and signs release manifests at publication (with an expiry {@code lifetime} ahead), and
  * serves a version's manifest as it was signed then.
  */
 public final class ManifestService {
-  private final CatalogRepository catalog;
+  private final VersionRepository versions;
   private final SigningKeys keys;
   private final Duration lifetime;
   private final Clock clock;
 
   public ManifestService(
-      CatalogRepository catalog, SigningKeys keys, Duration lifetime, Clock clock) {
-    this.catalog = catalog;
+      VersionRepository versions, SigningKeys keys, Duration lifetime, Clock clock) {
+    this.versions = versions;
     this.keys = keys;
     this.lifetime = lifetime;
     this.clock = clock;
@@ -70,6 +70,6 @@ public final class ManifestService {
    * anyone renew any manifest, a withdrawn one included. Freshness is the TUF timestamp's job.
    */
   public String currentEnvelope(String product, SemVer version) {
-    return catalog.manifest(product, version).manifest().envelope();
+    return versions.manifest(product, version).manifest().envelope();
   }
 }

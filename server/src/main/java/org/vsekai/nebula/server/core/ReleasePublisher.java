@@ -7,9 +7,9 @@ import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.rest.ReleaseInfo;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
-import org.vsekai.nebula.api.rest.VersionInfo;
-import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.schema.NewRelease;
+import org.vsekai.nebula.schema.PublishedVersion;
+import org.vsekai.nebula.schema.ReleaseRepository;
 import org.vsekai.nebula.schema.SignedEnvelope;
 import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.server.store.ReleaseContentCheck;
@@ -21,7 +21,7 @@ import org.vsekai.nebula.server.store.ReleaseContentCheck;
  * trace. Once it is written, the TUF targets are refreshed so clients see the release at once.
  */
 public final class ReleasePublisher {
-  private final CatalogRepository catalog;
+  private final ReleaseRepository releases;
   private final ReleaseContentCheck contentCheck;
   private final ManifestService manifests;
   private final Runnable afterPublish;
@@ -33,12 +33,12 @@ public final class ReleasePublisher {
    *     background; it must not throw or wait
    */
   public ReleasePublisher(
-      CatalogRepository catalog,
+      ReleaseRepository releases,
       ReleaseContentCheck contentCheck,
       ManifestService manifests,
       Runnable afterPublish,
       java.util.function.BiConsumer<String, String> requestPatches) {
-    this.catalog = catalog;
+    this.releases = releases;
     this.contentCheck = contentCheck;
     this.manifests = manifests;
     this.afterPublish = afterPublish;
@@ -54,8 +54,8 @@ public final class ReleasePublisher {
         manifest.files().stream()
             .map(f -> new VersionFileRow(f.path(), f.size(), f.permissions(), f.indexSha256()))
             .toList();
-    VersionInfo registered =
-        catalog.registerRelease(
+    PublishedVersion registered =
+        releases.register(
             new NewRelease(
                 request.product(),
                 version,
@@ -65,10 +65,10 @@ public final class ReleasePublisher {
                 files,
                 envelope));
     afterPublish.run();
-    requestPatches.accept(registered.product(), registered.version());
+    requestPatches.accept(registered.product(), registered.version().toString());
     return new ReleaseInfo(
         registered.product(),
-        registered.version(),
+        registered.version().toString(),
         request.mode(),
         registered.validFrom(),
         ManifestJson.read(

@@ -142,7 +142,7 @@ public final class InstallsResource {
       @PathParam("id") String id,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    return installs.history(own(caller, id), cursor, limit(limit));
+    return RestViews.page(installs.history(own(caller, id), cursor, limit(limit)));
   }
 
   /** The version this install should run now: the latest of its product in its mode. */
@@ -153,6 +153,7 @@ public final class InstallsResource {
   public VersionInfo latest(@Auth Caller caller, @PathParam("id") String id) {
     return installs
         .latestFor(own(caller, id))
+        .map(RestViews::version)
         .orElseThrow(
             () -> new RecordNotFoundException("no version is offered in this install's mode"));
   }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import org.vsekai.nebula.api.rest.VersionInfo;
-import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.schema.RecordNotFoundException;
+import org.vsekai.nebula.schema.VersionRepository;
 
 /**
  * {@code /api/v1/products/{product}/modes/{mode}/latest}: the version an install in that mode
@@ -23,11 +23,11 @@ import org.vsekai.nebula.schema.RecordNotFoundException;
 @Path("/api/v1/products/{product}/modes/{mode}/latest")
 @Produces(MediaType.APPLICATION_JSON)
 public final class LatestVersionResource {
-  private final CatalogRepository catalog;
+  private final VersionRepository versions;
   private final Clock clock;
 
-  public LatestVersionResource(CatalogRepository catalog, Clock clock) {
-    this.catalog = catalog;
+  public LatestVersionResource(VersionRepository versions, Clock clock) {
+    this.versions = versions;
     this.clock = clock;
   }
 
@@ -38,9 +38,10 @@ public final class LatestVersionResource {
       @PathParam("mode") String mode,
       @QueryParam("at") String at) {
     Instant when = optionalInstant("at", at);
-    return catalog
-        .currentVersion(
+    return versions
+        .current(
             name("product", product), name("mode", mode), when == null ? clock.instant() : when)
+        .map(RestViews::version)
         .orElseThrow(
             () ->
                 new RecordNotFoundException(

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.vsekai.nebula.api.rest.ModeInfo;
 import org.vsekai.nebula.api.rest.NewMode;
 import org.vsekai.nebula.api.rest.Page;
-import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.CatalogEntryRepository;
 import org.vsekai.nebula.server.auth.Roles;
 
 /** {@code /api/v1/modes}: the seed's {@code mode list}, and creating and retiring modes (admin). */
@@ -26,17 +26,17 @@ import org.vsekai.nebula.server.auth.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ModesResource {
-  private final CatalogRepository catalog;
+  private final CatalogEntryRepository modes;
 
-  public ModesResource(CatalogRepository catalog) {
-    this.catalog = catalog;
+  public ModesResource(CatalogEntryRepository modes) {
+    this.modes = modes;
   }
 
   /** The modes valid now, by name. */
   @GET
   public Page<ModeInfo> list(
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-    return catalog.modesValidNow(cursor, limit(limit));
+    return RestViews.page(modes.validNow(cursor, limit(limit)), RestViews::mode);
   }
 
   /** 201 with the new mode, or 200 with the existing one of that name. */
@@ -45,7 +45,7 @@ public final class ModesResource {
   public Response create(NewMode request) {
     NewMode r = body(request);
     return Responses.created(
-        catalog.createMode(name("mode", r.name()), r.validFrom(), r.validTo()));
+        modes.create(name("mode", r.name()), r.validFrom(), r.validTo()), RestViews::mode);
   }
 
   /** Ends the mode's validity now: it is no longer listed, released to or switched to. */
@@ -53,6 +53,6 @@ public final class ModesResource {
   @Path("{mode}")
   @RolesAllowed(Roles.PUBLISHER)
   public ModeInfo retire(@PathParam("mode") String mode) {
-    return catalog.retireMode(name("mode", mode));
+    return RestViews.mode(modes.retire(name("mode", mode)));
   }
 }

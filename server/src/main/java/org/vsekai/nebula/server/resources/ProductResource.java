@@ -9,22 +9,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.vsekai.nebula.api.rest.ProductInfo;
-import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.CatalogEntryRepository;
 import org.vsekai.nebula.server.auth.Roles;
 
 /** {@code /api/v1/products/{product}}: retiring a product ends its validity period now. */
 @Path("/api/v1/products/{product}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProductResource {
-  private final CatalogRepository catalog;
+  private final CatalogEntryRepository products;
 
-  public ProductResource(CatalogRepository catalog) {
-    this.catalog = catalog;
+  public ProductResource(CatalogEntryRepository products) {
+    this.products = products;
   }
 
   @DELETE
   @RolesAllowed(Roles.PUBLISHER)
   public ProductInfo retire(@PathParam("product") String product) {
-    return catalog.retireProduct(name("product", product));
+    return RestViews.product(products.retire(name("product", product)));
   }
 }

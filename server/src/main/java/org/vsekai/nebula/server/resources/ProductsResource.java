@@ -16,8 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.vsekai.nebula.api.rest.NewProduct;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.ProductInfo;
-import org.vsekai.nebula.schema.CatalogRepository;
-import org.vsekai.nebula.schema.Created;
+import org.vsekai.nebula.schema.CatalogEntryRepository;
 import org.vsekai.nebula.server.auth.Roles;
 
 /** {@code /api/v1/products}: the products valid now; creating one is an admin call. */
@@ -25,16 +24,16 @@ import org.vsekai.nebula.server.auth.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ProductsResource {
-  private final CatalogRepository catalog;
+  private final CatalogEntryRepository products;
 
-  public ProductsResource(CatalogRepository catalog) {
-    this.catalog = catalog;
+  public ProductsResource(CatalogEntryRepository products) {
+    this.products = products;
   }
 
   @GET
   public Page<ProductInfo> list(
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-    return catalog.productsValidNow(cursor, limit(limit));
+    return RestViews.page(products.validNow(cursor, limit(limit)), RestViews::product);
   }
 
   /** 201 with the new product, or 200 with the existing one of that name. */
@@ -42,8 +41,7 @@ public final class ProductsResource {
   @RolesAllowed(Roles.PUBLISHER)
   public Response create(NewProduct request) {
     NewProduct r = body(request);
-    Created<ProductInfo> created =
-        catalog.createProduct(name("product", r.name()), r.validFrom(), r.validTo());
-    return Responses.created(created);
+    return Responses.created(
+        products.create(name("product", r.name()), r.validFrom(), r.validTo()), RestViews::product);
   }
 }

@@ -85,7 +85,7 @@ public final class RolloutsResource {
   @RolesAllowed({Roles.PUBLISHER, Roles.SUPPORT})
   public Page<RolloutInfo> list(
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-    return rollouts.list(cursor, limit(limit));
+    return RestViews.page(rollouts.list(cursor, limit(limit)));
   }
 
   /** The rollout with each wave's live counts and its states over time. */

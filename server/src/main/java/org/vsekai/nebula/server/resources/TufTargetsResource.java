@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.Sha256;
-import org.vsekai.nebula.schema.CatalogRepository;
 import org.vsekai.nebula.schema.FilePatchRepository;
 import org.vsekai.nebula.schema.RecordNotFoundException;
+import org.vsekai.nebula.schema.VersionRepository;
 import org.vsekai.nebula.server.core.Names;
 import org.vsekai.nebula.server.patches.PatchStore;
 import org.vsekai.nebula.server.store.IndexStore;
@@ -38,7 +38,7 @@ public final class TufTargetsResource {
   private static final Pattern PATCH = Pattern.compile("([0-9a-f]{64})\\..+\\.from-.+\\.zst");
   private static final Pattern RANGE_FROM = Pattern.compile("bytes=([0-9]{1,18})-([0-9]{1,18})?");
 
-  private final CatalogRepository catalog;
+  private final VersionRepository versions;
   private final IndexStore indexes;
   private final FilePatchRepository patches;
   private final PatchStore patchStore;
@@ -49,12 +49,12 @@ public final class TufTargetsResource {
    *     chunks'
    */
   public TufTargetsResource(
-      CatalogRepository catalog,
+      VersionRepository versions,
       IndexStore indexes,
       FilePatchRepository patches,
       PatchStore patchStore,
       Meter patchBytesServed) {
-    this.catalog = catalog;
+    this.versions = versions;
     this.indexes = indexes;
     this.patches = patches;
     this.patchStore = patchStore;
@@ -75,7 +75,8 @@ public final class TufTargetsResource {
     Matcher manifest = MANIFEST.matcher(parts[2]);
     if (parts.length == 3 && manifest.matches()) {
       byte[] payload =
-          CatalogTargets.manifestPayload(catalog.manifest(parts[0], version).manifest().envelope());
+          CatalogTargets.manifestPayload(
+              versions.manifest(parts[0], version).manifest().envelope());
       if (!Sha256.hex(payload).equals(manifest.group(1))) throw notFound(path);
       return Response.ok(payload, MediaType.APPLICATION_JSON_TYPE)
           .header("Cache-Control", TufMetadataResource.IMMUTABLE)
@@ -91,7 +92,7 @@ public final class TufTargetsResource {
       // The file must be this version's and its index this one: the store is content-addressed,
       // so its name is the hash of its bytes.
       boolean listed =
-          catalog.manifest(parts[0], version).files().stream()
+          versions.manifest(parts[0], version).files().stream()
               .anyMatch(f -> f.path().equals(filePath) && f.indexSha256().equals(sha));
       java.nio.file.Path file = indexes.path(sha);
       if (!listed || !Files.isRegularFile(file)) throw notFound(path);

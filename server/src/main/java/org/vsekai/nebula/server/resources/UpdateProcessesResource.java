@@ -82,7 +82,7 @@ public final class UpdateProcessesResource {
       }
       InstallAccess.require(caller, install);
     }
-    return processes.list(install, cursor, limit(limit));
+    return RestViews.page(processes.list(install, cursor, limit(limit)));
   }
 
   @GET

@@ -20,10 +20,11 @@ import jakarta.ws.rs.core.Response;
 import org.vsekai.nebula.api.rest.ModeRelease;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.VersionInfo;
-import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.PublishedVersion;
+import org.vsekai.nebula.schema.ReleaseRepository;
+import org.vsekai.nebula.schema.VersionRepository;
 import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.ManifestService;
-import org.vsekai.nebula.server.tuf.TufPublisher;
 
 /**
  * {@code /api/v1/products/{product}/versions}: a product's versions, each one's signed manifest,
@@ -34,14 +35,23 @@ import org.vsekai.nebula.server.tuf.TufPublisher;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class VersionsResource {
-  private final CatalogRepository catalog;
+  private final VersionRepository versions;
+  private final ReleaseRepository releases;
   private final ManifestService manifests;
-  private final TufPublisher tuf;
+  private final Runnable refreshTargets;
 
-  public VersionsResource(CatalogRepository catalog, ManifestService manifests, TufPublisher tuf) {
-    this.catalog = catalog;
+  /**
+   * @param refreshTargets signs new TUF targets after a change of what is offered
+   */
+  public VersionsResource(
+      VersionRepository versions,
+      ReleaseRepository releases,
+      ManifestService manifests,
+      Runnable refreshTargets) {
+    this.versions = versions;
+    this.releases = releases;
     this.manifests = manifests;
-    this.tuf = tuf;
+    this.refreshTargets = refreshTargets;
   }
 
   /** Versions, the most recently published first. */
@@ -50,14 +60,15 @@ public final class VersionsResource {
       @PathParam("product") String product,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    return catalog.versions(name("product", product), cursor, limit(limit));
+    return RestViews.page(
+        versions.list(name("product", product), cursor, limit(limit)), RestViews::version);
   }
 
   @GET
   @Path("{version}")
   public VersionInfo get(
       @PathParam("product") String product, @PathParam("version") String version) {
-    return catalog.findVersion(name("product", product), version(version));
+    return RestViews.version(versions.find(name("product", product), version(version)));
   }
 
   /** Ends the version's validity now: no mode offers it any longer. */
@@ -66,9 +77,9 @@ public final class VersionsResource {
   @RolesAllowed(Roles.PUBLISHER)
   public VersionInfo withdraw(
       @PathParam("product") String product, @PathParam("version") String version) {
-    VersionInfo info = catalog.withdrawVersion(name("product", product), version(version));
-    tuf.refreshAfterCatalogChange();
-    return info;
+    PublishedVersion withdrawn = releases.withdraw(name("product", product), version(version));
+    refreshTargets.run();
+    return RestViews.version(withdrawn);
   }
 
   /**
@@ -92,11 +103,11 @@ public final class VersionsResource {
       @PathParam("version") String version,
       ModeRelease request) {
     ModeRelease r = body(request);
-    VersionInfo info =
-        catalog.releaseToMode(
+    PublishedVersion released =
+        releases.releaseToMode(
             name("product", product), version(version), name("mode", r.mode()), r.validFrom());
-    tuf.refreshAfterCatalogChange();
-    return Response.status(Response.Status.CREATED).entity(info).build();
+    refreshTargets.run();
+    return Response.status(Response.Status.CREATED).entity(RestViews.version(released)).build();
   }
 
   /** Stops offering the version in the mode, from now on. */
@@ -107,9 +118,9 @@ public final class VersionsResource {
       @PathParam("product") String product,
       @PathParam("version") String version,
       @PathParam("mode") String mode) {
-    VersionInfo info =
-        catalog.withdrawFromMode(name("product", product), version(version), name("mode", mode));
-    tuf.refreshAfterCatalogChange();
-    return info;
+    PublishedVersion withdrawn =
+        releases.withdrawFromMode(name("product", product), version(version), name("mode", mode));
+    refreshTargets.run();
+    return RestViews.version(withdrawn);
   }
 }

@@ -18,7 +18,7 @@ import org.vsekai.nebula.api.manifest.ManifestVerifier;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
-import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.Catalog;
 import org.vsekai.nebula.schema.NewRelease;
 import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.schema.testing.TestClock;
@@ -40,15 +40,15 @@ class ManifestServiceTest {
 
   private TestClock clock;
   private TestPostgres.Database db;
-  private CatalogRepository catalog;
+  private Catalog catalog;
 
   @BeforeEach
   void setUp() {
     clock = new TestClock(T0);
     db = TestPostgres.newMigratedDatabase();
-    catalog = new CatalogRepository(db.transactions(), clock);
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createMode("stable", null, null);
+    catalog = Catalog.jdbi(db.transactions(), clock);
+    catalog.products().create("v-sekai", null, null);
+    catalog.modes().create("stable", null, null);
   }
 
   private void publish(ManifestService manifests, String version) {
@@ -56,17 +56,19 @@ class ManifestServiceTest {
         new ReleaseRequest(
             "v-sekai", version, "stable", "bin/game", BuildUploader.CHUNKING, List.of(FILE), null);
     ReleaseManifest manifest = manifests.manifestOf(request, SemVer.parse(version));
-    catalog.registerRelease(
-        new NewRelease(
-            "v-sekai",
-            SemVer.parse(version),
-            "stable",
-            "bin/game",
-            null,
-            List.of(
-                new VersionFileRow(
-                    FILE.path(), FILE.size(), FILE.permissions(), FILE.indexSha256())),
-            manifests.sign(manifest)));
+    catalog
+        .releases()
+        .register(
+            new NewRelease(
+                "v-sekai",
+                SemVer.parse(version),
+                "stable",
+                "bin/game",
+                null,
+                List.of(
+                    new VersionFileRow(
+                        FILE.path(), FILE.size(), FILE.permissions(), FILE.indexSha256())),
+                manifests.sign(manifest)));
   }
 
   private static ReleaseManifest verify(SigningKeys keys, String envelope, Instant now) {
@@ -80,7 +82,7 @@ class ManifestServiceTest {
   void aFreshManifestIsServedAsSigned(@TempDir Path dir) {
     SigningKeys keys =
         SigningKeys.configuredOrStored(new org.vsekai.nebula.server.config.SigningFactory(), dir);
-    ManifestService manifests = new ManifestService(catalog, keys, LIFETIME, clock);
+    ManifestService manifests = new ManifestService(catalog.versions(), keys, LIFETIME, clock);
     publish(manifests, "1.0.0");
     String first = manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
     clock.advance(Duration.ofDays(50));
@@ -93,7 +95,7 @@ class ManifestServiceTest {
   void aManifestNearItsExpiryIsServedAsSignedAndNothingIsWritten(@TempDir Path dir) {
     SigningKeys keys =
         SigningKeys.configuredOrStored(new org.vsekai.nebula.server.config.SigningFactory(), dir);
-    ManifestService manifests = new ManifestService(catalog, keys, LIFETIME, clock);
+    ManifestService manifests = new ManifestService(catalog.versions(), keys, LIFETIME, clock);
     publish(manifests, "1.0.0");
     String signed = manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
     clock.advance(Duration.ofDays(80)); // the old code re-signed once a quarter was left
@@ -110,13 +112,13 @@ class ManifestServiceTest {
     SigningKeys oldKeys =
         SigningKeys.configuredOrStored(
             new org.vsekai.nebula.server.config.SigningFactory(), dir.resolve("old"));
-    publish(new ManifestService(catalog, oldKeys, LIFETIME, clock), "1.0.0");
+    publish(new ManifestService(catalog.versions(), oldKeys, LIFETIME, clock), "1.0.0");
     SigningKeys newKeys =
         SigningKeys.configuredOrStored(
             new org.vsekai.nebula.server.config.SigningFactory(), dir.resolve("new"));
 
     String envelope =
-        new ManifestService(catalog, newKeys, LIFETIME, clock)
+        new ManifestService(catalog.versions(), newKeys, LIFETIME, clock)
             .currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
 
     assertThat(verify(oldKeys, envelope, clock.instant()).version()).isEqualTo("1.0.0");

@@ -75,9 +75,9 @@ class RolloutsApiTest {
                 WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build()),
             WorkflowClientOptions.newBuilder().setNamespace("default").build());
     var catalog = nebula.services().catalog();
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createMode("stable", null, null);
-    catalog.createMode("beta", null, null);
+    catalog.products().create("v-sekai", null, null);
+    catalog.modes().create("stable", null, null);
+    catalog.modes().create("beta", null, null);
     publishOneFileRelease("0.1.0");
     publishOneFileRelease("0.2.0");
   }
@@ -329,7 +329,7 @@ class RolloutsApiTest {
   }
 
   private void catalogMode(String name) {
-    nebula.services().catalog().createMode(name, null, null);
+    nebula.services().catalog().modes().create(name, null, null);
   }
 
   private static void assertError(ApiClient.Reply reply, int status, String message) {

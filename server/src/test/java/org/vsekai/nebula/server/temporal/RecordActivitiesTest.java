@@ -65,8 +65,8 @@ class RecordActivitiesTest {
   @Test
   void recordsAnUpdateFromStartToEndOnceEvenWhenRecordsRepeat() throws Exception {
     var catalog = nebula.services().catalog();
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createMode("stable", null, null);
+    catalog.products().create("v-sekai", null, null);
+    catalog.modes().create("stable", null, null);
     publishOneFileRelease("0.1.0");
     UUID install = UUID.randomUUID();
     nebula.services().installs().register(install, "v-sekai", "stable", null);

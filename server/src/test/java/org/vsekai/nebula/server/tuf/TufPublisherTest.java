@@ -22,7 +22,7 @@ import org.vsekai.nebula.api.rest.ReleaseRequest;
 import org.vsekai.nebula.api.tuf.Metadata;
 import org.vsekai.nebula.api.tuf.MetadataBuilder;
 import org.vsekai.nebula.api.tuf.TufSigner;
-import org.vsekai.nebula.schema.CatalogRepository;
+import org.vsekai.nebula.schema.Catalog;
 import org.vsekai.nebula.schema.NewRelease;
 import org.vsekai.nebula.schema.TufMetadataRepository;
 import org.vsekai.nebula.schema.db.TufMetadataRow;
@@ -49,7 +49,7 @@ class TufPublisherTest {
   @TempDir Path dir;
   private TestClock clock;
   private TestPostgres.Database db;
-  private CatalogRepository catalog;
+  private Catalog catalog;
   private TufMetadataRepository metadata;
   private IndexStore indexes;
   private SigningKeys signingKeys;
@@ -60,7 +60,7 @@ class TufPublisherTest {
   void setUp() throws Exception {
     clock = new TestClock(T0);
     db = TestPostgres.newMigratedDatabase();
-    catalog = new CatalogRepository(db.transactions(), clock);
+    catalog = Catalog.jdbi(db.transactions(), clock);
     metadata = new TufMetadataRepository(db.transactions());
     indexes = new IndexStore(Files.createDirectories(dir.resolve("index")));
     signingKeys = SigningKeys.configuredOrStored(new SigningFactory(), dir);
@@ -180,14 +180,14 @@ class TufPublisherTest {
 
   /** A release as ReleasePublisher stores it: its manifest signed, its index in the store. */
   private void publish(String version) throws Exception {
-    catalog.createProduct("v-sekai", null, null);
-    catalog.createMode("stable", null, null);
+    catalog.products().create("v-sekai", null, null);
+    catalog.modes().create("stable", null, null);
     byte[] caibx = BuildUploader.randomBytes(1000, 3);
     String sha = Sha256.hex(caibx);
     Files.write(indexes.path(sha), caibx);
     ManifestFile file = new ManifestFile("bin/game", 10, "0755", sha);
     ManifestService manifests =
-        new ManifestService(catalog, signingKeys, Duration.ofDays(365), clock);
+        new ManifestService(catalog.versions(), signingKeys, Duration.ofDays(365), clock);
     ReleaseManifest manifest =
         manifests.manifestOf(
             new ReleaseRequest(
@@ -199,15 +199,17 @@ class TufPublisherTest {
                 List.of(file),
                 null),
             SemVer.parse(version));
-    catalog.registerRelease(
-        new NewRelease(
-            "v-sekai",
-            SemVer.parse(version),
-            "stable",
-            "bin/game",
-            null,
-            List.of(new VersionFileRow("bin/game", 10, "0755", sha)),
-            manifests.sign(manifest)));
+    catalog
+        .releases()
+        .register(
+            new NewRelease(
+                "v-sekai",
+                SemVer.parse(version),
+                "stable",
+                "bin/game",
+                null,
+                List.of(new VersionFileRow("bin/game", 10, "0755", sha)),
+                manifests.sign(manifest)));
     clock.advance(Duration.ofSeconds(1));
   }
 }

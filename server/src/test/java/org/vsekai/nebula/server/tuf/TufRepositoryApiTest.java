@@ -139,7 +139,7 @@ class TufRepositoryApiTest {
     // any read that signed would have a new targets version to write. The names are read from the
     // table, not over HTTP, so that no read comes before the count.
     releases.publish("v-sekai", "0.9.0", "stable", "bin/game", 9);
-    APP.services().catalog().withdrawVersion("v-sekai", SemVer.parse("0.9.0"));
+    APP.services().catalog().releases().withdraw("v-sekai", SemVer.parse("0.9.0"));
     TufMetadataRepository stored = APP.services().tuf().metadata();
     long rootVersion = stored.latest("root").orElseThrow().version();
     long snapshotVersion = stored.latest("snapshot").orElseThrow().version();
