@@ -81,14 +81,23 @@ public final class ErrorMappers {
         return r;
       }
       String message = e.getMessage();
-      if (r.getStatus() == 403 && (message == null || message.startsWith("HTTP 403"))) {
-        // The role check of @RolesAllowed says only "HTTP 403 Forbidden".
+      if (r.getStatus() == 403 && isBareRoleRefusal(message)) {
         message = "this call is not open to the role of the credential presented";
       }
       Response.ResponseBuilder b = Response.fromResponse(r).type(MediaType.APPLICATION_JSON_TYPE);
       return b.entity(new ErrorBody(message)).build();
     }
   }
+
+  /**
+   * Jersey's {@code @RolesAllowed} check refuses with "User not authorized." (its only words), or a
+   * bare "HTTP 403 Forbidden"; our own refusals say why.
+   */
+  static boolean isBareRoleRefusal(String message) {
+    return message == null || message.startsWith("HTTP 403") || message.equals(ROLE_REFUSAL);
+  }
+
+  private static final String ROLE_REFUSAL = "User not authorized.";
 
   /** A body that is not JSON, or not the JSON the call takes. */
   static final class Json implements ExceptionMapper<JsonProcessingException> {
