@@ -1,15 +1,5 @@
 package org.vsekai.nebula.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import io.dropwizard.auth.AuthDynamicFeature;
-import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -31,15 +21,13 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.vsekai.nebula.gateway.KeyedTokenBuckets;
 import org.vsekai.nebula.schema.NebulaJdbi;
 import org.vsekai.nebula.schema.RolloutRepository;
-import org.vsekai.nebula.server.auth.Caller;
+import org.vsekai.nebula.server.auth.ApiAuth;
 import org.vsekai.nebula.server.auth.CallerAuthenticator;
 import org.vsekai.nebula.server.auth.InstallCredentialCache;
-import org.vsekai.nebula.server.auth.JsonUnauthorized;
 import org.vsekai.nebula.server.config.ConfigSubstitutor;
 import org.vsekai.nebula.server.config.FileOrClasspathSourceProvider;
 import org.vsekai.nebula.server.config.LimitsFactory;
@@ -53,6 +41,7 @@ import org.vsekai.nebula.server.http.BodyLimitFilter;
 import org.vsekai.nebula.server.http.JsonErrorHandlers;
 import org.vsekai.nebula.server.http.RateLimitFilter;
 import org.vsekai.nebula.server.installs.InstallUpdates;
+import org.vsekai.nebula.server.jersey.ApiJson;
 import org.vsekai.nebula.server.jersey.ErrorMappers;
 import org.vsekai.nebula.server.resources.InstallLauncherResource;
 import org.vsekai.nebula.server.resources.InstallUpdatesResource;
@@ -145,16 +134,13 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
         new SubstitutingSourceProvider(
             new FileOrClasspathSourceProvider(), new ConfigSubstitutor(configOverrides)));
     bootstrap.addCommand(new DbCommand());
-    bootstrap
-        .getObjectMapper()
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        // A misspelt field is a client's mistake to hear about, not to have silently dropped.
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ApiJson.textDatesAndKnownFields(bootstrap.getObjectMapper());
   }
 
   @Override
   public void run(NebulaConfiguration config, Environment environment) {
-    strictJson(environment.getObjectMapper());
+    // After the configuration was read: environment variables reach its YAML as text.
+    ApiJson.strictScalars(environment.getObjectMapper());
     createDirectories(config);
     if (config.tls().configured()) {
       HttpsConnectors.serveHttps(config);
@@ -172,7 +158,10 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
       environment.lifecycle().manage(new Migrations(dataSource));
 
     InstallCredentialCache credentials = new InstallCredentialCache(wired.installCredentials());
-    registerAuth(environment, wired, credentials);
+    ApiAuth.providers(
+            new CallerAuthenticator(
+                wired.publisherToken(), wired.supportToken(), credentials::verify))
+        .forEach(environment.jersey()::register);
     registerLimits(config, environment, wired);
     registerStores(config, environment, wired);
     environment.getApplicationContext().setErrorHandler(new JsonErrorHandlers.ForServlets());
@@ -229,41 +218,6 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
               this.server = started;
             });
     this.services = wired;
-  }
-
-  /**
-   * Request bodies are read as written: {@code {"name": 123}} is a mistake, not the name "123", and
-   * "3" is not the number 3. Set here, after the configuration was read with the same mapper
-   * (environment variables reach the YAML as text).
-   */
-  private static void strictJson(ObjectMapper mapper) {
-    mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-    mapper
-        .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-  }
-
-  /**
-   * Who may call what: the publisher token, the support token or an install's own credential,
-   * checked before any body is read; {@code @RolesAllowed} says which each call takes.
-   */
-  private static void registerAuth(
-      Environment environment, NebulaServices s, InstallCredentialCache credentials) {
-    var jersey = environment.jersey();
-    jersey.register(
-        new AuthDynamicFeature(
-            new OAuthCredentialAuthFilter.Builder<Caller>()
-                .setAuthenticator(
-                    new CallerAuthenticator(s.publisherToken(), s.supportToken(), credentials))
-                .setAuthorizer((caller, role, request) -> caller.role().name().equals(role))
-                .setPrefix("Bearer")
-                .setRealm("nebula")
-                .setUnauthorizedHandler(new JsonUnauthorized())
-                .buildAuthFilter()));
-    jersey.register(RolesAllowedDynamicFeature.class);
-    jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
   }
 
   /** Body caps on every path, and rate limits on callers without a role token. */
