@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.CurrentMode;
-import org.vsekai.nebula.api.rest.InstallHistoryEntry;
-import org.vsekai.nebula.api.rest.InstallInfo;
 import org.vsekai.nebula.schema.db.HistoryRow;
 import org.vsekai.nebula.schema.db.InstallDao;
 import org.vsekai.nebula.schema.db.InstallModeRow;
@@ -42,8 +39,7 @@ public final class InstallRepository {
    * @param installId chosen by the caller (tests, an operator's import), or null to have one
    *     assigned; the REST API always assigns one ({@link #registerWithCredential})
    */
-  public Created<InstallInfo> register(
-      UUID installId, String product, String mode, SemVer version) {
+  public Created<Install> register(UUID installId, String product, String mode, SemVer version) {
     return tx.inTransaction(
         h -> {
           InstallDao installs = h.attach(InstallDao.class);
@@ -68,7 +64,7 @@ public final class InstallRepository {
         });
   }
 
-  private InstallInfo insert(Handle h, UUID id, String product, String mode, SemVer version) {
+  private Install insert(Handle h, UUID id, String product, String mode, SemVer version) {
     InstallDao installs = h.attach(InstallDao.class);
     Instant now = now();
     NamedRow p = CatalogLookups.product(h, product);
@@ -83,7 +79,7 @@ public final class InstallRepository {
   }
 
   /** A new install and the credential it will prove itself with, which is shown only here. */
-  public record Registration(InstallInfo install, String credential) {}
+  public record Registration(Install install, String credential) {}
 
   /**
    * Registers a new install under an id the service chooses (a player must not pick where its
@@ -92,13 +88,13 @@ public final class InstallRepository {
   public Registration registerWithCredential(String product, String mode, SemVer version) {
     return tx.inTransaction(
         h -> {
-          InstallInfo install = insert(h, UUID.randomUUID(), product, mode, version);
-          return new Registration(install, InstallCredentials.issue(h, install.installId(), now()));
+          Install install = insert(h, UUID.randomUUID(), product, mode, version);
+          return new Registration(install, InstallCredentials.issue(h, install.id(), now()));
         });
   }
 
   /** The seed's {@code mode switch}: from now on the install follows {@code mode}. */
-  public InstallInfo switchMode(UUID installId, String mode) {
+  public Install switchMode(UUID installId, String mode) {
     return tx.inTransaction(
         h -> {
           Instant now = now();
@@ -115,7 +111,7 @@ public final class InstallRepository {
   }
 
   /** The seed's {@code mode current}. */
-  public CurrentMode currentMode(UUID installId) {
+  public FollowedMode currentMode(UUID installId) {
     return tx.inReadOnlyTransaction(
         h -> {
           install(h, installId);
@@ -126,17 +122,17 @@ public final class InstallRepository {
                       () ->
                           new RecordNotFoundException(
                               "install " + installId + " follows no mode now"));
-          return new CurrentMode(mode.mode(), mode.validFrom());
+          return new FollowedMode(mode.mode(), mode.validFrom());
         });
   }
 
-  public InstallInfo find(UUID installId) {
+  public Install find(UUID installId) {
     return tx.inReadOnlyTransaction(h -> info(h, install(h, installId), now()));
   }
 
   /** The version the install should run now: the current version of its product in its mode. */
   public Optional<PublishedVersion> latestFor(UUID installId) {
-    InstallInfo install = find(installId);
+    Install install = find(installId);
     if (install.mode() == null) {
       throw new RecordNotFoundException("install " + installId + " follows no mode now");
     }
@@ -144,7 +140,7 @@ public final class InstallRepository {
   }
 
   /** Mode and version periods of the install, latest first. */
-  public Listing<InstallHistoryEntry> history(UUID installId, String cursor, int limit) {
+  public Listing<InstallPeriod> history(UUID installId, String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
@@ -155,7 +151,7 @@ public final class InstallRepository {
               rows,
               limit,
               r -> PageCursors.encode(new PageCursors.Keyset(r.validFrom(), r.id())),
-              r -> new InstallHistoryEntry(r.kind(), r.value(), r.validFrom(), r.validTo()));
+              r -> new InstallPeriod(kind(r), r.value(), r.validFrom(), r.validTo()));
         });
   }
 
@@ -166,15 +162,15 @@ public final class InstallRepository {
             () -> new RecordNotFoundException("install " + installId + " is not registered"));
   }
 
-  private static InstallInfo info(Handle h, InstallRow install, Instant at) {
+  private static Install info(Handle h, InstallRow install, Instant at) {
     InstallDao installs = h.attach(InstallDao.class);
     String mode = installs.modeAt(install.id(), at).map(InstallModeRow::mode).orElse(null);
-    String version =
-        installs
-            .versionAt(install.id(), at)
-            .map(InstallVersionRow::semVer)
-            .map(SemVer::toString)
-            .orElse(null);
-    return new InstallInfo(install.id(), install.product(), mode, version, install.createdAt());
+    SemVer version =
+        installs.versionAt(install.id(), at).map(InstallVersionRow::semVer).orElse(null);
+    return new Install(install.id(), install.product(), mode, version, install.createdAt());
+  }
+
+  private static InstallPeriod.Kind kind(HistoryRow row) {
+    return row.kind().equals("mode") ? InstallPeriod.Kind.MODE : InstallPeriod.Kind.VERSION;
   }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.schema.db.NamedRow;
 import org.vsekai.nebula.schema.db.RolloutCandidateRow;
 import org.vsekai.nebula.schema.db.RolloutDao;
@@ -57,7 +56,7 @@ public final class RolloutRepository {
    * @throws RecordConflictException the id is taken by a different rollout, or the mode is not
    *     valid now
    */
-  public Created<RolloutInfo> open(NewRollout r) {
+  public Created<Rollout> open(NewRollout r) {
     return tx.inTransaction(
         h -> {
           RolloutDao rollouts = h.attach(RolloutDao.class);
@@ -234,7 +233,7 @@ public final class RolloutRepository {
   }
 
   /** The rollout with its waves' live counts and its states over time. */
-  public RolloutInfo find(UUID rolloutId) {
+  public Rollout find(UUID rolloutId) {
     return tx.inReadOnlyTransaction(h -> info(h, rollout(h, rolloutId), true));
   }
 
@@ -242,7 +241,7 @@ public final class RolloutRepository {
    * Rollouts newest first. The waves carry the counts recorded with their state (cancelled updates
    * are not recorded there, so 0), which costs nothing; {@link #find} counts live.
    */
-  public Listing<RolloutInfo> list(String cursor, int limit) {
+  public Listing<Rollout> list(String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
@@ -273,9 +272,9 @@ public final class RolloutRepository {
                     "rollout " + rolloutId + " has no wave " + (waveIndex + 1)));
   }
 
-  private static RolloutInfo info(Handle h, RolloutRow row, boolean liveCounts) {
+  private static Rollout info(Handle h, RolloutRow row, boolean liveCounts) {
     RolloutDao rollouts = h.attach(RolloutDao.class);
-    List<RolloutInfo.WaveInfo> waves =
+    List<Rollout.Wave> waves =
         rollouts.waves(row.id()).stream()
             .map(
                 w -> {
@@ -284,7 +283,7 @@ public final class RolloutRepository {
                           ? rollouts.tally(w.id())
                           : new WaveTallyRow(
                               w.installsTargeted(), w.installsSucceeded(), w.installsFailed(), 0);
-                  return new RolloutInfo.WaveInfo(
+                  return new Rollout.Wave(
                       w.waveIndex(),
                       w.percent(),
                       w.deadlineSeconds(),
@@ -297,15 +296,14 @@ public final class RolloutRepository {
                       t.cancelled());
                 })
             .toList();
-    List<RolloutInfo.StatePeriod> states =
+    List<Rollout.StatePeriod> states =
         rollouts.states(row.id()).stream()
-            .map(
-                s -> new RolloutInfo.StatePeriod(s.state(), s.reason(), s.validFrom(), s.validTo()))
+            .map(s -> new Rollout.StatePeriod(s.state(), s.reason(), s.validFrom(), s.validTo()))
             .toList();
-    return new RolloutInfo(
+    return new Rollout(
         row.id(),
         row.product(),
-        row.version().toString(),
+        row.version(),
         row.mode(),
         row.maxFailureRate(),
         row.workflowId(),

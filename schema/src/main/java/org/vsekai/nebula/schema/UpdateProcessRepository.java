@@ -14,9 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.UpdateProcessInfo;
-import org.vsekai.nebula.api.rest.UpdateProcessReport;
-import org.vsekai.nebula.api.rest.UpdateState;
+import org.vsekai.nebula.api.UpdateState;
 import org.vsekai.nebula.schema.db.CacheHistoryRow;
 import org.vsekai.nebula.schema.db.CasyncCacheDao;
 import org.vsekai.nebula.schema.db.InstallDao;
@@ -46,7 +44,7 @@ public final class UpdateProcessRepository {
   }
 
   /** Records a report; returns whether it created the process, and the process afterwards. */
-  public Created<UpdateProcessInfo> report(UpdateProcessReport report) {
+  public Created<UpdateProcess> report(UpdateProcessReport report) {
     Objects.requireNonNull(report.updateProcessId(), "updateProcessId");
     Objects.requireNonNull(report.installId(), "installId");
     Objects.requireNonNull(report.state(), "state");
@@ -100,7 +98,7 @@ public final class UpdateProcessRepository {
         });
   }
 
-  public UpdateProcessInfo find(UUID updateProcessId) {
+  public UpdateProcess find(UUID updateProcessId) {
     return tx.inReadOnlyTransaction(
         h ->
             info(
@@ -114,7 +112,7 @@ public final class UpdateProcessRepository {
   }
 
   /** Update processes, newest first; of one install when {@code installId} is not null. */
-  public Listing<UpdateProcessInfo> list(UUID installId, String cursor, int limit) {
+  public Listing<UpdateProcess> list(UUID installId, String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(
         h -> {
@@ -204,9 +202,9 @@ public final class UpdateProcessRepository {
     }
   }
 
-  private static UpdateProcessInfo info(Handle h, UpdateProcessRow row) {
+  private static UpdateProcess info(Handle h, UpdateProcessRow row) {
     VersionDao versions = h.attach(VersionDao.class);
-    return new UpdateProcessInfo(
+    return new UpdateProcess(
         row.id(),
         row.installId(),
         row.product(),
@@ -221,7 +219,7 @@ public final class UpdateProcessRepository {
         h.attach(UpdateProcessDao.class).states(row.id()).stream()
             .map(
                 s ->
-                    new UpdateProcessInfo.StatePeriod(
+                    new UpdateProcess.StatePeriod(
                         UpdateState.valueOf(s.state()), s.detail(), s.validFrom(), s.validTo()))
             .toList());
   }

@@ -39,10 +39,10 @@ class InstallCredentialsTest {
     InstallRepository.Registration second =
         installs.registerWithCredential("v-sekai", "stable", null);
 
-    assertThat(first.install().installId()).isNotEqualTo(second.install().installId());
-    assertThat(first.credential()).startsWith(first.install().installId() + ".");
-    assertThat(credentials.verify(first.credential())).contains(first.install().installId());
-    assertThat(credentials.verify(second.credential())).contains(second.install().installId());
+    assertThat(first.install().id()).isNotEqualTo(second.install().id());
+    assertThat(first.credential()).startsWith(first.install().id() + ".");
+    assertThat(credentials.verify(first.credential())).contains(first.install().id());
+    assertThat(credentials.verify(second.credential())).contains(second.install().id());
   }
 
   @Test
@@ -66,7 +66,7 @@ class InstallCredentialsTest {
     InstallRepository.Registration b = installs.registerWithCredential("v-sekai", "stable", null);
     String secretOfB = b.credential().substring(b.credential().indexOf('.') + 1);
 
-    assertThat(credentials.verify(a.install().installId() + "." + secretOfB)).isEmpty();
+    assertThat(credentials.verify(a.install().id() + "." + secretOfB)).isEmpty();
     assertThat(credentials.verify(a.credential() + "x")).isEmpty();
     assertThat(credentials.verify(UUID.randomUUID() + ".whatever")).isEmpty();
     assertThat(credentials.verify("not-a-credential")).isEmpty();
@@ -77,7 +77,7 @@ class InstallCredentialsTest {
   @Test
   void aRevokedCredentialStopsWorkingAndAReissuedOneReplacesIt() {
     InstallRepository.Registration a = installs.registerWithCredential("v-sekai", "stable", null);
-    UUID id = a.install().installId();
+    UUID id = a.install().id();
 
     clock.advance(Duration.ofMinutes(1));
     assertThat(credentials.revoke(id)).isTrue();

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.InstallHistoryEntry;
-import org.vsekai.nebula.api.rest.InstallInfo;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
@@ -41,15 +39,15 @@ class InstallRepositoryTest {
   @Test
   void aRepeatedRegistrationReturnsTheSameInstall() {
     UUID id = UUID.randomUUID();
-    Created<InstallInfo> first = installs.register(id, "v-sekai", "stable", SemVer.parse("1.0.0"));
+    Created<Install> first = installs.register(id, "v-sekai", "stable", SemVer.parse("1.0.0"));
     clock.advance(Duration.ofMinutes(1));
-    Created<InstallInfo> again = installs.register(id, "v-sekai", "beta", null);
+    Created<Install> again = installs.register(id, "v-sekai", "beta", null);
 
     assertThat(first.created()).isTrue();
     assertThat(again.created()).isFalse();
     assertThat(again.value()).isEqualTo(first.value());
     assertThat(first.value().mode()).isEqualTo("stable");
-    assertThat(first.value().version()).isEqualTo("1.0.0");
+    assertThat(first.value().version()).isEqualTo(SemVer.parse("1.0.0"));
   }
 
   @Test
@@ -64,7 +62,7 @@ class InstallRepositoryTest {
 
   @Test
   void switchingModeClosesThePeriodAndChangesWhatIsLatest() {
-    UUID id = installs.register(null, "v-sekai", "stable", null).value().installId();
+    UUID id = installs.register(null, "v-sekai", "stable", null).value().id();
     assertThat(installs.latestFor(id)).map(v -> v.version().toString()).contains("1.0.0");
     clock.advance(Duration.ofHours(1));
 
@@ -73,16 +71,16 @@ class InstallRepositoryTest {
     assertThat(installs.currentMode(id).mode()).isEqualTo("beta");
     assertThat(installs.currentMode(id).since()).isEqualTo(T0.plus(Duration.ofHours(1)));
     assertThat(installs.latestFor(id)).map(v -> v.version().toString()).contains("1.1.0-beta.1");
-    Listing<InstallHistoryEntry> history = installs.history(id, null, 10);
+    Listing<InstallPeriod> history = installs.history(id, null, 10);
     assertThat(history.items())
         .containsExactly(
-            new InstallHistoryEntry("mode", "beta", T0.plus(Duration.ofHours(1)), null),
-            new InstallHistoryEntry("mode", "stable", T0, T0.plus(Duration.ofHours(1))));
+            new InstallPeriod(InstallPeriod.Kind.MODE, "beta", T0.plus(Duration.ofHours(1)), null),
+            new InstallPeriod(InstallPeriod.Kind.MODE, "stable", T0, T0.plus(Duration.ofHours(1))));
   }
 
   @Test
   void switchingToTheCurrentModeChangesNothing() {
-    UUID id = installs.register(null, "v-sekai", "stable", null).value().installId();
+    UUID id = installs.register(null, "v-sekai", "stable", null).value().id();
     clock.advance(Duration.ofHours(1));
 
     installs.switchMode(id, "stable");
@@ -92,22 +90,21 @@ class InstallRepositoryTest {
 
   @Test
   void historyPagesMixModesAndVersions() {
-    UUID id =
-        installs.register(null, "v-sekai", "stable", SemVer.parse("1.0.0")).value().installId();
+    UUID id = installs.register(null, "v-sekai", "stable", SemVer.parse("1.0.0")).value().id();
     for (int i = 0; i < 4; i++) {
       clock.advance(Duration.ofMinutes(1));
       installs.switchMode(id, i % 2 == 0 ? "beta" : "stable");
     }
 
-    Listing<InstallHistoryEntry> first = installs.history(id, null, 4);
-    Listing<InstallHistoryEntry> second = installs.history(id, first.next(), 4);
+    Listing<InstallPeriod> first = installs.history(id, null, 4);
+    Listing<InstallPeriod> second = installs.history(id, first.next(), 4);
 
     assertThat(first.items()).hasSize(4);
     assertThat(second.items()).hasSize(2);
     assertThat(second.next()).isNull();
     assertThat(second.items())
-        .extracting(InstallHistoryEntry::kind)
-        .containsExactlyInAnyOrder("mode", "version");
+        .extracting(InstallPeriod::kind)
+        .containsExactlyInAnyOrder(InstallPeriod.Kind.MODE, InstallPeriod.Kind.VERSION);
   }
 
   @Test

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.RolloutInfo;
-import org.vsekai.nebula.api.rest.UpdateProcessReport;
-import org.vsekai.nebula.api.rest.UpdateState;
+import org.vsekai.nebula.api.UpdateState;
 import org.vsekai.nebula.schema.db.RolloutCandidateRow;
 import org.vsekai.nebula.schema.db.RolloutTargetRow;
 import org.vsekai.nebula.schema.testing.TestClock;
@@ -64,23 +62,23 @@ class RolloutRepositoryTest {
     return installs
         .register(null, product, mode, version == null ? null : SemVer.parse(version))
         .value()
-        .installId();
+        .id();
   }
 
   @Test
   void openingRecordsTheRolloutRunningWithItsWavesPendingOnce() {
     UUID id = UUID.randomUUID();
-    Created<RolloutInfo> first = rollouts.open(rollout(id, "0.2.0"));
-    Created<RolloutInfo> again = rollouts.open(rollout(id, "0.2.0"));
+    Created<Rollout> first = rollouts.open(rollout(id, "0.2.0"));
+    Created<Rollout> again = rollouts.open(rollout(id, "0.2.0"));
 
     assertThat(first.created()).isTrue();
     assertThat(again.created()).isFalse();
-    RolloutInfo info = again.value();
+    Rollout info = again.value();
     assertThat(info.state()).isEqualTo("Running");
-    assertThat(info.version()).isEqualTo("0.2.0");
+    assertThat(info.version()).isEqualTo(SemVer.parse("0.2.0"));
     assertThat(info.workflowId()).isEqualTo("rollout-" + id);
-    assertThat(info.waves()).extracting(RolloutInfo.WaveInfo::percent).containsExactly(10, 50, 100);
-    assertThat(info.waves()).extracting(RolloutInfo.WaveInfo::state).containsOnly("Pending");
+    assertThat(info.waves()).extracting(Rollout.Wave::percent).containsExactly(10, 50, 100);
+    assertThat(info.waves()).extracting(Rollout.Wave::state).containsOnly("Pending");
     assertThat(info.states()).hasSize(1);
 
     assertThatThrownBy(() -> rollouts.open(rollout(id, "0.1.0")))
@@ -152,9 +150,9 @@ class RolloutRepositoryTest {
 
     WaveTally tally = rollouts.tally(id, 0);
     assertThat(tally).isEqualTo(new WaveTally(5, 1, 2, 1, "UntrustedKey in Checking: not our key"));
-    RolloutInfo.WaveInfo wave = rollouts.find(id).waves().get(0);
+    Rollout.Wave wave = rollouts.find(id).waves().get(0);
     assertThat(wave.failed()).isEqualTo(2);
-    assertThat(wave.unfinished()).isEqualTo(1);
+    assertThat(wave.targeted() - wave.succeeded() - wave.failed() - wave.cancelled()).isEqualTo(1);
     assertThat(rollouts.tally(id, 1)).isEqualTo(new WaveTally(0, 0, 0, 0, null));
   }
 
@@ -206,16 +204,16 @@ class RolloutRepositoryTest {
         .as("retried")
         .isFalse();
 
-    RolloutInfo info = rollouts.find(id);
+    Rollout info = rollouts.find(id);
     assertThat(info.state()).isEqualTo("Halted");
     assertThat(info.reason()).isEqualTo("wave 1 (10%): 3 of 10 updates failed");
     assertThat(info.states())
-        .extracting(RolloutInfo.StatePeriod::state)
+        .extracting(Rollout.StatePeriod::state)
         .containsExactly("Running", "Paused", "Running", "Halted");
     assertThat(info.states().get(0).validTo()).isEqualTo(info.states().get(1).validFrom());
     assertThat(info.states().get(3).validTo()).isNull();
     assertThat(info.waves())
-        .extracting(RolloutInfo.WaveInfo::state)
+        .extracting(Rollout.Wave::state)
         .containsExactly("Halted", "Skipped", "Skipped");
 
     assertThatThrownBy(() -> rollouts.recordState(id, "Running", null))
@@ -238,12 +236,10 @@ class RolloutRepositoryTest {
       ids.add(id);
       rollouts.open(rollout(id, "0.2.0"));
     }
-    Listing<RolloutInfo> first = rollouts.list(null, 2);
-    Listing<RolloutInfo> second = rollouts.list(first.next(), 2);
-    assertThat(first.items())
-        .extracting(RolloutInfo::rolloutId)
-        .containsExactly(ids.get(2), ids.get(1));
-    assertThat(second.items()).extracting(RolloutInfo::rolloutId).containsExactly(ids.get(0));
+    Listing<Rollout> first = rollouts.list(null, 2);
+    Listing<Rollout> second = rollouts.list(first.next(), 2);
+    assertThat(first.items()).extracting(Rollout::id).containsExactly(ids.get(2), ids.get(1));
+    assertThat(second.items()).extracting(Rollout::id).containsExactly(ids.get(0));
     assertThat(second.next()).isNull();
     assertThatThrownBy(() -> rollouts.find(UUID.randomUUID()))
         .isInstanceOf(RecordNotFoundException.class);

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.UpdateProcessInfo;
-import org.vsekai.nebula.api.rest.UpdateProcessReport;
-import org.vsekai.nebula.api.rest.UpdateState;
+import org.vsekai.nebula.api.UpdateState;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
 
@@ -39,15 +37,14 @@ class UpdateProcessRepositoryTest {
     catalog.modes().create("stable", null, null);
     catalog.releases().register(release("v-sekai", "0.1.0", "stable", null, T0));
     catalog.releases().register(release("v-sekai", "0.2.0", "stable", null, T0));
-    installId =
-        installs.register(null, "v-sekai", "stable", SemVer.parse("0.1.0")).value().installId();
+    installId = installs.register(null, "v-sekai", "stable", SemVer.parse("0.1.0")).value().id();
   }
 
   private UpdateProcessReport report(UUID id, UpdateState state) {
     return new UpdateProcessReport(id, installId, state, null, null, null, null, null, null);
   }
 
-  private UpdateProcessInfo step(UUID id, UpdateState state) {
+  private UpdateProcess step(UUID id, UpdateState state) {
     clock.advance(Duration.ofSeconds(10));
     return processes.report(report(id, state)).value();
   }
@@ -55,7 +52,7 @@ class UpdateProcessRepositoryTest {
   @Test
   void aSuccessfulUpdateRecordsEveryStateAndMovesTheInstall() {
     UUID id = UUID.randomUUID();
-    Created<UpdateProcessInfo> created =
+    Created<UpdateProcess> created =
         processes.report(
             new UpdateProcessReport(
                 id,
@@ -73,7 +70,7 @@ class UpdateProcessRepositoryTest {
     step(id, UpdateState.DownloadingUpdate);
     step(id, UpdateState.ApplyingUpdate);
     step(id, UpdateState.FinalizingUpdate);
-    UpdateProcessInfo done = step(id, UpdateState.UpdateSuccessful);
+    UpdateProcess done = step(id, UpdateState.UpdateSuccessful);
 
     assertThat(done.fromVersion()).isEqualTo("0.1.0");
     assertThat(done.toVersion()).isEqualTo("0.2.0");
@@ -83,7 +80,7 @@ class UpdateProcessRepositoryTest {
     assertThat(done.validFrom()).isEqualTo(T0);
     assertThat(done.validTo()).isEqualTo(T0.plusSeconds(60));
     assertThat(done.states())
-        .extracting(UpdateProcessInfo.StatePeriod::state)
+        .extracting(UpdateProcess.StatePeriod::state)
         .containsExactly(
             UpdateState.Checking,
             UpdateState.UpdateAvailable,
@@ -97,7 +94,7 @@ class UpdateProcessRepositoryTest {
       assertThat(done.states().get(i).validTo()).isEqualTo(done.states().get(i + 1).validFrom());
     }
     assertThat(done.states().get(6).validTo()).isNull();
-    assertThat(installs.find(installId).version()).isEqualTo("0.2.0");
+    assertThat(installs.find(installId).version()).isEqualTo(SemVer.parse("0.2.0"));
     assertThat(processes.cacheHistory(installId))
         .singleElement()
         .satisfies(c -> assertThat(c.path()).isEqualTo("/launcher/cache"));
@@ -109,7 +106,7 @@ class UpdateProcessRepositoryTest {
     step(id, UpdateState.Checking);
     step(id, UpdateState.DownloadingUpdate);
 
-    Created<UpdateProcessInfo> again = processes.report(report(id, UpdateState.DownloadingUpdate));
+    Created<UpdateProcess> again = processes.report(report(id, UpdateState.DownloadingUpdate));
 
     assertThat(again.created()).isFalse();
     assertThat(again.value().states()).hasSize(2);
@@ -127,7 +124,7 @@ class UpdateProcessRepositoryTest {
     step(id, UpdateState.UpdateFailed);
     assertThatThrownBy(() -> processes.report(report(id, UpdateState.FinalizingUpdate)))
         .isInstanceOf(RecordConflictException.class);
-    assertThat(installs.find(installId).version()).isEqualTo("0.1.0");
+    assertThat(installs.find(installId).version()).isEqualTo(SemVer.parse("0.1.0"));
     assertThat(processes.find(id).validTo()).isNotNull();
   }
 
@@ -158,7 +155,7 @@ class UpdateProcessRepositoryTest {
 
   @Test
   void listsArePagedNewestFirstAndPerInstall() {
-    UUID other = installs.register(null, "v-sekai", "stable", null).value().installId();
+    UUID other = installs.register(null, "v-sekai", "stable", null).value().id();
     for (int i = 0; i < 5; i++) {
       clock.advance(Duration.ofSeconds(1));
       processes.report(
@@ -174,8 +171,8 @@ class UpdateProcessRepositoryTest {
               null));
     }
 
-    Listing<UpdateProcessInfo> first = processes.list(null, null, 2);
-    Listing<UpdateProcessInfo> rest = processes.list(null, first.next(), 10);
+    Listing<UpdateProcess> first = processes.list(null, null, 2);
+    Listing<UpdateProcess> rest = processes.list(null, first.next(), 10);
     assertThat(first.items()).hasSize(2);
     assertThat(first.items().get(0).installId()).isEqualTo(other);
     assertThat(rest.items()).hasSize(3);

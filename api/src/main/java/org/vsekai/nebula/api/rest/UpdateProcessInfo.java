@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.vsekai.nebula.api.UpdateState;
 
 /**
  * An update process: what it updates, when it ran ({@code validTo} null while running) and the

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.vsekai.nebula.api.UpdateState;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters;
 
@@ -50,26 +51,31 @@ class RestJsonTest {
   }
 
   @Test
-  void pagesAndReportsRoundTrip() throws Exception {
+  void pagesAndUpdateProcessesRoundTrip() throws Exception {
     Page<ModeInfo> page = new Page<>(List.of(new ModeInfo("beta", Instant.EPOCH, null)), "abc");
     Page<ModeInfo> read =
         mapper.readValue(mapper.writeValueAsString(page), new TypeReference<Page<ModeInfo>>() {});
     assertThat(read).isEqualTo(page);
 
-    UpdateProcessReport report =
-        new UpdateProcessReport(
+    UpdateProcessInfo process =
+        new UpdateProcessInfo(
             UUID.randomUUID(),
             UUID.randomUUID(),
-            UpdateState.DownloadingUpdate,
-            null,
+            "v-sekai",
+            "0.9.0",
             "1.0.0",
             "manifest 1.0.0",
             List.of("a"),
             Map.of("k", "v"),
-            "/cache");
-    String json = mapper.writeValueAsString(report);
+            UpdateState.DownloadingUpdate,
+            Instant.EPOCH,
+            null,
+            List.of(
+                new UpdateProcessInfo.StatePeriod(
+                    UpdateState.DownloadingUpdate, null, Instant.EPOCH, null)));
+    String json = mapper.writeValueAsString(process);
     assertThat(json).contains("\"state\":\"DownloadingUpdate\"");
-    assertThat(mapper.readValue(json, UpdateProcessReport.class)).isEqualTo(report);
+    assertThat(mapper.readValue(json, UpdateProcessInfo.class)).isEqualTo(process);
   }
 
   @Test

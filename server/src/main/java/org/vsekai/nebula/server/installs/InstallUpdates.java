@@ -31,10 +31,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vsekai.nebula.api.rest.InstallInfo;
 import org.vsekai.nebula.api.rest.LauncherStart;
 import org.vsekai.nebula.api.rest.UpdateStart;
 import org.vsekai.nebula.api.rest.UpdateView;
+import org.vsekai.nebula.schema.Install;
 import org.vsekai.nebula.schema.InstallRepository;
 import org.vsekai.nebula.schema.RecordConflictException;
 import org.vsekai.nebula.schema.RecordNotFoundException;
@@ -83,7 +83,7 @@ public final class InstallUpdates {
 
   /** Starts the install's update, or joins the one running; answers its view. */
   public UpdateView start(UUID installId, UpdateStart request) {
-    InstallInfo install = installs.find(installId);
+    Install install = installs.find(installId);
     requireMode(install);
     if (request.workerRestarted()) {
       retryStepsOfADeadWorker(installId);
@@ -208,7 +208,7 @@ public final class InstallUpdates {
    * changed); a running update, the launcher's abandoned child, goes on.
    */
   public void startLauncher(UUID installId, LauncherStart settings) {
-    InstallInfo install = installs.find(installId);
+    Install install = installs.find(installId);
     requireMode(install);
     retryStepsOfADeadWorker(installId);
     String id = installId.toString();
@@ -357,10 +357,10 @@ public final class InstallUpdates {
     return starter.latest(installId.toString());
   }
 
-  private static void requireMode(InstallInfo install) {
+  private static void requireMode(Install install) {
     if (install.mode() == null) {
       throw new RecordConflictException(
-          "install " + install.installId() + " follows no mode now; switch it to one first");
+          "install " + install.id() + " follows no mode now; switch it to one first");
     }
   }
 

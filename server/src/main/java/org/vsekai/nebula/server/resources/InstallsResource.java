@@ -33,6 +33,7 @@ import org.vsekai.nebula.api.rest.InstallRegistration;
 import org.vsekai.nebula.api.rest.ModeSwitch;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.Install;
 import org.vsekai.nebula.schema.InstallCredentials;
 import org.vsekai.nebula.schema.InstallRepository;
 import org.vsekai.nebula.schema.RecordNotFoundException;
@@ -90,15 +91,15 @@ public final class InstallsResource {
             name("product", r.product()),
             name("mode", r.mode()),
             r.version() == null ? null : RequestParams.version(r.version()));
-    InstallInfo i = registered.install();
+    Install i = registered.install();
     Map.Entry<String, Boolean> g = gateway.apply(uri);
     return Response.status(Response.Status.CREATED)
         .entity(
             new InstallRegistered(
-                i.installId(),
+                i.id(),
                 i.product(),
                 i.mode(),
-                i.version(),
+                i.version() == null ? null : i.version().toString(),
                 i.registeredAt(),
                 registered.credential(),
                 g.getKey(),
@@ -110,7 +111,7 @@ public final class InstallsResource {
   @Path("{id}")
   @RolesAllowed({Roles.INSTALL, Roles.SUPPORT})
   public InstallInfo get(@Auth Caller caller, @PathParam("id") String id) {
-    return installs.find(own(caller, id));
+    return RestViews.install(installs.find(own(caller, id)));
   }
 
   /** The seed's {@code mode current}. */
@@ -118,7 +119,7 @@ public final class InstallsResource {
   @Path("{id}/mode")
   @RolesAllowed({Roles.INSTALL, Roles.SUPPORT})
   public CurrentMode mode(@Auth Caller caller, @PathParam("id") String id) {
-    return installs.currentMode(own(caller, id));
+    return RestViews.currentMode(installs.currentMode(own(caller, id)));
   }
 
   /** The seed's {@code mode switch --mode_name}; a running launcher follows at once. */
@@ -128,9 +129,9 @@ public final class InstallsResource {
   public InstallInfo switchMode(
       @Auth Caller caller, @PathParam("id") String id, ModeSwitch request) {
     UUID install = own(caller, id);
-    InstallInfo switched = installs.switchMode(install, name("mode", body(request).mode()));
+    Install switched = installs.switchMode(install, name("mode", body(request).mode()));
     modeFollower.follow(install, switched.mode());
-    return switched;
+    return RestViews.install(switched);
   }
 
   /** Mode and version periods, the latest first. */
@@ -142,7 +143,8 @@ public final class InstallsResource {
       @PathParam("id") String id,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    return RestViews.page(installs.history(own(caller, id), cursor, limit(limit)));
+    return RestViews.page(
+        installs.history(own(caller, id), cursor, limit(limit)), RestViews::period);
   }
 
   /** The version this install should run now: the latest of its product in its mode. */

@@ -25,6 +25,7 @@ import org.vsekai.nebula.api.rest.RolloutAbortRequest;
 import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
+import org.vsekai.nebula.schema.Rollout;
 import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.InvalidRequestException;
@@ -62,7 +63,7 @@ public final class RolloutsResource {
   public Response start(RolloutStart request) {
     RolloutRequest r = request(body(request));
     return Response.status(Response.Status.CREATED)
-        .entity(withTemporal(() -> control().start(r)))
+        .entity(RestViews.rollout(withTemporal(() -> control().start(r))))
         .build();
   }
 
@@ -85,7 +86,7 @@ public final class RolloutsResource {
   @RolesAllowed({Roles.PUBLISHER, Roles.SUPPORT})
   public Page<RolloutInfo> list(
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-    return RestViews.page(rollouts.list(cursor, limit(limit)));
+    return RestViews.page(rollouts.list(cursor, limit(limit)), RestViews::rollout);
   }
 
   /** The rollout with each wave's live counts and its states over time. */
@@ -93,7 +94,7 @@ public final class RolloutsResource {
   @Path("{id}")
   @RolesAllowed({Roles.PUBLISHER, Roles.SUPPORT})
   public RolloutInfo get(@PathParam("id") String id) {
-    return rollouts.find(uuid(ROLLOUT_ID, id));
+    return RestViews.rollout(rollouts.find(uuid(ROLLOUT_ID, id)));
   }
 
   @POST
@@ -169,7 +170,7 @@ public final class RolloutsResource {
     }
   }
 
-  private static Response accepted(RolloutInfo info) {
-    return Response.status(Response.Status.ACCEPTED).entity(info).build();
+  private static Response accepted(Rollout rollout) {
+    return Response.status(Response.Status.ACCEPTED).entity(RestViews.rollout(rollout)).build();
   }
 }

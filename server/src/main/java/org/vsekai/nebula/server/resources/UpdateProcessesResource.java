@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.vsekai.nebula.api.rest.ErrorBody;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.UpdateProcessInfo;
+import org.vsekai.nebula.schema.UpdateProcess;
 import org.vsekai.nebula.schema.UpdateProcessRepository;
 import org.vsekai.nebula.server.auth.Caller;
 import org.vsekai.nebula.server.auth.InstallAccess;
@@ -82,15 +83,15 @@ public final class UpdateProcessesResource {
       }
       InstallAccess.require(caller, install);
     }
-    return RestViews.page(processes.list(install, cursor, limit(limit)));
+    return RestViews.page(processes.list(install, cursor, limit(limit)), RestViews::updateProcess);
   }
 
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.SUPPORT, Roles.INSTALL})
   public UpdateProcessInfo get(@Auth Caller caller, @PathParam("id") String id) {
-    UpdateProcessInfo process = processes.find(uuid("update process id", id));
+    UpdateProcess process = processes.find(uuid("update process id", id));
     InstallAccess.require(caller, process.installId());
-    return process;
+    return RestViews.updateProcess(process);
   }
 }

@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleInfo;
 import org.vsekai.nebula.schema.RecordConflictException;
+import org.vsekai.nebula.schema.Rollout;
 import org.vsekai.nebula.schema.RolloutRepository;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.workflows.NebulaSearchAttributes;
@@ -69,7 +69,7 @@ public final class RolloutControl {
   }
 
   /** Records the rollout and starts its workflow. */
-  public RolloutInfo start(RolloutRequest template) {
+  public Rollout start(RolloutRequest template) {
     requireValid(template);
     RolloutRequest request = template.withRolloutId(UUID.randomUUID().toString());
     String workflowId = RolloutIds.workflowId(request.rolloutId());
@@ -98,15 +98,15 @@ public final class RolloutControl {
     return rollouts.find(id);
   }
 
-  public RolloutInfo pause(UUID rolloutId) {
+  public Rollout pause(UUID rolloutId) {
     return signal(rolloutId, "pause", RolloutWorkflow::pause);
   }
 
-  public RolloutInfo resume(UUID rolloutId) {
+  public Rollout resume(UUID rolloutId) {
     return signal(rolloutId, "resume", RolloutWorkflow::resume);
   }
 
-  public RolloutInfo abort(UUID rolloutId, String reason) {
+  public Rollout abort(UUID rolloutId, String reason) {
     return signal(rolloutId, "abort", w -> w.abort(new RolloutAbort(reason)));
   }
 
@@ -187,8 +187,8 @@ public final class RolloutControl {
         .build();
   }
 
-  private RolloutInfo signal(UUID rolloutId, String what, Consumer<RolloutWorkflow> send) {
-    RolloutInfo info = rollouts.find(rolloutId);
+  private Rollout signal(UUID rolloutId, String what, Consumer<RolloutWorkflow> send) {
+    Rollout info = rollouts.find(rolloutId);
     if (RolloutRepository.ENDED.contains(info.state())) {
       throw new RecordConflictException(
           "rollout " + rolloutId + " has ended (" + info.state() + "); nothing to " + what);

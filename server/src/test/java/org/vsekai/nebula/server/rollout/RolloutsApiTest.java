@@ -107,7 +107,7 @@ class RolloutsApiTest {
         .installs()
         .register(id, "v-sekai", mode, version == null ? null : SemVer.parse(version))
         .value()
-        .installId();
+        .id();
   }
 
   /** A random install id that a wave of {@code percent} percent reaches. */

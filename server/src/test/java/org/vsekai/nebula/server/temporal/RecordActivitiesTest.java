@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.vsekai.nebula.api.rest.UpdateProcessInfo;
+import org.vsekai.nebula.schema.UpdateProcess;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.workflows.UpdateState;
 import org.vsekai.nebula.workflows.UpdateTrigger;
@@ -89,7 +89,7 @@ class RecordActivitiesTest {
             UpdateState.UPDATE_FAILED,
             "chunk x is corrupt"));
 
-    UpdateProcessInfo info =
+    UpdateProcess info =
         nebula.services().updateProcesses().find(UUID.fromString(first.updateProcessId()));
     assertThat(info.states())
         .extracting(s -> s.state().name())

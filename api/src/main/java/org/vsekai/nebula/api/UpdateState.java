@@ -1,4 +1,4 @@
-package org.vsekai.nebula.api.rest;
+package org.vsekai.nebula.api;
 
 /**
  * The states of one update, the seed's diagram plus the two ways an update ends early. An update
