@@ -38,7 +38,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
 /** Registering releases, their manifests, and what each mode offers over time. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tag("integration")
-class ReleasesResourceTest {
+class ReleasesApiTest {
   static final NebulaApp APP = NebulaApp.create();
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();
   private static final AtomicInteger PRODUCTS = new AtomicInteger();

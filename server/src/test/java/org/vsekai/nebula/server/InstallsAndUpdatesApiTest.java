@@ -44,7 +44,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tag("integration")
-class InstallsAndUpdatesResourceTest {
+class InstallsAndUpdatesApiTest {
   static final NebulaApp APP = NebulaApp.create();
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();
   private static final TypeReference<Page<UpdateProcessInfo>> PROCESSES = new TypeReference<>() {};
