@@ -1,176 +1,56 @@
 package org.vsekai.nebula.schema;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.schema.db.HistoryRow;
-import org.vsekai.nebula.schema.db.InstallDao;
-import org.vsekai.nebula.schema.db.InstallModeRow;
-import org.vsekai.nebula.schema.db.InstallRow;
-import org.vsekai.nebula.schema.db.InstallVersionRow;
-import org.vsekai.nebula.schema.db.NamedRow;
-import org.vsekai.nebula.schema.db.VersionRow;
 
-/** Installs: registration, the mode they follow and the version they run, over time. */
-public final class InstallRepository {
-  private final SerializableTransactions tx;
-  private final Clock clock;
-  private final VersionRepository versions;
-
-  public InstallRepository(SerializableTransactions tx, Clock clock) {
-    this.tx = tx;
-    this.clock = clock;
-    this.versions = new JdbiVersionRepository(tx, clock);
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
+/**
+ * Installs: registration, the mode they follow and the version they run, over time. {@link
+ * JdbiInstallRepository} stores them.
+ */
+public interface InstallRepository {
   /**
    * Registers an install of a product following a mode, holding {@code version} (null: none yet). A
    * registration repeated with the same id and product returns the install as it is.
    *
    * @param installId chosen by the caller (tests, an operator's import), or null to have one
    *     assigned; the REST API always assigns one ({@link #registerWithCredential})
+   * @throws RecordNotFoundException the product, mode or version does not exist
+   * @throws RecordConflictException the id is another product's install, or the mode is not valid
+   *     now
    */
-  public Created<Install> register(UUID installId, String product, String mode, SemVer version) {
-    return tx.inTransaction(
-        h -> {
-          InstallDao installs = h.attach(InstallDao.class);
-          Instant now = now();
-          if (installId != null) {
-            Optional<InstallRow> existing = installs.find(installId);
-            if (existing.isPresent()) {
-              if (!existing.get().product().equals(product)) {
-                throw new RecordConflictException(
-                    "install "
-                        + installId
-                        + " is registered for product '"
-                        + existing.get().product()
-                        + "'");
-              }
-              return new Created<>(info(h, existing.get(), now), false);
-            }
-          }
-          return new Created<>(
-              insert(h, installId != null ? installId : UUID.randomUUID(), product, mode, version),
-              true);
-        });
-  }
+  Created<Install> register(UUID installId, String product, String mode, SemVer version);
 
-  private Install insert(Handle h, UUID id, String product, String mode, SemVer version) {
-    InstallDao installs = h.attach(InstallDao.class);
-    Instant now = now();
-    NamedRow p = CatalogLookups.product(h, product);
-    NamedRow m = CatalogLookups.validMode(h, mode, now);
-    installs.insert(id, p.id());
-    installs.insertMode(id, m.id(), now);
-    if (version != null) {
-      VersionRow v = CatalogLookups.version(h, product, version);
-      installs.insertVersion(id, v.id(), now);
-    }
-    return info(h, installs.find(id).orElseThrow(), now);
-  }
-
-  /** A new install and the credential it will prove itself with, which is shown only here. */
-  public record Registration(Install install, String credential) {}
+  /** A new install and its credential, shown this once. */
+  record Registration(Install install, String credential) {}
 
   /**
    * Registers a new install under an id the service chooses (a player must not pick where its
-   * install falls in rollout waves) and issues its credential, in one transaction.
+   * install falls in rollout waves) and issues its credential, together.
    */
-  public Registration registerWithCredential(String product, String mode, SemVer version) {
-    return tx.inTransaction(
-        h -> {
-          Install install = insert(h, UUID.randomUUID(), product, mode, version);
-          return new Registration(install, InstallCredentials.issue(h, install.id(), now()));
-        });
-  }
+  Registration registerWithCredential(String product, String mode, SemVer version);
 
-  /** The seed's {@code mode switch}: from now on the install follows {@code mode}. */
-  public Install switchMode(UUID installId, String mode) {
-    return tx.inTransaction(
-        h -> {
-          Instant now = now();
-          InstallDao installs = h.attach(InstallDao.class);
-          InstallRow install = install(h, installId);
-          NamedRow m = CatalogLookups.validMode(h, mode, now);
-          Optional<InstallModeRow> current = installs.modeAt(installId, now);
-          if (current.isEmpty() || !current.get().modeId().equals(m.id())) {
-            installs.closeMode(installId, now);
-            installs.insertMode(installId, m.id(), now);
-          }
-          return info(h, install, now);
-        });
-  }
+  /**
+   * The seed's {@code mode switch}: from now on the install follows {@code mode}; switching to the
+   * mode it follows changes nothing.
+   */
+  Install switchMode(UUID installId, String mode);
 
-  /** The seed's {@code mode current}. */
-  public FollowedMode currentMode(UUID installId) {
-    return tx.inReadOnlyTransaction(
-        h -> {
-          install(h, installId);
-          InstallModeRow mode =
-              h.attach(InstallDao.class)
-                  .modeAt(installId, now())
-                  .orElseThrow(
-                      () ->
-                          new RecordNotFoundException(
-                              "install " + installId + " follows no mode now"));
-          return new FollowedMode(mode.mode(), mode.validFrom());
-        });
-  }
+  /**
+   * The seed's {@code mode current}.
+   *
+   * @throws RecordNotFoundException the install is not registered, or follows no mode now
+   */
+  FollowedMode currentMode(UUID installId);
 
-  public Install find(UUID installId) {
-    return tx.inReadOnlyTransaction(h -> info(h, install(h, installId), now()));
-  }
+  /**
+   * @throws RecordNotFoundException the install is not registered
+   */
+  Install find(UUID installId);
 
   /** The version the install should run now: the current version of its product in its mode. */
-  public Optional<PublishedVersion> latestFor(UUID installId) {
-    Install install = find(installId);
-    if (install.mode() == null) {
-      throw new RecordNotFoundException("install " + installId + " follows no mode now");
-    }
-    return versions.current(install.product(), install.mode(), clock.instant());
-  }
+  Optional<PublishedVersion> latestFor(UUID installId);
 
   /** Mode and version periods of the install, latest first. */
-  public Listing<InstallPeriod> history(UUID installId, String cursor, int limit) {
-    PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
-    return tx.inReadOnlyTransaction(
-        h -> {
-          install(h, installId);
-          List<HistoryRow> rows =
-              h.attach(InstallDao.class).history(installId, after.at(), after.id(), limit + 1);
-          return Listing.of(
-              rows,
-              limit,
-              r -> PageCursors.encode(new PageCursors.Keyset(r.validFrom(), r.id())),
-              r -> new InstallPeriod(kind(r), r.value(), r.validFrom(), r.validTo()));
-        });
-  }
-
-  static InstallRow install(Handle h, UUID installId) {
-    return h.attach(InstallDao.class)
-        .find(installId)
-        .orElseThrow(
-            () -> new RecordNotFoundException("install " + installId + " is not registered"));
-  }
-
-  private static Install info(Handle h, InstallRow install, Instant at) {
-    InstallDao installs = h.attach(InstallDao.class);
-    String mode = installs.modeAt(install.id(), at).map(InstallModeRow::mode).orElse(null);
-    SemVer version =
-        installs.versionAt(install.id(), at).map(InstallVersionRow::semVer).orElse(null);
-    return new Install(install.id(), install.product(), mode, version, install.createdAt());
-  }
-
-  private static InstallPeriod.Kind kind(HistoryRow row) {
-    return row.kind().equals("mode") ? InstallPeriod.Kind.MODE : InstallPeriod.Kind.VERSION;
-  }
+  Listing<InstallPeriod> history(UUID installId, String cursor, int limit);
 }

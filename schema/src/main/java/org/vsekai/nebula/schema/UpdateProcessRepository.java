@@ -51,7 +51,7 @@ public final class UpdateProcessRepository {
     return tx.inTransaction(
         h -> {
           Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-          InstallRow install = InstallRepository.install(h, report.installId());
+          InstallRow install = JdbiInstallRepository.install(h, report.installId());
           UpdateProcessDao processes = h.attach(UpdateProcessDao.class);
           Optional<UpdateProcessRow> existing = processes.find(report.updateProcessId());
           UUID toVersionId = toVersionId(h, install, report.toVersion());
@@ -121,7 +121,7 @@ public final class UpdateProcessRepository {
           if (installId == null) {
             rows = processes.page(after.at(), after.id(), limit + 1);
           } else {
-            InstallRepository.install(h, installId);
+            JdbiInstallRepository.install(h, installId);
             rows = processes.pageForInstall(installId, after.at(), after.id(), limit + 1);
           }
           return Listing.of(

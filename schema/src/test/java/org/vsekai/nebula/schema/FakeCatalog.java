@@ -29,12 +29,35 @@ public final class FakeCatalog {
   }
 
   public static Catalog inMemory(Clock clock) {
-    FakeCatalog c = new FakeCatalog(clock);
+    return create(clock).catalog();
+  }
+
+  /** The fake itself, for fakes of what refers to the catalog ({@link FakeInstalls}). */
+  public static FakeCatalog create(Clock clock) {
+    return new FakeCatalog(clock);
+  }
+
+  public Catalog catalog() {
     return new Catalog(
-        c.new Entries(c.products, "product"),
-        c.new Entries(c.modes, "mode"),
-        c.new Versions(),
-        c.new Releases());
+        new Entries(products, "product"),
+        new Entries(modes, "mode"),
+        new Versions(),
+        new Releases());
+  }
+
+  /** As {@link CatalogLookups#product}: the product exists, valid or not. */
+  synchronized void requireProduct(String name) {
+    entry(products, "product", name);
+  }
+
+  /** As {@link CatalogLookups#validMode}. */
+  synchronized void requireValidMode(String name, Instant at) {
+    requireValid(modes, "mode", name, at);
+  }
+
+  /** As {@link CatalogLookups#version}: the version's text as stored. */
+  synchronized SemVer requireVersion(String product, SemVer version) {
+    return version(product, version).semVer;
   }
 
   /** A validity period [from, to), to null while open. */

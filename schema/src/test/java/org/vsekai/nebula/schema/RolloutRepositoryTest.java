@@ -33,7 +33,7 @@ class RolloutRepositoryTest {
     TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
     Catalog catalog = Catalog.jdbi(db.transactions(), clock);
-    installs = new InstallRepository(db.transactions(), clock);
+    installs = new JdbiInstallRepository(db.transactions(), clock);
     processes = new UpdateProcessRepository(db.transactions(), clock);
     rollouts = new RolloutRepository(db.transactions(), clock);
     catalog.products().create("v-sekai", null, null);

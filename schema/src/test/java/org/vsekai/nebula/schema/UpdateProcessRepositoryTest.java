@@ -31,7 +31,7 @@ class UpdateProcessRepositoryTest {
     TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
     Catalog catalog = Catalog.jdbi(db.transactions(), clock);
-    installs = new InstallRepository(db.transactions(), clock);
+    installs = new JdbiInstallRepository(db.transactions(), clock);
     processes = new UpdateProcessRepository(db.transactions(), clock);
     catalog.products().create("v-sekai", null, null);
     catalog.modes().create("stable", null, null);

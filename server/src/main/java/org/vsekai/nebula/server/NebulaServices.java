@@ -9,6 +9,8 @@ import org.vsekai.nebula.schema.Catalog;
 import org.vsekai.nebula.schema.FilePatchRepository;
 import org.vsekai.nebula.schema.InstallCredentials;
 import org.vsekai.nebula.schema.InstallRepository;
+import org.vsekai.nebula.schema.JdbiInstallCredentials;
+import org.vsekai.nebula.schema.JdbiInstallRepository;
 import org.vsekai.nebula.schema.SerializableTransactions;
 import org.vsekai.nebula.schema.UpdateProcessRepository;
 import org.vsekai.nebula.server.core.ManifestService;
@@ -76,7 +78,7 @@ public record NebulaServices(
         clock,
         tx,
         catalog,
-        new InstallRepository(tx, clock),
+        new JdbiInstallRepository(tx, clock),
         new UpdateProcessRepository(tx, clock),
         chunks,
         indexes,
@@ -85,7 +87,7 @@ public record NebulaServices(
             config.publisherToken(), config.dataDir(), RoleToken.PUBLISHER_FILE),
         RoleToken.configuredOrStored(
             config.supportToken(), config.dataDir(), RoleToken.SUPPORT_FILE),
-        new InstallCredentials(tx, clock),
+        new JdbiInstallCredentials(tx, clock),
         manifests,
         new ReleasePublisher(
             catalog.releases(),

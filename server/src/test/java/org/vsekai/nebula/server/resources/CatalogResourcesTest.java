@@ -2,12 +2,10 @@ package org.vsekai.nebula.server.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vsekai.nebula.api.SemVer;
-import org.vsekai.nebula.api.rest.ErrorBody;
 import org.vsekai.nebula.api.rest.ModeInfo;
 import org.vsekai.nebula.api.rest.ModeRelease;
 import org.vsekai.nebula.api.rest.NewMode;
@@ -39,14 +36,9 @@ import org.vsekai.nebula.schema.NewRelease;
 import org.vsekai.nebula.schema.SignedEnvelope;
 import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.schema.testing.TestClock;
-import org.vsekai.nebula.server.auth.ApiAuth;
-import org.vsekai.nebula.server.auth.CallerAuthenticator;
 import org.vsekai.nebula.server.config.SigningFactory;
 import org.vsekai.nebula.server.core.ManifestService;
-import org.vsekai.nebula.server.core.RoleToken;
 import org.vsekai.nebula.server.core.SigningKeys;
-import org.vsekai.nebula.server.jersey.ApiJson;
-import org.vsekai.nebula.server.jersey.ErrorMappers;
 
 /**
  * The catalog's resources alone: products, modes, versions and the latest version, over an
@@ -57,7 +49,6 @@ import org.vsekai.nebula.server.jersey.ErrorMappers;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CatalogResourcesTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-  private static final String PUBLISHER = "publisher-token-for-tests";
   private static final GenericType<Page<ModeInfo>> MODES = new GenericType<>() {};
   private static final GenericType<Page<ProductInfo>> PRODUCTS = new GenericType<>() {};
   private static final GenericType<Page<VersionInfo>> VERSIONS = new GenericType<>() {};
@@ -69,33 +60,18 @@ class CatalogResourcesTest {
   final ResourceExtension resources = resources();
 
   private ResourceExtension resources() {
-    ResourceExtension.Builder b =
-        ResourceExtension.builder()
-            .setMapper(ApiJson.forRequests(Jackson.newObjectMapper()))
-            .setRegisterDefaultExceptionMappers(false)
-            .addResource(new ProductsResource(catalog.products()))
-            .addResource(new ProductResource(catalog.products()))
-            .addResource(new ModesResource(catalog.modes()))
-            .addResource(
-                new VersionsResource(
-                    catalog.versions(),
-                    catalog.releases(),
-                    new ManifestService(
-                        catalog.versions(), signingKeys(), Duration.ofDays(30), clock),
-                    targetRefreshes::incrementAndGet))
-            .addResource(new LatestVersionResource(catalog.versions(), clock));
-    ErrorMappers.all().forEach(b::addProvider);
-    ApiAuth.providers(
-            new CallerAuthenticator(
-                new RoleToken(PUBLISHER),
-                new RoleToken("support-token-for-tests"),
-                credential -> Optional.empty()))
-        .forEach(
-            p -> {
-              if (p instanceof Class<?> c) b.addProvider(c);
-              else b.addProvider(p);
-            });
-    return b.build();
+    return ApiResources.builder(credential -> Optional.empty())
+        .addResource(new ProductsResource(catalog.products()))
+        .addResource(new ProductResource(catalog.products()))
+        .addResource(new ModesResource(catalog.modes()))
+        .addResource(
+            new VersionsResource(
+                catalog.versions(),
+                catalog.releases(),
+                new ManifestService(catalog.versions(), signingKeys(), Duration.ofDays(30), clock),
+                targetRefreshes::incrementAndGet))
+        .addResource(new LatestVersionResource(catalog.versions(), clock))
+        .build();
   }
 
   private static SigningKeys signingKeys() {
@@ -114,21 +90,12 @@ class CatalogResourcesTest {
     catalog.modes().create("beta", null, null);
   }
 
-  /** A request to {@code path}, which may end in a query ({@code ?a=b&c=d}, values unencoded). */
   private Invocation.Builder anonymous(String path) {
-    String[] pathAndQuery = path.split("\\?", 2);
-    WebTarget target = resources.target(pathAndQuery[0]);
-    if (pathAndQuery.length == 2) {
-      for (String pair : pathAndQuery[1].split("&", -1)) {
-        String[] nameAndValue = pair.split("=", 2);
-        target = target.queryParam(nameAndValue[0], nameAndValue[1]);
-      }
-    }
-    return target.request(MediaType.APPLICATION_JSON);
+    return ApiResources.request(resources, path, null);
   }
 
   private Invocation.Builder publisher(String path) {
-    return anonymous(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + PUBLISHER);
+    return ApiResources.request(resources, path, ApiResources.PUBLISHER);
   }
 
   private static Entity<String> json(String body) {
@@ -136,10 +103,7 @@ class CatalogResourcesTest {
   }
 
   private static String error(Response r) {
-    assertThat(r.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE))
-        .as("content type of a %d", r.getStatus())
-        .isTrue();
-    return r.readEntity(ErrorBody.class).error();
+    return ApiResources.error(r);
   }
 
   private void publish(String version, String mode) {
@@ -191,7 +155,7 @@ class CatalogResourcesTest {
             .post(Entity.json(new NewMode("no-token")));
     Response support =
         anonymous("/api/v1/modes/stable")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer support-token-for-tests")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiResources.SUPPORT)
             .delete();
 
     assertThat(none.getStatus()).isEqualTo(401);

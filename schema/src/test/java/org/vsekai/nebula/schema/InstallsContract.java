@@ -8,26 +8,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.schema.testing.TestClock;
-import org.vsekai.nebula.schema.testing.TestPostgres;
 
-@Tag("integration")
-class InstallRepositoryTest {
+/**
+ * What installs and their credentials must do, whatever stores them: run on PostgreSQL ({@link
+ * JdbiInstallsTest}) and on the in-memory fakes resource tests use ({@link FakeInstallsTest}).
+ */
+abstract class InstallsContract {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+  /** The catalog, installs and credentials of one store, empty; "now" is {@code clock}'s. */
+  record Stores(Catalog catalog, InstallRepository installs, InstallCredentials credentials) {}
+
+  abstract Stores newStores(TestClock clock);
 
   private TestClock clock;
   private InstallRepository installs;
+  private InstallCredentials credentials;
   private Catalog catalog;
 
   @BeforeEach
   void setUp() {
-    TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
-    catalog = Catalog.jdbi(db.transactions(), clock);
-    installs = new InstallRepository(db.transactions(), clock);
+    Stores stores = newStores(clock);
+    catalog = stores.catalog();
+    installs = stores.installs();
+    credentials = stores.credentials();
     catalog.products().create("v-sekai", null, null);
     catalog.products().create("other", null, null);
     catalog.modes().create("stable", null, null);
@@ -116,5 +124,59 @@ class InstallRepositoryTest {
     assertThatThrownBy(() -> installs.register(null, "v-sekai", "stable", SemVer.parse("9.9.9")))
         .isInstanceOf(RecordNotFoundException.class)
         .hasMessage("v-sekai 9.9.9 does not exist");
+  }
+
+  @Test
+  void registrationAssignsTheIdAndIssuesACredentialThatProvesIt() {
+    InstallRepository.Registration first =
+        installs.registerWithCredential("v-sekai", "stable", null);
+    InstallRepository.Registration second =
+        installs.registerWithCredential("v-sekai", "stable", null);
+
+    assertThat(first.install().id()).isNotEqualTo(second.install().id());
+    assertThat(first.credential()).startsWith(first.install().id() + ".");
+    assertThat(credentials.verify(first.credential())).contains(first.install().id());
+    assertThat(credentials.verify(second.credential())).contains(second.install().id());
+  }
+
+  @Test
+  void aWrongMalformedOrForeignSecretProvesNothing() {
+    InstallRepository.Registration a = installs.registerWithCredential("v-sekai", "stable", null);
+    InstallRepository.Registration b = installs.registerWithCredential("v-sekai", "stable", null);
+    String secretOfB = b.credential().substring(b.credential().indexOf('.') + 1);
+
+    assertThat(credentials.verify(a.install().id() + "." + secretOfB)).isEmpty();
+    assertThat(credentials.verify(a.credential() + "x")).isEmpty();
+    assertThat(credentials.verify(UUID.randomUUID() + ".whatever")).isEmpty();
+    assertThat(credentials.verify("not-a-credential")).isEmpty();
+    assertThat(credentials.verify("")).isEmpty();
+    assertThat(credentials.verify(null)).isEmpty();
+  }
+
+  @Test
+  void aRevokedCredentialStopsWorkingAndAReissuedOneReplacesIt() {
+    InstallRepository.Registration a = installs.registerWithCredential("v-sekai", "stable", null);
+    UUID id = a.install().id();
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(credentials.revoke(id)).isTrue();
+    assertThat(credentials.verify(a.credential())).isEmpty();
+    assertThat(credentials.revoke(id)).isFalse();
+
+    clock.advance(Duration.ofMinutes(1));
+    String fresh = credentials.reissue(id);
+    assertThat(credentials.verify(fresh)).contains(id);
+    assertThat(credentials.verify(a.credential())).isEmpty();
+
+    clock.advance(Duration.ofMinutes(1));
+    String again = credentials.reissue(id);
+    assertThat(credentials.verify(fresh)).isEmpty();
+    assertThat(credentials.verify(again)).contains(id);
+  }
+
+  @Test
+  void revokingAnUnknownInstallIsNotFound() {
+    assertThatThrownBy(() -> credentials.revoke(UUID.randomUUID()))
+        .isInstanceOf(RecordNotFoundException.class);
   }
 }

@@ -1,0 +1,13 @@
+package org.vsekai.nebula.schema;
+
+import org.vsekai.nebula.schema.testing.TestClock;
+
+/** The installs' contract on the in-memory fakes that resource tests use. */
+class FakeInstallsTest extends InstallsContract {
+  @Override
+  Stores newStores(TestClock clock) {
+    FakeCatalog catalog = FakeCatalog.create(clock);
+    FakeInstalls installs = new FakeInstalls(catalog, clock);
+    return new Stores(catalog.catalog(), installs, installs);
+  }
+}
