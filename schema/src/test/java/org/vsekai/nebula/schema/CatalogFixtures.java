@@ -6,10 +6,10 @@ import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.schema.db.VersionFileRow;
 
 /** Releases for repository tests; the manifest JSON is a placeholder the database stores as is. */
-final class CatalogFixtures {
+public final class CatalogFixtures {
   private CatalogFixtures() {}
 
-  static NewRelease release(
+  public static NewRelease release(
       String product, String version, String mode, Instant validFrom, Instant signedAt) {
     return new NewRelease(
         product,

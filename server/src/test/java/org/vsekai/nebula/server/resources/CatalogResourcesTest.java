@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.ModeInfo;
 import org.vsekai.nebula.api.rest.ModeRelease;
 import org.vsekai.nebula.api.rest.NewMode;
@@ -31,10 +30,8 @@ import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.ProductInfo;
 import org.vsekai.nebula.api.rest.VersionInfo;
 import org.vsekai.nebula.schema.Catalog;
+import org.vsekai.nebula.schema.CatalogFixtures;
 import org.vsekai.nebula.schema.FakeCatalog;
-import org.vsekai.nebula.schema.NewRelease;
-import org.vsekai.nebula.schema.SignedEnvelope;
-import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.server.config.SigningFactory;
 import org.vsekai.nebula.server.core.ManifestService;
@@ -107,21 +104,7 @@ class CatalogResourcesTest {
   }
 
   private void publish(String version, String mode) {
-    catalog
-        .releases()
-        .register(
-            new NewRelease(
-                "v-sekai",
-                SemVer.parse(version),
-                mode,
-                "bin/game",
-                null,
-                List.of(new VersionFileRow("bin/game", 42, "0755", "ab".repeat(32))),
-                new SignedEnvelope(
-                    "key1",
-                    "{\"version\":\"" + version + "\"}",
-                    T0,
-                    T0.plus(Duration.ofDays(30)))));
+    catalog.releases().register(CatalogFixtures.release("v-sekai", version, mode, null, T0));
     clock.advance(Duration.ofSeconds(1));
   }
 

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.rest.CredentialIssued;
 import org.vsekai.nebula.api.rest.CurrentMode;
 import org.vsekai.nebula.api.rest.InstallHistoryEntry;
@@ -29,11 +28,9 @@ import org.vsekai.nebula.api.rest.InstallRegistration;
 import org.vsekai.nebula.api.rest.ModeSwitch;
 import org.vsekai.nebula.api.rest.Page;
 import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.schema.CatalogFixtures;
 import org.vsekai.nebula.schema.FakeCatalog;
 import org.vsekai.nebula.schema.FakeInstalls;
-import org.vsekai.nebula.schema.NewRelease;
-import org.vsekai.nebula.schema.SignedEnvelope;
-import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.server.auth.InstallCredentialCache;
 
@@ -79,15 +76,7 @@ class InstallsResourcesTest {
     catalog
         .catalog()
         .releases()
-        .register(
-            new NewRelease(
-                "v-sekai",
-                SemVer.parse(version),
-                mode,
-                "bin/game",
-                null,
-                List.of(new VersionFileRow("bin/game", 42, "0755", "ab".repeat(32))),
-                new SignedEnvelope("key1", "{}", T0, T0.plus(Duration.ofDays(30)))));
+        .register(CatalogFixtures.release("v-sekai", version, mode, null, T0));
   }
 
   private Invocation.Builder as(String credential, String path) {
