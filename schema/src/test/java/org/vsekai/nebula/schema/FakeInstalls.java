@@ -183,6 +183,26 @@ public final class FakeInstalls implements InstallRepository, InstallCredentials
         p -> new InstallPeriod(p.kind, p.value, p.from, p.to));
   }
 
+  /** The install's product; as {@code JdbiInstallRepository.install}, not found if unknown. */
+  synchronized String productOf(UUID installId) {
+    return record(installId).product;
+  }
+
+  /** The version the install ran at {@code at}, or null. */
+  synchronized SemVer versionAt(UUID installId, Instant at) {
+    return record(installId)
+        .at(InstallPeriod.Kind.VERSION, at)
+        .map(p -> SemVer.parse(p.value))
+        .orElse(null);
+  }
+
+  /** From {@code at} on, the install runs {@code version} (a successful update). */
+  synchronized void moveVersion(UUID installId, SemVer version, Instant at) {
+    Record r = record(installId);
+    r.at(InstallPeriod.Kind.VERSION, at).ifPresent(p -> p.to = at);
+    open(r, InstallPeriod.Kind.VERSION, version.toString(), at);
+  }
+
   private String issue(UUID installId) {
     String secret = CredentialText.newSecret();
     credentialDigests.put(installId, CredentialText.digest(secret));

@@ -34,7 +34,7 @@ class RolloutRepositoryTest {
     clock = new TestClock(T0);
     Catalog catalog = Catalog.jdbi(db.transactions(), clock);
     installs = new JdbiInstallRepository(db.transactions(), clock);
-    processes = new UpdateProcessRepository(db.transactions(), clock);
+    processes = new JdbiUpdateProcessRepository(db.transactions(), clock);
     rollouts = new RolloutRepository(db.transactions(), clock);
     catalog.products().create("v-sekai", null, null);
     catalog.products().create("other-game", null, null);

@@ -11,6 +11,7 @@ import org.vsekai.nebula.schema.InstallCredentials;
 import org.vsekai.nebula.schema.InstallRepository;
 import org.vsekai.nebula.schema.JdbiInstallCredentials;
 import org.vsekai.nebula.schema.JdbiInstallRepository;
+import org.vsekai.nebula.schema.JdbiUpdateProcessRepository;
 import org.vsekai.nebula.schema.SerializableTransactions;
 import org.vsekai.nebula.schema.UpdateProcessRepository;
 import org.vsekai.nebula.server.core.ManifestService;
@@ -79,7 +80,7 @@ public record NebulaServices(
         tx,
         catalog,
         new JdbiInstallRepository(tx, clock),
-        new UpdateProcessRepository(tx, clock),
+        new JdbiUpdateProcessRepository(tx, clock),
         chunks,
         indexes,
         keys,

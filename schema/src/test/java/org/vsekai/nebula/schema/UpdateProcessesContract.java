@@ -10,16 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.UpdateState;
 import org.vsekai.nebula.schema.testing.TestClock;
-import org.vsekai.nebula.schema.testing.TestPostgres;
 
-@Tag("integration")
-class UpdateProcessRepositoryTest {
+/**
+ * What update processes must do, whatever stores them: run on PostgreSQL ({@link
+ * JdbiUpdateProcessesTest}) and on the in-memory fakes ({@link FakeUpdateProcessesTest}).
+ */
+abstract class UpdateProcessesContract {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+  /** The catalog, installs and update processes of one store, empty; "now" is the clock's. */
+  record Stores(Catalog catalog, InstallRepository installs, UpdateProcessRepository processes) {}
+
+  abstract Stores newStores(TestClock clock);
 
   private TestClock clock;
   private InstallRepository installs;
@@ -28,11 +34,11 @@ class UpdateProcessRepositoryTest {
 
   @BeforeEach
   void setUp() {
-    TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     clock = new TestClock(T0);
-    Catalog catalog = Catalog.jdbi(db.transactions(), clock);
-    installs = new JdbiInstallRepository(db.transactions(), clock);
-    processes = new UpdateProcessRepository(db.transactions(), clock);
+    Stores stores = newStores(clock);
+    Catalog catalog = stores.catalog();
+    installs = stores.installs();
+    processes = stores.processes();
     catalog.products().create("v-sekai", null, null);
     catalog.modes().create("stable", null, null);
     catalog.releases().register(release("v-sekai", "0.1.0", "stable", null, T0));
