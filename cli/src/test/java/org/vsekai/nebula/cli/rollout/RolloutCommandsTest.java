@@ -2,6 +2,7 @@ package org.vsekai.nebula.cli.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -13,17 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.rest.InstallRegistered;
+import org.vsekai.nebula.api.rest.InstallRegistration;
 import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.cli.CliRig;
 import org.vsekai.nebula.cli.CliRun;
 import org.vsekai.nebula.cli.ExitCodes;
+import org.vsekai.nebula.cli.SupportTemporal;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.desync.ChunkSizes;
+import org.vsekai.nebula.workflows.rollout.RolloutIds;
+import org.vsekai.nebula.workflows.rollout.RolloutWorkflow;
+import org.vsekai.nebula.workflows.rollout.WaveBuckets;
 
 /**
  * {@code vsekai rollout ...} against the service and Temporal on their embedded defaults: the
- * commands' output, exit codes and one-line errors. The rollouts here reach no installs; the fleet
- * is {@code RolloutFleetEndToEndTest}'s.
+ * commands' output, exit codes and one-line errors. The rollouts here reach at most one install,
+ * which never runs a worker; the fleet is {@code RolloutFleetEndToEndTest}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("integration")
@@ -105,6 +112,11 @@ class RolloutCommandsTest {
 
   @Test
   void abortEndsARolloutThatWaits() throws Exception {
+    // The rollout must still be in wave 1 when the pause arrives, or abort halts wave 2 instead of
+    // skipping it. With no install in wave 1 it succeeds at once and wave 2 (or the rollout's end)
+    // races the pause; an install in the first 1% that never reports (no worker polls its queue,
+    // and a rollout's update waits a month for one) holds wave 1 until its 1h deadline.
+    registerAnOfflineInstallInTheFirstPercent();
     CliRun started =
         run(
             "rollout",
@@ -120,6 +132,10 @@ class RolloutCommandsTest {
     Matcher m = ROLLOUT_ID.matcher(started.out());
     assertThat(m.find()).as(started.out() + started.err()).isTrue();
     String id = m.group(1);
+    // Nor may the pause cancel wave 1's trigger as it completes: Temporal's test server then
+    // refuses the workflow task (ACTIVITY_UNKNOWN, temporalio/sdk-java#2391) and the rollout
+    // stalls. Once wave 1 has its deadline it only waits, and a pause there cancels nothing.
+    awaitFirstWaveWaiting(id);
     CliRun paused = run("rollout", "pause", id, "--token", rig.token());
     assertThat(paused.out()).contains("Asked rollout " + id + " to pause");
     awaitStatus(id, "Paused");
@@ -191,6 +207,43 @@ class RolloutCommandsTest {
     CliRun missing =
         run("rollout", "status", "00000000-0000-4000-8000-000000000000", "--token", rig.token());
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+  }
+
+  /**
+   * Registers installs until the service picks an id in wave buckets of the first 1% (about one in
+   * a hundred), then has that one follow stable; the others stay in a mode no rollout here targets.
+   */
+  private void registerAnOfflineInstallInTheFirstPercent() {
+    ServiceClient anonymous = new ServiceClient(rig.nebula.baseUrl(), null);
+    new ServiceClient(rig.nebula.baseUrl(), rig.token()).createMode("parked");
+    for (int n = 0; n < 3_000; n++) {
+      InstallRegistered install =
+          anonymous.registerInstall(new InstallRegistration("v-sekai", "parked", null));
+      if (WaveBuckets.reaches(1, install.installId().toString())) {
+        new ServiceClient(rig.nebula.baseUrl(), install.credential())
+            .switchMode(install.installId().toString(), "stable");
+        return;
+      }
+    }
+    throw new AssertionError("no install of 3,000 fell in the first 1% of wave buckets");
+  }
+
+  /** Waits until wave 1 has triggered its installs and waits for them, as the rollout says. */
+  private void awaitFirstWaveWaiting(String id) throws InterruptedException {
+    WorkflowClient support = SupportTemporal.connect(rig.temporal.address());
+    try {
+      RolloutWorkflow rollout =
+          support.newWorkflowStub(RolloutWorkflow.class, RolloutIds.workflowId(id));
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (rollout.progress().waves().get(0).deadlineAt() == null) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("wave 1 of rollout " + id + " never finished triggering");
+        }
+        Thread.sleep(100);
+      }
+    } finally {
+      support.getWorkflowServiceStubs().shutdown();
+    }
   }
 
   private CliRun awaitStatus(String id, String state) throws InterruptedException {
