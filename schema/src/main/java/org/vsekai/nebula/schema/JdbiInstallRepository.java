@@ -2,7 +2,6 @@ package org.vsekai.nebula.schema;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +28,7 @@ public final class JdbiInstallRepository implements InstallRepository {
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return StoredInstants.now(clock);
   }
 
   @Override

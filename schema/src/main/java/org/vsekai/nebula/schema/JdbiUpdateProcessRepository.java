@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +45,7 @@ public final class JdbiUpdateProcessRepository implements UpdateProcessRepositor
     Objects.requireNonNull(report.state(), "state");
     return tx.inTransaction(
         h -> {
-          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          Instant now = StoredInstants.now(clock);
           InstallRow install = JdbiInstallRepository.install(h, report.installId());
           UpdateProcessDao processes = h.attach(UpdateProcessDao.class);
           Optional<UpdateProcessRow> existing = processes.find(report.updateProcessId());
