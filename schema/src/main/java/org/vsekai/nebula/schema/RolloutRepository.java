@@ -23,7 +23,7 @@ import org.vsekai.nebula.schema.db.WaveTallyRow;
  * idempotent, because an activity may run twice. A wave's results are never copied: they are
  * counted from the update-process tables, where each update records how it ended.
  */
-public final class RolloutRepository {
+public final class RolloutRepository implements RolloutRecords {
   public static final String RUNNING = "Running";
   public static final String PAUSED = "Paused";
   public static final Set<String> ENDED = Set.of("Halted", "Aborted", "Completed");
@@ -231,15 +231,12 @@ public final class RolloutRepository {
         });
   }
 
-  /** The rollout with its waves' live counts and its states over time. */
+  @Override
   public Rollout find(UUID rolloutId) {
     return tx.inReadOnlyTransaction(h -> info(h, rollout(h, rolloutId), true));
   }
 
-  /**
-   * Rollouts newest first. The waves carry the counts recorded with their state (cancelled updates
-   * are not recorded there, so 0), which costs nothing; {@link #find} counts live.
-   */
+  @Override
   public Listing<Rollout> list(String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
     return tx.inReadOnlyTransaction(

@@ -26,7 +26,7 @@ import org.vsekai.nebula.api.rest.RolloutInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
 import org.vsekai.nebula.schema.Rollout;
-import org.vsekai.nebula.schema.RolloutRepository;
+import org.vsekai.nebula.schema.RolloutRecords;
 import org.vsekai.nebula.server.auth.Roles;
 import org.vsekai.nebula.server.core.InvalidRequestException;
 import org.vsekai.nebula.server.jersey.RequestParams;
@@ -35,9 +35,10 @@ import org.vsekai.nebula.workflows.client.TemporalUnavailableException;
 import org.vsekai.nebula.workflows.rollout.RolloutRequest;
 
 /**
- * {@code /api/v1/rollouts}: staged rollouts. Reads are public and come from the tables; starting,
- * scheduling and signalling need the publisher token and Temporal (503 without it). Signals are
- * answered 202 with the rollout as recorded: the workflow records the new state a moment later.
+ * {@code /api/v1/rollouts}: staged rollouts. Reads need the publisher or the support token (they
+ * name failed updates) and come from the tables; starting, scheduling and signalling need the
+ * publisher token and Temporal (503 without it). Signals are answered 202 with the rollout as
+ * recorded: the workflow records the new state a moment later.
  */
 @Path("/api/v1/rollouts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,13 +47,13 @@ public final class RolloutsResource {
   private static final String ROLLOUT_ID = "rollout id";
   private static final Duration MAX_DURATION = Duration.ofDays(365);
 
-  private final RolloutRepository rollouts;
+  private final RolloutRecords rollouts;
   private final RolloutControl control;
 
   /**
    * @param control null when the service has no Temporal; then every write answers 503
    */
-  public RolloutsResource(RolloutRepository rollouts, RolloutControl control) {
+  public RolloutsResource(RolloutRecords rollouts, RolloutControl control) {
     this.rollouts = rollouts;
     this.control = control;
   }
