@@ -25,6 +25,7 @@ import org.vsekai.nebula.cli.SupportTemporal;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.cli.demo.SampleGameBuilder;
 import org.vsekai.nebula.desync.ChunkSizes;
+import org.vsekai.nebula.workflows.UpdateActivityPolicies;
 import org.vsekai.nebula.workflows.WorkflowIds;
 
 /**
@@ -34,7 +35,13 @@ import org.vsekai.nebula.workflows.WorkflowIds;
  */
 @Tag("integration")
 class ResumeOnTheEmbeddedDefaultTest {
-  private static final Duration RESUME_LIMIT = Duration.ofSeconds(5);
+  /**
+   * Taken up again at once, not after the dead attempt's heartbeat timeout (30 s or more); the time
+   * itself is printed, as in {@code UpdateCrashEndToEndTest}.
+   */
+  private static final Duration RESUME_LIMIT =
+      UpdateActivityPolicies.HEARTBEAT_TIMEOUT.dividedBy(2);
+
   @TempDir Path dir;
 
   @Test
