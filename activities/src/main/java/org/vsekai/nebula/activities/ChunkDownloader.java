@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.desync.ByteRateLimiter;
@@ -186,7 +187,7 @@ public final class ChunkDownloader {
       return retried(id, compressed::getVerifiedCompressed);
     }
 
-    private byte[] retried(ChunkId id, java.util.function.Function<ChunkId, byte[]> read) {
+    private byte[] retried(ChunkId id, Function<ChunkId, byte[]> read) {
       ChunkInvalidException last = null;
       for (int i = 0; i < attempts; i++) {
         try {

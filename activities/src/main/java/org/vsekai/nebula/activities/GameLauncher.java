@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.activities.local.CurrentRelease;
 import org.vsekai.nebula.activities.local.InstalledRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
@@ -19,7 +21,7 @@ import org.vsekai.nebula.activities.local.RunningGames;
  * update that completes meanwhile leaves it, and it is removed when the game ends.
  */
 public final class GameLauncher {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GameLauncher.class);
+  private static final Logger LOG = LoggerFactory.getLogger(GameLauncher.class);
 
   private final LauncherFolder folder;
   private final RunningGames games;

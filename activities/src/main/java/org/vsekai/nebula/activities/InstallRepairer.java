@@ -11,6 +11,7 @@ import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.InstalledFile;
 import org.vsekai.nebula.activities.local.InstalledRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
+import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.activities.local.NotAnInstallException;
 import org.vsekai.nebula.api.client.ServiceClient;
@@ -101,7 +102,7 @@ public final class InstallRepairer {
               f.indexSha256());
       files.replaceAll(x -> x.path().equals(f.path()) ? repaired : x);
     }
-    org.vsekai.nebula.activities.local.Json.write(
+    Json.write(
         folder.releaseRecord(i.release.releaseId()),
         new InstalledRelease(
             i.release.releaseId(),

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.activities.local.CurrentRelease;
 import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.activities.local.LauncherFolder;
@@ -20,7 +22,7 @@ import org.vsekai.nebula.activities.local.RunningGames;
  * left half-deleted, and whatever is left of a renamed one is nobody's release.
  */
 public final class OldReleases {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OldReleases.class);
+  private static final Logger LOG = LoggerFactory.getLogger(OldReleases.class);
 
   /** Prefix of a release folder on its way out; never a release id (those start with a digit). */
   static final String REMOVING = ".removing-";

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -169,9 +171,7 @@ final class PatchDownloader {
     StringBuilder out = new StringBuilder();
     for (String segment : name.split("/", -1)) {
       if (out.length() > 0) out.append('/');
-      out.append(
-          java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
-              .replace("+", "%20"));
+      out.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return out.toString();
   }

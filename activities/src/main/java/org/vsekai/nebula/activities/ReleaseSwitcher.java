@@ -1,6 +1,7 @@
 package org.vsekai.nebula.activities;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.activities.local.CurrentRelease;
 import org.vsekai.nebula.activities.local.InstalledFile;
 import org.vsekai.nebula.activities.local.InstalledRelease;
@@ -30,8 +33,7 @@ import org.vsekai.nebula.api.manifest.ReleaseManifest;
  * current} on a complete release, and running again rolls forward from the journal.
  */
 public final class ReleaseSwitcher {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(ReleaseSwitcher.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ReleaseSwitcher.class);
 
   /** Steps of the journal, in order. */
   enum Step {
@@ -162,7 +164,7 @@ public final class ReleaseSwitcher {
   private static void bestEffort(Tidying t) {
     try {
       t.run();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       LOG.warn("left for the next update to remove: {}", e.getMessage());
     }
   }

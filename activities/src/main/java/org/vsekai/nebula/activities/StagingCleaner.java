@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vsekai.nebula.activities.local.CurrentRelease;
 import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.activities.local.LauncherFolder;
@@ -14,8 +16,7 @@ import org.vsekai.nebula.activities.local.LauncherFolder;
  * plan), never the installed release, and keeps the chunk cache for the next attempt.
  */
 public final class StagingCleaner {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(StagingCleaner.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StagingCleaner.class);
   private final LauncherFolder folder;
 
   public StagingCleaner(LauncherFolder folder) {

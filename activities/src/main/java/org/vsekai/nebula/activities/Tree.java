@@ -83,7 +83,7 @@ final class Tree {
 
   /** Deletes a tree; returns the bytes of the files removed. Missing is fine. */
   static long delete(Path root) throws IOException {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return 0;
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return 0;
     AtomicLong bytes = new AtomicLong();
     Files.walkFileTree(
         root,

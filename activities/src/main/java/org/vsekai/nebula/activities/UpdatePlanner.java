@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,6 +20,7 @@ import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstalledFile;
 import org.vsekai.nebula.activities.local.InstalledRelease;
 import org.vsekai.nebula.activities.local.InstalledReleases;
+import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.Sha256;
@@ -39,6 +41,7 @@ import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.desync.ExtractPlan;
 import org.vsekai.nebula.desync.FileSeed;
 import org.vsekai.nebula.desync.IndexChunk;
+import org.vsekai.nebula.desync.IndexFormatException;
 import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
 import org.vsekai.nebula.desync.SeedSet;
@@ -125,7 +128,7 @@ public final class UpdatePlanner {
             transfers.patches());
     requireDiskSpace(plan);
     Files.createDirectories(folder.plans());
-    org.vsekai.nebula.activities.local.Json.write(folder.plan(planId), plan);
+    Json.write(folder.plan(planId), plan);
     return plan;
   }
 
@@ -215,7 +218,7 @@ public final class UpdatePlanner {
       // a hard link would share, and so change, the installed file's permissions.
       if (was != null
           && was.indexSha256().equals(f.indexSha256())
-          && java.util.Objects.equals(was.permissions(), f.permissions())
+          && Objects.equals(was.permissions(), f.permissions())
           && !now.damaged().contains(f.path())) {
         unchanged.add(f.path());
       } else {
@@ -307,7 +310,7 @@ public final class UpdatePlanner {
     ChunkIndex index;
     try {
       index = CaibxReader.read(bytes, "index " + sha256);
-    } catch (org.vsekai.nebula.desync.IndexFormatException e) {
+    } catch (IndexFormatException e) {
       throw new UpdateFailure(UpdateFailures.MALFORMED_MANIFEST, e.getMessage());
     }
     AtomicFiles.write(local, bytes);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,8 +126,7 @@ class DiskFullOnARealVolumeTest {
     }
   }
 
-  private static ApplicationFailure failure(
-      org.assertj.core.api.ThrowableAssert.ThrowingCallable c) {
+  private static ApplicationFailure failure(ThrowableAssert.ThrowingCallable c) {
     Throwable thrown = catchThrowable(c);
     assertThat(thrown).isInstanceOf(ActivityFailure.class);
     return (ApplicationFailure) thrown.getCause();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.activities.local.CurrentRelease;
 import org.vsekai.nebula.activities.local.RunningGames;
 import org.vsekai.nebula.activities.testing.FakeReleaseService;
 import org.vsekai.nebula.desync.testing.TestData;
@@ -104,7 +105,7 @@ class GameKeepsItsReleaseTest {
 
   @Test
   void aMarkerLeftByALauncherThatDiedPinsNothing() throws Exception {
-    String v1 = new org.vsekai.nebula.activities.local.CurrentRelease(bed.folder).releaseId().get();
+    String v1 = new CurrentRelease(bed.folder).releaseId().get();
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     new RunningGames(bed.folder).started(v1, gone.toHandle());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,10 +113,10 @@ class InstallPolicyTest {
   @Test
   void failureMessagesCarryNoLocalPaths() throws Exception {
     // A file where the staging folder goes: the JDK's message names the full path.
-    java.nio.file.Files.createDirectories(bed.folder.versions());
-    java.nio.file.Files.writeString(bed.folder.versions().resolve("0.1.0"), "in the way");
-    java.nio.file.Files.createDirectories(bed.folder.plans().getParent());
-    java.nio.file.Files.writeString(bed.folder.plans(), "in the way");
+    Files.createDirectories(bed.folder.versions());
+    Files.writeString(bed.folder.versions().resolve("0.1.0"), "in the way");
+    Files.createDirectories(bed.folder.plans().getParent());
+    Files.writeString(bed.folder.plans(), "in the way");
     ActivityFailure failure =
         catchFailure(
             () ->

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
 import org.vsekai.nebula.activities.testing.FakeReleaseService;
+import org.vsekai.nebula.desync.AtomicFiles;
 import org.vsekai.nebula.workflows.activities.ApplyRequest;
 import org.vsekai.nebula.workflows.activities.CheckRequest;
 import org.vsekai.nebula.workflows.activities.DownloadBatchRequest;
@@ -201,7 +202,7 @@ class PatchRouteTest {
     // What a kill -9 mid-apply leaves: the half-written result beside its staged path.
     Path staged = bed.folder.releaseDir(plan.planId()).resolve(EXE);
     Files.createDirectories(staged.getParent());
-    Path half = org.vsekai.nebula.desync.AtomicFiles.temporarySibling(staged);
+    Path half = AtomicFiles.temporarySibling(staged);
     Files.write(half, new byte[1000]);
     finish(plan);
     assertInstalledV2AndNothingStray(plan);

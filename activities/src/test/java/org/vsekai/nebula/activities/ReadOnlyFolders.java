@@ -1,6 +1,7 @@
 package org.vsekai.nebula.activities;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +32,7 @@ final class ReadOnlyFolders {
             try {
               Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+              throw new UncheckedIOException(e);
             }
           });
     }

@@ -3,6 +3,7 @@ package org.vsekai.nebula.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class ReleaseSwitcherCrashTest {
     new ReleaseSwitcher(bed.folder).finalizeUpdate(planId);
     assertThat(Builds.contents(bed.folder.current())).isEqualTo(v2Contents);
     assertThat(bed.folder.journal()).doesNotExist();
-    try (var versions = java.nio.file.Files.list(bed.folder.versions())) {
+    try (var versions = Files.list(bed.folder.versions())) {
       assertThat(versions).hasSize(1);
     }
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -62,7 +63,7 @@ class StepsThatCannotSucceedTest {
 
   private ApplicationFailure downloadFails() {
     Throwable thrown =
-        org.assertj.core.api.Assertions.catchThrowable(
+        Assertions.catchThrowable(
             () -> bed.activities.downloadChunks(new DownloadBatchRequest(plan.planId(), 0, 1, 0)));
     assertThat(thrown).isInstanceOf(ActivityFailure.class);
     return (ApplicationFailure) thrown.getCause();

@@ -3,12 +3,16 @@ package org.vsekai.nebula.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
 import org.vsekai.nebula.activities.testing.FakeReleaseService;
+import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
+import org.vsekai.nebula.api.tuf.Metadata;
+import org.vsekai.nebula.api.tuf.MetadataBuilder;
+import org.vsekai.nebula.api.tuf.TufSigner;
+import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.workflows.UpdateFailures;
 import org.vsekai.nebula.workflows.activities.CheckRequest;
 import org.vsekai.nebula.workflows.activities.CheckResult;
@@ -106,8 +115,7 @@ class UpdateActivitiesTest {
     bed.update("0.1.0");
     service.publish("0.2.0", "stable", v2, NEXT_MONTH);
     UpdatePlanner planner =
-        new UpdatePlanner(
-            bed.folder, service.client(), java.time.Clock.systemUTC(), DiskSpace.REAL);
+        new UpdatePlanner(bed.folder, service.client(), Clock.systemUTC(), DiskSpace.REAL);
     StoredPlan clean =
         planner.prepare(
             new UpdatePlanner.Request(bed.installId, "v-sekai", "stable", "0.2.0", false));
@@ -118,8 +126,7 @@ class UpdateActivitiesTest {
     b[1000] ^= 1;
     Files.write(avatars, b);
     UpdatePlanner again =
-        new UpdatePlanner(
-            bed.folder, service.client(), java.time.Clock.systemUTC(), DiskSpace.REAL);
+        new UpdatePlanner(bed.folder, service.client(), Clock.systemUTC(), DiskSpace.REAL);
     StoredPlan repaired =
         again.prepare(
             new UpdatePlanner.Request(bed.installId, "v-sekai", "stable", "0.2.0", false));
@@ -157,7 +164,7 @@ class UpdateActivitiesTest {
         "0.2.0",
         new SignedManifest(
             signed.payloadType(),
-            java.util.Base64.getEncoder().encodeToString(json.getBytes()),
+            Base64.getEncoder().encodeToString(json.getBytes()),
             signed.signatures()));
     assertRefused("0.2.0", UpdateFailures.HASH_MISMATCH, "does not match", installed);
     service.serve("0.2.0", signed);
@@ -204,19 +211,11 @@ class UpdateActivitiesTest {
     assertRefused("0.2.0", UpdateFailures.METADATA_ROLLBACK, "older than trusted", installed);
 
     // Forged: a timestamp signed by a key the root does not name.
-    org.vsekai.nebula.api.tuf.TufSigner forger =
-        new org.vsekai.nebula.api.tuf.TufSigner(
-            org.vsekai.nebula.api.manifest.Ed25519Keys.generate());
-    org.vsekai.nebula.api.tuf.Metadata real =
-        org.vsekai.nebula.api.tuf.Metadata.parse(goodTimestamp, "timestamp");
-    com.fasterxml.jackson.databind.node.ObjectNode forged =
-        (com.fasterxml.jackson.databind.node.ObjectNode) real.signed();
+    TufSigner forger = new TufSigner(Ed25519Keys.generate());
+    Metadata real = Metadata.parse(goodTimestamp, "timestamp");
+    ObjectNode forged = (ObjectNode) real.signed();
     forged.put("version", real.version() + 100);
-    service
-        .tuf()
-        .serveInstead(
-            "timestamp.json",
-            org.vsekai.nebula.api.tuf.MetadataBuilder.sign(forged, List.of(forger)));
+    service.tuf().serveInstead("timestamp.json", MetadataBuilder.sign(forged, List.of(forger)));
     assertRefused("0.2.0", UpdateFailures.UNTRUSTED_METADATA, "valid signature", installed);
   }
 
@@ -229,7 +228,7 @@ class UpdateActivitiesTest {
         bed.activities.prepare(
             new PrepareRequest(bed.installId, "v-sekai", "stable", "0.1.0", "0.2.0", false));
     StoredPlan stored = PlanFiles.read(bed.folder, plan.planId());
-    service.corruptChunk(org.vsekai.nebula.desync.ChunkId.fromHex(stored.downloads().get(0)));
+    service.corruptChunk(ChunkId.fromHex(stored.downloads().get(0)));
     assertThatThrownBy(
             () -> bed.activities.downloadChunks(new DownloadBatchRequest(plan.planId(), 0, 1, 0)))
         .isInstanceOf(ActivityFailure.class)
@@ -351,7 +350,7 @@ class UpdateActivitiesTest {
     assertThat(Builds.contents(current())).isEqualTo(installed);
     try (var plans = Files.list(bed.folder.plans())) {
       assertThat(plans).isEmpty();
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       // no plan was ever written
     }
   }

@@ -1,5 +1,9 @@
 package org.vsekai.nebula.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,9 +17,9 @@ public final class Sha256 {
   }
 
   /** A file's SHA-256, read in blocks: patch sources and results are tens of megabytes. */
-  public static String hex(java.nio.file.Path file) throws java.io.IOException {
+  public static String hex(Path file) throws IOException {
     MessageDigest digest = digest();
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];
       for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
     }

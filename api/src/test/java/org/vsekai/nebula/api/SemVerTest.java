@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,7 @@ class SemVerTest {
             "1.10.0",
             "2.0.0");
     List<SemVer> shuffled = new ArrayList<>(expected.stream().map(SemVer::parse).toList());
-    Collections.shuffle(shuffled, new java.util.Random(7));
+    Collections.shuffle(shuffled, new Random(7));
     Collections.sort(shuffled);
     assertThat(shuffled.stream().map(SemVer::toString).toList()).isEqualTo(expected);
   }

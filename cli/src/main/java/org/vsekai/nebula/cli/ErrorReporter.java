@@ -6,6 +6,7 @@ import org.vsekai.nebula.activities.local.NotAnInstallException;
 import org.vsekai.nebula.api.client.InsecureTransportException;
 import org.vsekai.nebula.api.client.ServiceException;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException;
+import org.vsekai.nebula.api.tuf.TufRefusal;
 import org.vsekai.nebula.desync.ChunkInvalidException;
 import org.vsekai.nebula.desync.ChunkMissingException;
 import org.vsekai.nebula.desync.ChunkStoreException;
@@ -71,7 +72,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
       }
       if (t instanceof NotAnInstallException) return ExitCodes.INVALID_DATA;
       if (t instanceof ManifestRejectedException) return ExitCodes.REJECTED;
-      if (t instanceof org.vsekai.nebula.api.tuf.TufRefusal) return ExitCodes.REJECTED;
+      if (t instanceof TufRefusal) return ExitCodes.REJECTED;
       if (t instanceof InterruptedException) return ExitCodes.INTERRUPTED;
       if (t instanceof IllegalArgumentException) return ExitCodes.USAGE;
     }

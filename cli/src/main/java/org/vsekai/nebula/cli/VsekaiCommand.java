@@ -2,6 +2,7 @@ package org.vsekai.nebula.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vsekai.nebula.cli.commands.BundleCommand;
 import org.vsekai.nebula.cli.commands.GuiCommand;
 import org.vsekai.nebula.cli.commands.InstallChecks;
 import org.vsekai.nebula.cli.commands.InstallCommand;
@@ -16,6 +17,8 @@ import org.vsekai.nebula.cli.commands.UpdateControls;
 import org.vsekai.nebula.cli.commands.WorkerCommand;
 import org.vsekai.nebula.cli.demo.DemoCommand;
 import org.vsekai.nebula.cli.desync.DesyncCommand;
+import org.vsekai.nebula.cli.keys.KeysCommand;
+import org.vsekai.nebula.cli.rollout.RolloutCommand;
 import org.vsekai.nebula.cli.update.UpdateAction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       LaunchCommand.class,
       GuiCommand.class,
-      org.vsekai.nebula.cli.commands.BundleCommand.class,
+      BundleCommand.class,
       UpdateControls.Pause.class,
       UpdateControls.Resume.class,
       UpdateControls.Cancel.class,
@@ -46,11 +49,11 @@ import picocli.CommandLine.Option;
       WorkerCommand.class,
       PublishCommand.class,
       ProductCommand.class,
-      org.vsekai.nebula.cli.keys.KeysCommand.class,
+      KeysCommand.class,
       ServerCommand.class,
       DemoCommand.class,
       DesyncCommand.class,
-      org.vsekai.nebula.cli.rollout.RolloutCommand.class
+      RolloutCommand.class
     })
 public final class VsekaiCommand implements Callable<Integer> {
   // Not mixinStandardHelpOptions: its --version would be inherited too, and publish and

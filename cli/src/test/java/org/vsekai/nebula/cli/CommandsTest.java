@@ -2,11 +2,13 @@ package org.vsekai.nebula.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.activities.testing.Builds;
+import org.vsekai.nebula.desync.testing.TestData;
+import picocli.CommandLine;
 
 /**
  * Every command through picocli against a real embedded service and Temporal: output, exit code and
@@ -84,8 +89,7 @@ class CommandsTest {
     }
   }
 
-  private static void collectCommands(
-      picocli.CommandLine command, List<String> parents, List<String> out) {
+  private static void collectCommands(CommandLine command, List<String> parents, List<String> out) {
     for (var e : command.getSubcommands().entrySet()) {
       // An alias answers with its command's usage; the command itself is walked.
       if (!e.getKey().equals(e.getValue().getCommandName())) continue;
@@ -219,8 +223,7 @@ class CommandsTest {
         .contains("no update of " + launcher + " is running");
     Path v3 = dir.resolve("build-v3");
     Builds.copy(v2, v3);
-    Files.write(
-        v3.resolve("data/big.pck"), org.vsekai.nebula.desync.testing.TestData.random(77, 3 << 20));
+    Files.write(v3.resolve("data/big.pck"), TestData.random(77, 3 << 20));
     assertThat(
             run(rig.with("publish", "--token", rig.token(), "--version", "0.3.0", v3.toString()))
                 .exitCode())
@@ -319,7 +322,7 @@ class CommandsTest {
             () -> worker.complete(run(rig.with("worker", launcher))), "vsekai-worker-under-test");
     t.start();
     String installId =
-        org.vsekai.nebula.activities.local.Json.mapper()
+        Json.mapper()
             .readTree(Path.of(launcher, ".nebula", "install.json").toFile())
             .path("installId")
             .asText();
@@ -355,7 +358,7 @@ class CommandsTest {
     assertThat(worker.get().out()).contains("vsekai worker serving " + launcher);
   }
 
-  private static String describeStatus(io.temporal.client.WorkflowStub stub) {
+  private static String describeStatus(WorkflowStub stub) {
     try {
       return stub.describe().getStatus().name();
     } catch (RuntimeException notYet) {
@@ -369,7 +372,7 @@ class CommandsTest {
         "\"updateState\":\"" + state + "\"");
   }
 
-  private static void awaitOutput(java.util.function.Supplier<String> output, String expected)
+  private static void awaitOutput(Supplier<String> output, String expected)
       throws InterruptedException {
     long deadline = System.nanoTime() + 120_000_000_000L;
     String last = "";

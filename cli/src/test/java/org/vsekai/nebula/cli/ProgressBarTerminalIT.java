@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -87,8 +88,7 @@ class ProgressBarTerminalIT {
             .anyMatch(x -> x.matches("(?s).*/s  ETA \\d+:\\d\\d.*"));
         System.out.printf("progress bar showed %s over %d screens%n", percentages, screens.size());
       } finally {
-        tmux.runAllowingFailure(
-            null, java.time.Duration.ofSeconds(10), "kill-session", "-t", session);
+        tmux.runAllowingFailure(null, Duration.ofSeconds(10), "kill-session", "-t", session);
       }
     }
   }

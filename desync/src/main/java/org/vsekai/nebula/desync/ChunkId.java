@@ -3,6 +3,7 @@ package org.vsekai.nebula.desync;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** A chunk's name: the 32-byte digest of its uncompressed bytes, written as 64 lowercase hex. */
 public final class ChunkId implements Comparable<ChunkId> {
@@ -43,7 +44,7 @@ public final class ChunkId implements Comparable<ChunkId> {
           "'" + hex + "' is not a chunk id (64 hex digits expected)");
     }
     try {
-      return new ChunkId(HEX.parseHex(hex.toLowerCase(java.util.Locale.ROOT)));
+      return new ChunkId(HEX.parseHex(hex.toLowerCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "'" + hex + "' is not a chunk id (64 hex digits expected)");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,7 +81,7 @@ public final class ChunkingOutputStream extends OutputStream {
   }
 
   private void cut(int length) throws IOException {
-    byte[] chunk = java.util.Arrays.copyOfRange(buf, cursor, cursor + length);
+    byte[] chunk = Arrays.copyOfRange(buf, cursor, cursor + length);
     cursor += length;
     lengths.add(length);
     try {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -359,7 +360,7 @@ public final class Extractor {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new DesyncException("interrupted", e);
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         failure.compareAndSet(null, e.getCause());
       }
     }

@@ -1,9 +1,11 @@
 package org.vsekai.nebula.desync;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * desync's {@code verify}: reads every chunk of a store, reporting (and optionally removing) bad
@@ -22,8 +24,8 @@ public final class StoreVerifier {
   public static Report verify(PrunableChunkStore store, boolean removeInvalid, int threads) {
     List<ChunkId> ids = new ArrayList<>();
     store.forEachId(ids::add);
-    List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.atomic.AtomicLong removed = new java.util.concurrent.atomic.AtomicLong();
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong removed = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       Extractor.runAll(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class CaibxReaderTest {
   private static byte[] sampleIndex() {
     byte[] data = TestData.random(1, 1 << 20);
     List<Integer> sizes = List.of(200_000, 262_144, 100_000, 486_432);
-    List<ChunkId> ids = new java.util.ArrayList<>();
+    List<ChunkId> ids = new ArrayList<>();
     int off = 0;
     for (int s : sizes) {
       ids.add(ChunkId.digest(data, off, s, HashAlgorithm.SHA512_256));

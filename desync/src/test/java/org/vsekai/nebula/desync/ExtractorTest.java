@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,9 +80,8 @@ class ExtractorTest {
   @Test
   void inPlaceRewritesOnlyWhatDiffers() throws Exception {
     byte[] partial = v2.clone();
-    java.util.Arrays.fill(partial, 1 << 20, 2 << 20, (byte) 7); // an interrupted earlier attempt
-    Path out =
-        TestData.write(dir.resolve("out"), java.util.Arrays.copyOf(partial, v2.length + 5000));
+    Arrays.fill(partial, 1 << 20, 2 << 20, (byte) 7); // an interrupted earlier attempt
+    Path out = TestData.write(dir.resolve("out"), Arrays.copyOf(partial, v2.length + 5000));
     int before = store.gets();
     ExtractStats stats = new Extractor(store).inPlace(true).extract(v2Index, out);
     assertThat(Files.readAllBytes(out)).isEqualTo(v2);

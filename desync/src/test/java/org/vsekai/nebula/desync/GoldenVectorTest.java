@@ -3,6 +3,7 @@ package org.vsekai.nebula.desync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class GoldenVectorTest {
         sizes.equals("default") ? ChunkSizes.DEFAULT : new ChunkSizes(2048, 8192, 32768);
     Path file = dir.resolve(input);
     try (var in = GoldenVectorTest.class.getResourceAsStream("/chunker/" + input)) {
-      java.nio.file.Files.copy(in, file);
+      Files.copy(in, file);
     }
     List<String> expected;
     try (var in =

@@ -3,10 +3,13 @@ package org.vsekai.nebula.desync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.luben.zstd.Zstd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ class HttpChunkStoreTest {
 
   /** Bytes that compress differently at levels 3 and 19: random words from a small alphabet. */
   private static byte[] compressible(long seed, int length) {
-    java.util.Random random = new java.util.Random(seed);
+    Random random = new Random(seed);
     byte[] out = new byte[length];
     for (int i = 0; i < length; i++) out[i] = (byte) ('a' + random.nextInt(random.nextInt(3) + 4));
     return out;
@@ -54,7 +57,7 @@ class HttpChunkStoreTest {
     ChunkId id = ChunkId.digest(data);
     Path file = backing.chunkPath(id);
     Files.createDirectories(file.getParent());
-    Files.write(file, com.github.luben.zstd.Zstd.compress(data, 19));
+    Files.write(file, Zstd.compress(data, 19));
     return id;
   }
 
@@ -82,7 +85,7 @@ class HttpChunkStoreTest {
   @Test
   void aCorruptChunkNeverReachesTheCache() throws Exception {
     ChunkId id = add(TestData.random(14, 5000));
-    Files.write(backing.chunkPath(id), com.github.luben.zstd.Zstd.compress(new byte[5000], 3));
+    Files.write(backing.chunkPath(id), Zstd.compress(new byte[5000], 3));
     LocalChunkStore cache = new LocalChunkStore(dir.resolve("cache"));
     assertThatThrownBy(
             () ->
@@ -173,8 +176,8 @@ class HttpChunkStoreTest {
 
   @Test
   void aRateCapPacesTheDownload() {
-    List<ChunkId> ids = new java.util.ArrayList<>();
-    List<Integer> sizes = new java.util.ArrayList<>();
+    List<ChunkId> ids = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       ids.add(add(TestData.random(100 + i, 50_000)));
       sizes.add(50_000);

@@ -2,7 +2,11 @@ package org.vsekai.nebula.desync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +22,7 @@ class ParallelChunkingTest {
 
   static Stream<Arguments> inputs() {
     byte[] zerosInTheMiddle = TestData.random(3, 4 << 20);
-    java.util.Arrays.fill(zerosInTheMiddle, 1 << 20, 3 << 20, (byte) 0);
+    Arrays.fill(zerosInTheMiddle, 1 << 20, 3 << 20, (byte) 0);
     byte[] shortRepeats = TestData.repeats(4, 333, 4 << 20);
     byte[] longRepeats = TestData.repeats(5, 20000, 4 << 20);
     return Stream.of(
@@ -47,10 +51,10 @@ class ParallelChunkingTest {
     Path file = TestData.write(dir.resolve(name), data);
     LocalChunkStore store = new LocalChunkStore(dir.resolve("store"));
     ChunkIndex index = new IndexMaker(SMALL).threads(8).store(store).make(file).index();
-    java.util.Set<ChunkId> stored = new java.util.HashSet<>();
+    Set<ChunkId> stored = new HashSet<>();
     store.forEachId(stored::add);
     assertThat(stored).containsAll(index.distinctIds());
     new Extractor(store).extract(index, dir.resolve("out"));
-    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("out"))).isEqualTo(data);
+    assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(data);
   }
 }

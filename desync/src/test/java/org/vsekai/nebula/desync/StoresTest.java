@@ -67,7 +67,7 @@ class StoresTest {
 
     assertThat(store.get(id)).isEqualTo(data);
     // A sound chunk is not rewritten by the next upload of it.
-    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(store.chunkPath(id));
+    FileTime written = Files.getLastModifiedTime(store.chunkPath(id));
     Thread.sleep(20);
     store.putCompressed(id, ChunkCodec.compress(data));
     assertThat(Files.getLastModifiedTime(store.chunkPath(id))).isEqualTo(written);

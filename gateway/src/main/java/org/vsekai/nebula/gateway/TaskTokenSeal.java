@@ -6,6 +6,7 @@ import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -63,8 +64,8 @@ final class TaskTokenSeal {
     if (3 + installLength > bodyLength) {
       throw denied("the task token was not issued by this gateway");
     }
-    byte[] expected = mac(java.util.Arrays.copyOf(all, bodyLength));
-    byte[] offered = java.util.Arrays.copyOfRange(all, bodyLength, all.length);
+    byte[] expected = mac(Arrays.copyOf(all, bodyLength));
+    byte[] offered = Arrays.copyOfRange(all, bodyLength, all.length);
     if (!MessageDigest.isEqual(expected, offered)) {
       throw denied("the task token was not issued by this gateway");
     }

@@ -22,6 +22,8 @@ import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.PollActivityTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.PollActivityTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueRequest;
@@ -42,6 +44,7 @@ import io.temporal.worker.WorkerOptions;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -348,9 +351,7 @@ class InstallGatewayTest {
     String id = UUID.randomUUID().toString();
     String credential = id + ".soon-revoked";
     rig.credentials.put(credential, new InstallCaller(id));
-    rig.as(credential)
-        .getSystemInfo(
-            io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+    rig.as(credential).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
     rig.credentials.remove(credential);
     assertRefused(
         () -> rig.as(credential).pollActivityTaskQueue(poll(id)), Status.Code.UNAUTHENTICATED);
@@ -379,7 +380,7 @@ class InstallGatewayTest {
     // Temporal's raw token, resealed with a key the gateway does not have: what a player who
     // guessed the format but not the key could make.
     byte[] raw =
-        java.util.Arrays.copyOfRange(
+        Arrays.copyOfRange(
             sealedByGateway,
             3 + UUID.randomUUID().toString().length(),
             sealedByGateway.length - TaskTokenSeal.MAC_BYTES);
@@ -436,8 +437,7 @@ class InstallGatewayTest {
     ClientCalls.blockingUnaryCall(call, new ByteArrayInputStream(new byte[0]));
   }
 
-  private static io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse describe(
-      WorkflowExecution execution) {
+  private static DescribeWorkflowExecutionResponse describe(WorkflowExecution execution) {
     return rig.upstream
         .blockingStub()
         .describeWorkflowExecution(

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.schema.db.NamedRow;
 import org.vsekai.nebula.schema.db.RolloutCandidateRow;
 import org.vsekai.nebula.schema.db.RolloutDao;
@@ -96,8 +97,7 @@ public final class RolloutRepository implements RolloutRecords {
    * @throws RecordNotFoundException the product, version or mode does not exist
    * @throws RecordConflictException the mode is not valid now
    */
-  public void requireRolloutable(
-      String product, org.vsekai.nebula.api.SemVer version, String mode) {
+  public void requireRolloutable(String product, SemVer version, String mode) {
     tx.inReadOnlyTransaction(
         h -> {
           CatalogLookups.version(h, product, version);

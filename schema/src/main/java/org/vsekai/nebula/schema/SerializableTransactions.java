@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -83,7 +84,7 @@ public final class SerializableTransactions {
   }
 
   /** Like {@link #inTransaction} for bodies that return nothing. */
-  public void useTransaction(java.util.function.Consumer<Handle> body) {
+  public void useTransaction(Consumer<Handle> body) {
     inTransaction(
         h -> {
           body.accept(h);

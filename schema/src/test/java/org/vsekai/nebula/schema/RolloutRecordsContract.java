@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.nebula.api.SemVer;
@@ -66,9 +67,7 @@ abstract class RolloutRecordsContract {
     assertThat(r.states()).extracting(Rollout.StatePeriod::state).containsExactly("Running");
     assertThat(r.waves())
         .extracting(Rollout.Wave::percent, Rollout.Wave::state, Rollout.Wave::targeted)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(10, "Pending", 0L),
-            org.assertj.core.groups.Tuple.tuple(100, "Pending", 0L));
+        .containsExactly(Tuple.tuple(10, "Pending", 0L), Tuple.tuple(100, "Pending", 0L));
   }
 
   @Test

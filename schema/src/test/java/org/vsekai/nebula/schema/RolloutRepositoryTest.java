@@ -7,6 +7,7 @@ import static org.vsekai.nebula.schema.CatalogFixtures.release;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +108,7 @@ class RolloutRepositoryTest {
         .extracting(RolloutCandidateRow::installId)
         .containsExactlyElementsOf(
             stable.stream()
-                .sorted(java.util.Comparator.comparing(UUID::toString))
+                .sorted(Comparator.comparing(UUID::toString))
                 .toList()); // the database orders UUIDs by their bytes; Java by signed longs
     assertThat(all.stream().filter(c -> c.version() != null).map(c -> c.version().toString()))
         .containsOnly("0.1.0");

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +93,7 @@ class TufMetadataRepositoryTest {
                 }));
       }
       go.countDown();
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (Future<TufMetadataRow> f : results) seen.add(text(f.get()));
 
       assertThat(seen).hasSize(1);
@@ -123,7 +125,7 @@ class TufMetadataRepositoryTest {
       List<Future<List<TufMetadataRow>>> futures = new ArrayList<>();
       for (Callable<List<TufMetadataRow>> t : tasks) futures.add(pool.submit(t));
       go.countDown();
-      Set<Long> written = new java.util.TreeSet<>();
+      Set<Long> written = new TreeSet<>();
       for (Future<List<TufMetadataRow>> f : futures) written.add(f.get().get(0).version());
 
       assertThat(written).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);

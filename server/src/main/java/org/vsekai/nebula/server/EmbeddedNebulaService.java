@@ -5,6 +5,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.eclipse.jetty.server.Connector;
@@ -57,7 +58,7 @@ public final class EmbeddedNebulaService implements AutoCloseable {
   public URI baseUrl() {
     boolean tls =
         server.getConnectors()[0].getProtocols().stream()
-            .anyMatch(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("ssl"));
+            .anyMatch(p -> p.toLowerCase(Locale.ROOT).startsWith("ssl"));
     return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port(0) + "/");
   }
 

@@ -7,7 +7,9 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +40,7 @@ class ConfigurationTest {
     assertThat(config.database().migrateOnStart()).isTrue();
     assertThat(config.dataDir().getFileName()).hasToString("nebula-data");
     assertThat(config.temporal().configured()).isFalse();
-    assertThat(config.signing().manifestLifetime()).isEqualTo(java.time.Duration.ofDays(365));
+    assertThat(config.signing().manifestLifetime()).isEqualTo(Duration.ofDays(365));
   }
 
   @Test
@@ -65,19 +67,19 @@ class ConfigurationTest {
   @Test
   void tufLifetimesDefaultToADayOfFreshnessRefreshedEverySixHours() throws Exception {
     NebulaConfiguration defaults = load("nebula.yml", Map.of());
-    assertThat(defaults.tuf().timestampLifetime()).isEqualTo(java.time.Duration.ofDays(1));
-    assertThat(defaults.tuf().refreshInterval()).isEqualTo(java.time.Duration.ofHours(6));
-    assertThat(defaults.tuf().rootLifetime()).isEqualTo(java.time.Duration.ofDays(365));
-    assertThat(defaults.tuf().targetsLifetime()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(defaults.tuf().timestampLifetime()).isEqualTo(Duration.ofDays(1));
+    assertThat(defaults.tuf().refreshInterval()).isEqualTo(Duration.ofHours(6));
+    assertThat(defaults.tuf().rootLifetime()).isEqualTo(Duration.ofDays(365));
+    assertThat(defaults.tuf().targetsLifetime()).isEqualTo(Duration.ofDays(30));
     assertThat(defaults.tuf().key("timestamp")).isNull();
 
     NebulaConfiguration shorter = load("nebula.yml", Map.of("NEBULA_TUF_TIMESTAMP_LIFETIME", "2h"));
-    assertThat(shorter.tuf().refreshInterval()).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(shorter.tuf().refreshInterval()).isEqualTo(Duration.ofMinutes(30));
     NebulaConfiguration embedded =
         load(
             "nebula-embedded.yml",
             Map.of("NEBULA_DATA_DIR", "/tmp/x", "NEBULA_TUF_REFRESH_INTERVAL", "10m"));
-    assertThat(embedded.tuf().refreshInterval()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(embedded.tuf().refreshInterval()).isEqualTo(Duration.ofMinutes(10));
 
     assertThatThrownBy(
             () ->
@@ -114,8 +116,7 @@ class ConfigurationTest {
       throws Exception {
     // External logging: the command must not reconfigure the test JVM's logging.
     Path config = dataDir.resolve("migrate.yml");
-    java.nio.file.Files.writeString(
-        config, "dataDir: ${NEBULA_DATA_DIR}\nlogging:\n  type: external\n");
+    Files.writeString(config, "dataDir: ${NEBULA_DATA_DIR}\nlogging:\n  type: external\n");
     NebulaApplication app =
         new NebulaApplication(Map.of("NEBULA_DATA_DIR", dataDir.toString())) {
           @Override
@@ -140,8 +141,7 @@ class ConfigurationTest {
                       .one());
       int bundled = 0;
       try (var files =
-          java.nio.file.Files.list(
-              Path.of("../schema/src/main/resources/db/migration").toAbsolutePath())) {
+          Files.list(Path.of("../schema/src/main/resources/db/migration").toAbsolutePath())) {
         bundled = (int) files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
       }
       assertThat(applied).isEqualTo(bundled).isPositive();

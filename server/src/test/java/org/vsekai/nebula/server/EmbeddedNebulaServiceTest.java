@@ -2,6 +2,7 @@ package org.vsekai.nebula.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,7 @@ class EmbeddedNebulaServiceTest {
 
     try (EmbeddedNebulaService again = EmbeddedNebulaService.start(dataDir)) {
       ApiClient api = new ApiClient(again.baseUrl(), again.publisherToken());
-      Page<ModeInfo> modes =
-          api.get("api/v1/modes")
-              .as(new com.fasterxml.jackson.core.type.TypeReference<Page<ModeInfo>>() {});
+      Page<ModeInfo> modes = api.get("api/v1/modes").as(new TypeReference<Page<ModeInfo>>() {});
       assertThat(modes.items()).extracting(ModeInfo::name).containsExactly("stable");
       assertThat(again.publisherToken()).isEqualTo(token);
       assertThat(api.get("api/v1/signing-key").as(SigningKeyInfo.class)).isEqualTo(key);

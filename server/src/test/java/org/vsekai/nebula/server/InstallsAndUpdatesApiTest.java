@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.UpdateState;
 import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.rest.CredentialIssued;
 import org.vsekai.nebula.api.rest.CurrentMode;
 import org.vsekai.nebula.api.rest.InstallHistoryEntry;
 import org.vsekai.nebula.api.rest.InstallInfo;
@@ -115,9 +120,9 @@ class InstallsAndUpdatesApiTest {
     assertThat(history)
         .extracting(InstallHistoryEntry::kind, InstallHistoryEntry::value)
         .contains(
-            org.assertj.core.groups.Tuple.tuple("mode", "beta"),
-            org.assertj.core.groups.Tuple.tuple("mode", "stable"),
-            org.assertj.core.groups.Tuple.tuple("version", "0.1.0"));
+            Tuple.tuple("mode", "beta"),
+            Tuple.tuple("mode", "stable"),
+            Tuple.tuple("version", "0.1.0"));
   }
 
   @Test
@@ -318,7 +323,7 @@ class InstallsAndUpdatesApiTest {
 
     Reply reissued = APP.support().post(path + "/credential", null);
     assertThat(reissued.status()).isEqualTo(201);
-    String fresh = reissued.as(org.vsekai.nebula.api.rest.CredentialIssued.class).credential();
+    String fresh = reissued.as(CredentialIssued.class).credential();
     assertThat(anonymous.withToken(fresh).get(path).status()).isEqualTo(200);
     assertThat(a.client().get(path).status()).isEqualTo(401);
   }
@@ -345,14 +350,14 @@ class InstallsAndUpdatesApiTest {
   }
 
   /** Sends {@code head} (and no body) on a socket, and returns what comes back. */
-  private static String rawRequest(String head) throws java.io.IOException {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", APP.baseUrl().getPort())) {
+  private static String rawRequest(String head) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", APP.baseUrl().getPort())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       byte[] answer = new byte[4096];
       int n = socket.getInputStream().read(answer);
-      return new String(answer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(answer, 0, Math.max(n, 0), StandardCharsets.UTF_8);
     }
   }
 

@@ -2,11 +2,14 @@ package org.vsekai.nebula.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vsekai.nebula.api.Sha256;
+import org.vsekai.nebula.desync.CaibxWriter;
 import org.vsekai.nebula.desync.ChunkCodec;
 import org.vsekai.nebula.desync.ChunkId;
+import org.vsekai.nebula.desync.ChunkIndex;
+import org.vsekai.nebula.desync.HashAlgorithm;
+import org.vsekai.nebula.desync.IndexChunk;
 import org.vsekai.nebula.server.testing.ApiClient;
 import org.vsekai.nebula.server.testing.ApiClient.Reply;
 import org.vsekai.nebula.server.testing.BuildUploader;
@@ -26,7 +33,7 @@ import org.vsekai.nebula.server.testing.NebulaApp;
 @Tag("integration")
 class StoreServletsTest {
   static final NebulaApp APP =
-      NebulaApp.create(io.dropwizard.testing.ConfigOverride.config("store.maxChunkSize", "64KiB"));
+      NebulaApp.create(ConfigOverride.config("store.maxChunkSize", "64KiB"));
   static final DropwizardAppExtension<NebulaConfiguration> EXT = APP.extension();
 
   private final ApiClient publisher = APP.publisher();
@@ -194,16 +201,12 @@ class StoreServletsTest {
   void largeIndexesAreServedWhole(int chunkCount) {
     // 20,000 chunks make a 0.8 MB index (read into one buffer, then kept in memory); 120,000
     // make 4.8 MB, which the servlet streams.
-    java.util.List<org.vsekai.nebula.desync.IndexChunk> chunks = new java.util.ArrayList<>();
+    List<IndexChunk> chunks = new ArrayList<>();
     for (int i = 0; i < chunkCount; i++) {
-      chunks.add(
-          new org.vsekai.nebula.desync.IndexChunk(
-              i * 2048L, 2048, ChunkId.digest(data("chunk " + i))));
+      chunks.add(new IndexChunk(i * 2048L, 2048, ChunkId.digest(data("chunk " + i))));
     }
     byte[] caibx =
-        org.vsekai.nebula.desync.CaibxWriter.toBytes(
-            org.vsekai.nebula.desync.ChunkIndex.of(
-                BuildUploader.SIZES, org.vsekai.nebula.desync.HashAlgorithm.SHA512_256, chunks));
+        CaibxWriter.toBytes(ChunkIndex.of(BuildUploader.SIZES, HashAlgorithm.SHA512_256, chunks));
     String path = "index/" + Sha256.hex(caibx) + ".caibx";
     assertThat(caibx.length).isGreaterThan(chunkCount * 40);
 

@@ -43,6 +43,7 @@ import org.vsekai.nebula.workflows.UpdateOutcome;
 import org.vsekai.nebula.workflows.UpdateRequest;
 import org.vsekai.nebula.workflows.UpdateTrigger;
 import org.vsekai.nebula.workflows.UpdateWorkflowImpl;
+import org.vsekai.nebula.workflows.client.UpdateHandle;
 import org.vsekai.nebula.workflows.client.UpdateStarter;
 
 /**
@@ -106,7 +107,7 @@ class UpdateRefusalsTest {
     service.close();
   }
 
-  private org.vsekai.nebula.workflows.client.UpdateHandle update() {
+  private UpdateHandle update() {
     return new UpdateStarter(env.getWorkflowClient())
         .startOrAttach(
             UpdateRequest.latest(state.installId(), "v-sekai", "stable", UpdateTrigger.MANUAL));

@@ -558,7 +558,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     return why + (last == null ? "" : "; last failure: " + FailureMessages.causeOf(last));
   }
 
-  private static String describe(java.time.Duration d) {
+  private static String describe(Duration d) {
     if (d.toHours() >= 1 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
       return d.toHours() + " h";
     }

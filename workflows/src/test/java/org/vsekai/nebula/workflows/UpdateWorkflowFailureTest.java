@@ -19,6 +19,7 @@ import static org.vsekai.nebula.workflows.WorkflowTestBed.TO;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -233,7 +234,7 @@ class UpdateWorkflowFailureTest {
   @Timeout(60)
   void aDownloadThatNeverSucceedsGivesUpAtTheInstallsDeadlineAndFreesTheId() {
     doThrow(new IllegalStateException("offline")).when(bed.activities).downloadChunks(any());
-    UpdateRequest request = withRetryFor(java.time.Duration.ofHours(3));
+    UpdateRequest request = withRetryFor(Duration.ofHours(3));
 
     WorkflowFailedException failed =
         catchThrowableOfType(
@@ -259,8 +260,7 @@ class UpdateWorkflowFailureTest {
     WorkflowFailedException failed =
         catchThrowableOfType(
             WorkflowFailedException.class,
-            () ->
-                bed.starter().startOrAttach(withRetryFor(java.time.Duration.ofHours(1))).result());
+            () -> bed.starter().startOrAttach(withRetryFor(Duration.ofHours(1))).result());
 
     ApplicationFailure failure = (ApplicationFailure) failed.getCause();
     assertThat(failure.getType()).isEqualTo(UpdateFailures.GAVE_UP);
@@ -290,7 +290,7 @@ class UpdateWorkflowFailureTest {
         UpdateFailures.INSUFFICIENT_DISK_SPACE);
   }
 
-  private static UpdateRequest withRetryFor(java.time.Duration retryFor) {
+  private static UpdateRequest withRetryFor(Duration retryFor) {
     UpdateRequest r = WorkflowTestBed.request();
     return new UpdateRequest(
         r.installId(),

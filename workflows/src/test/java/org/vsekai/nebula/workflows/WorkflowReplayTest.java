@@ -9,6 +9,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl;
 
 /**
  * Histories recorded from earlier code (see {@link RecordReplayHistories}) replayed against
@@ -50,7 +51,7 @@ class WorkflowReplayTest {
 
   @Test
   void aRecordedRolloutReplays() throws Exception {
-    replay(ROLLOUT, org.vsekai.nebula.workflows.rollout.RolloutWorkflowImpl.class);
+    replay(ROLLOUT, RolloutWorkflowImpl.class);
   }
 
   @Test

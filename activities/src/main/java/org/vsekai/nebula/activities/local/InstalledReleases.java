@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.vsekai.nebula.api.manifest.Ed25519Keys;
 import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ManifestRejectedException;
 import org.vsekai.nebula.api.manifest.ManifestVerifier;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
@@ -78,8 +79,7 @@ public final class InstalledReleases {
    * locally (registry), never for deciding what to trust.
    */
   public static ReleaseManifest manifestOf(InstalledRelease release) {
-    return org.vsekai.nebula.api.manifest.ManifestJson.read(
-        release.manifest().payloadBytes(), ReleaseManifest.class);
+    return ManifestJson.read(release.manifest().payloadBytes(), ReleaseManifest.class);
   }
 
   /** Writes the record of a release whose files are all in {@code versions/<releaseId>}. */

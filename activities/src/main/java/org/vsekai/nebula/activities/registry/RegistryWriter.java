@@ -2,6 +2,7 @@ package org.vsekai.nebula.activities.registry;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Where an install's registry values go on this OS. */
 public interface RegistryWriter {
@@ -11,9 +12,7 @@ public interface RegistryWriter {
 
   /** The Windows registry on Windows, a JSON file under the user's config folder elsewhere. */
   static RegistryWriter forThisMachine() {
-    if (System.getProperty("os.name", "")
-        .toLowerCase(java.util.Locale.ROOT)
-        .startsWith("windows")) {
+    if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
       return new WindowsRegistry();
     }
     return new JsonRegistryFile(JsonRegistryFile.defaultFolder());

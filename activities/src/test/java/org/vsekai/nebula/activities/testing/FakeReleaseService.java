@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,10 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.Sha256;
@@ -36,11 +41,13 @@ import org.vsekai.nebula.api.tuf.MetadataBuilder;
 import org.vsekai.nebula.api.tuf.ReleaseTargets;
 import org.vsekai.nebula.api.tuf.TargetFile;
 import org.vsekai.nebula.desync.CaibxWriter;
+import org.vsekai.nebula.desync.ChunkCodec;
 import org.vsekai.nebula.desync.ChunkId;
 import org.vsekai.nebula.desync.ChunkIndex;
 import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
+import org.vsekai.nebula.desync.patch.PatchCodec;
 
 /**
  * A stand-in for the updater service on loopback, speaking the same REST paths and desync's store
@@ -172,9 +179,8 @@ public final class FakeReleaseService implements AutoCloseable {
   }
 
   private final Map<String, byte[]> patchesBySha = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong patchBytesServed =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final List<String> patchRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final AtomicLong patchBytesServed = new AtomicLong();
+  private final List<String> patchRanges = new CopyOnWriteArrayList<>();
   private volatile boolean corruptPatchBytes;
   private volatile long cutPatchAfter = -1;
 
@@ -195,16 +201,15 @@ public final class FakeReleaseService implements AutoCloseable {
       throws IOException {
     Path source = fromBuild.resolve(file);
     Path result = toBuild.resolve(file);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    org.vsekai.nebula.desync.patch.PatchCodec.make(
-        source, result, out, org.vsekai.nebula.desync.patch.PatchCodec.DEFAULT_LEVEL);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PatchCodec.make(source, result, out, PatchCodec.DEFAULT_LEVEL);
     byte[] patch = edit.apply(out.toByteArray());
     String sha = Sha256.hex(patch);
     patchesBySha.put(sha, patch);
     // What the chunk route from the source costs, measured as the real service does.
     ChunkIndex from = new IndexMaker(SIZES).make(source).index();
     ChunkIndex to = new IndexMaker(SIZES).make(result).index();
-    java.util.Set<ChunkId> have = from.distinctIds();
+    Set<ChunkId> have = from.distinctIds();
     long bytes = 0;
     long raw = 0;
     for (ChunkId id : to.distinctIds()) {
@@ -218,8 +223,8 @@ public final class FakeReleaseService implements AutoCloseable {
         .putObject("patch")
         .put("file", file)
         .put("from", fromVersion)
-        .put("source_sha256", org.vsekai.nebula.api.Sha256.hex(source))
-        .put("result_sha256", org.vsekai.nebula.api.Sha256.hex(result))
+        .put("source_sha256", Sha256.hex(source))
+        .put("result_sha256", Sha256.hex(result))
         .put("chunk_bytes", bytes)
         .put("chunk_raw_bytes", raw);
     String path = ReleaseTargets.patchPath("v-sekai", version, file, fromVersion);
@@ -265,9 +270,7 @@ public final class FakeReleaseService implements AutoCloseable {
     int from = 0;
     int end = patch.length;
     int status = 200;
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("bytes=([0-9]+)-([0-9]*)")
-            .matcher(range == null ? "" : range);
+    Matcher m = Pattern.compile("bytes=([0-9]+)-([0-9]*)").matcher(range == null ? "" : range);
     if (m.matches()) {
       from = Integer.parseInt(m.group(1));
       if (!m.group(2).isEmpty()) end = Math.min(end, Integer.parseInt(m.group(2)) + 1);
@@ -311,7 +314,7 @@ public final class FakeReleaseService implements AutoCloseable {
         }
         byte[] body =
             id.equals(corrupt)
-                ? org.vsekai.nebula.desync.ChunkCodec.compress(new byte[] {1, 2, 3})
+                ? ChunkCodec.compress(new byte[] {1, 2, 3})
                 : store.getCompressed(id);
         if (ex.getRequestMethod().equals("HEAD")) {
           ex.sendResponseHeaders(200, -1);

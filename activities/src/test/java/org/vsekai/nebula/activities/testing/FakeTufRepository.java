@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.vsekai.nebula.api.manifest.Ed25519Keys;
+import org.vsekai.nebula.api.tuf.MetaFile;
 import org.vsekai.nebula.api.tuf.MetadataBuilder;
 import org.vsekai.nebula.api.tuf.RoleKeys;
 import org.vsekai.nebula.api.tuf.TargetFile;
@@ -71,7 +72,7 @@ public final class FakeTufRepository {
     signTimestamp(expires, MetadataBuilder.metaFile(sv, s));
   }
 
-  private void signTimestamp(Instant expires, org.vsekai.nebula.api.tuf.MetaFile snapshot) {
+  private void signTimestamp(Instant expires, MetaFile snapshot) {
     long v = versions.merge("timestamp", 1L, Long::sum);
     files.put(
         "timestamp.json",

@@ -41,6 +41,8 @@ import org.vsekai.nebula.api.rest.SigningKeyInfo;
 import org.vsekai.nebula.api.rest.UpdateStart;
 import org.vsekai.nebula.api.rest.UpdateView;
 import org.vsekai.nebula.api.rest.VersionInfo;
+import org.vsekai.nebula.api.tuf.HttpMetadataSource;
+import org.vsekai.nebula.api.tuf.MetadataSource;
 import org.vsekai.nebula.desync.HttpBodies;
 
 /**
@@ -134,15 +136,13 @@ public final class ServiceClient {
   }
 
   /** The service's TUF metadata ({@code api/v1/tuf/metadata/}), read within bounds. */
-  public org.vsekai.nebula.api.tuf.MetadataSource tufMetadata() {
-    return new org.vsekai.nebula.api.tuf.HttpMetadataSource(
-        http, base.resolve("api/v1/tuf/metadata/"));
+  public MetadataSource tufMetadata() {
+    return new HttpMetadataSource(http, base.resolve("api/v1/tuf/metadata/"));
   }
 
   /** The service's TUF targets ({@code api/v1/tuf/targets/}), read within their signed length. */
-  public org.vsekai.nebula.api.tuf.MetadataSource tufTargets() {
-    return new org.vsekai.nebula.api.tuf.HttpMetadataSource(
-        http, base.resolve("api/v1/tuf/targets/"));
+  public MetadataSource tufTargets() {
+    return new HttpMetadataSource(http, base.resolve("api/v1/tuf/targets/"));
   }
 
   /** Where the TUF targets are, to fetch one by its name as a stream (a patch). */
@@ -151,7 +151,7 @@ public final class ServiceClient {
   }
 
   /** The HTTP client this one uses, with its trusted certificates. */
-  public java.net.http.HttpClient http() {
+  public HttpClient http() {
     return http;
   }
 

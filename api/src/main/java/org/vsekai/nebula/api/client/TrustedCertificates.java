@@ -12,6 +12,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -104,7 +105,7 @@ public final class TrustedCertificates {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
       return managers.stream()
-          .flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
+          .flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
           .toArray(X509Certificate[]::new);
     }
   }

@@ -1,5 +1,6 @@
 package org.vsekai.nebula.api.manifest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -23,10 +24,10 @@ public record SignedManifest(String payloadType, String payload, List<Signature>
   /** The record of a manifest verified as a TUF target. */
   public static SignedManifest verifiedTarget(byte[] manifestJson) {
     return new SignedManifest(
-        TUF_TARGET_TYPE, java.util.Base64.getEncoder().encodeToString(manifestJson), List.of());
+        TUF_TARGET_TYPE, Base64.getEncoder().encodeToString(manifestJson), List.of());
   }
 
-  @com.fasterxml.jackson.annotation.JsonIgnore
+  @JsonIgnore
   public boolean isVerifiedTarget() {
     return TUF_TARGET_TYPE.equals(payloadType);
   }

@@ -1,11 +1,14 @@
 package org.vsekai.nebula.api.tuf;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Writes the {@code signed} part of each top-level role, as the specification lays them out, for
@@ -70,7 +73,7 @@ public final class MetadataBuilder {
   /** What the metadata above says of {@code bytes}: version, length and SHA-256. */
   public static MetaFile metaFile(long version, byte[] bytes) {
     return new MetaFile(
-        version, java.util.OptionalLong.of(bytes.length), Map.of("sha256", Hashes.sha256(bytes)));
+        version, OptionalLong.of(bytes.length), Map.of("sha256", Hashes.sha256(bytes)));
   }
 
   /** Signs {@code signed} with each signer and writes the metadata file's bytes. */
@@ -85,7 +88,7 @@ public final class MetadataBuilder {
     doc.set("signed", signed);
     try {
       return TufJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -99,7 +102,7 @@ public final class MetadataBuilder {
     JsonNode signed = TufJson.object(doc, "signed", "metadata");
     Metadata existing = Metadata.parse(metadataFile, TufJson.text(signed, "_type", "metadata"));
     byte[] message = existing.signedBytes();
-    java.util.Map<String, Metadata.Sig> sigs = new java.util.LinkedHashMap<>();
+    Map<String, Metadata.Sig> sigs = new LinkedHashMap<>();
     existing.signatures().forEach(s -> sigs.put(s.keyid(), s));
     for (TufSigner s : signers) sigs.put(s.keyId(), s.sign(message));
     ObjectNode out = JSON.objectNode();
@@ -108,7 +111,7 @@ public final class MetadataBuilder {
     out.set("signed", signed);
     try {
       return TufJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -2,6 +2,7 @@ package org.vsekai.nebula.api.tuf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class TrustedMetadataStore {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + role + ".", ".tmp");
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap(bytes));
+        ch.write(ByteBuffer.wrap(bytes));
         ch.force(true);
       }
       try {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.vsekai.nebula.api.tuf.TufRefusal.Reason;
 
@@ -41,7 +43,7 @@ public final class TufUpdater {
   private Metadata timestamp;
   private Metadata snapshot;
   private Metadata targets;
-  private final java.util.Map<String, byte[]> verified = new java.util.LinkedHashMap<>();
+  private final Map<String, byte[]> verified = new LinkedHashMap<>();
   private boolean dropTimestampAndSnapshot;
 
   public TufUpdater(MetadataSource source, TrustedMetadataStore store, Clock clock) {
@@ -206,7 +208,7 @@ public final class TufUpdater {
     RoleKeys rb = b.roleKeys(role);
     if (!ra.keyids().equals(rb.keyids()) || ra.threshold() != rb.threshold()) return false;
     for (String id : ra.keyids()) {
-      if (!java.util.Objects.equals(a.keys().get(id), b.keys().get(id))) return false;
+      if (!Objects.equals(a.keys().get(id), b.keys().get(id))) return false;
     }
     return true;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ManifestVerifierTest {
 
   private static ReleaseManifest manifest(String version, Instant expires, String... paths) {
     List<ManifestFile> files =
-        java.util.Arrays.stream(paths).map(p -> new ManifestFile(p, 10, "0644", DIGEST)).toList();
+        Arrays.stream(paths).map(p -> new ManifestFile(p, 10, "0644", DIGEST)).toList();
     return new ReleaseManifest(
         ReleaseManifest.SCHEMA_VERSION,
         "v-sekai",

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -240,7 +241,7 @@ class TufUpdaterTest {
     byte[] snapshot = repo.read("2.snapshot.json");
     byte[] longer = new byte[snapshot.length + 4096];
     System.arraycopy(snapshot, 0, longer, 0, snapshot.length);
-    java.util.Arrays.fill(longer, snapshot.length, longer.length, (byte) ' ');
+    Arrays.fill(longer, snapshot.length, longer.length, (byte) ' ');
     repo.write("2.snapshot.json", longer);
     assertRefused(Reason.TOO_LONG, () -> updater().refresh());
   }

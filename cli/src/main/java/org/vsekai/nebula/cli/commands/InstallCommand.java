@@ -1,5 +1,6 @@
 package org.vsekai.nebula.cli.commands;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.Terminal;
+import org.vsekai.nebula.cli.install.InstallContext;
 import org.vsekai.nebula.cli.update.UpdateAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,9 +96,7 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GlobalOptions g = Cli.global(spec);
-    LauncherFolder folder =
-        new LauncherFolder(
-            dir != null ? dir : org.vsekai.nebula.cli.install.InstallContext.defaultFolder());
+    LauncherFolder folder = new LauncherFolder(dir != null ? dir : InstallContext.defaultFolder());
     if (retryForHours < 0 || retryForHours > UpdateStart.MAX_RETRY_FOR_HOURS) {
       throw new CliFailure(
           ExitCodes.USAGE,
@@ -130,7 +130,7 @@ public final class InstallCommand implements Callable<Integer> {
     String installId = registered.installId().toString();
     try {
       Files.createDirectories(folder.root());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new CliFailure(
           ExitCodes.ERROR, "cannot create " + folder.root() + ": " + e.getMessage(), e);
     }

@@ -14,6 +14,7 @@ import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
 import org.vsekai.nebula.cli.install.InstallContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ public final class ModeCommand implements Runnable {
       description = "Switch the install to another mode; the next update follows it.")
   static final class Switch implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin DirOption where;
+    @CommandLine.Mixin DirOption where;
 
     @Option(
         names = {"--mode_name", "--mode-name"},
@@ -97,7 +98,7 @@ public final class ModeCommand implements Runnable {
   @Command(name = "current", description = "Print the mode the install follows.")
   static final class Current implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin DirOption where;
+    @CommandLine.Mixin DirOption where;
 
     @Override
     public Integer call() {
@@ -120,9 +121,9 @@ public final class ModeCommand implements Runnable {
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @picocli.CommandLine.Mixin PublisherTokenOption token;
+    @CommandLine.Mixin PublisherTokenOption token;
 
-    @picocli.CommandLine.Parameters(paramLabel = "NAME")
+    @CommandLine.Parameters(paramLabel = "NAME")
     String name;
 
     @Override
@@ -138,7 +139,7 @@ public final class ModeCommand implements Runnable {
   @Command(name = "list", description = "List the modes the service offers now.")
   static final class ListModes implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin DirOption where;
+    @CommandLine.Mixin DirOption where;
 
     @Override
     public Integer call() {

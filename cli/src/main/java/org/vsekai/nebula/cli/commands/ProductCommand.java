@@ -7,6 +7,7 @@ import org.vsekai.nebula.cli.Cli;
 import org.vsekai.nebula.cli.ExitCodes;
 import org.vsekai.nebula.cli.GlobalOptions;
 import org.vsekai.nebula.cli.JsonOutput;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ public final class ProductCommand implements Runnable {
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @picocli.CommandLine.Mixin PublisherTokenOption token;
+    @CommandLine.Mixin PublisherTokenOption token;
 
     @Parameters(paramLabel = "NAME")
     String name;

@@ -1,6 +1,9 @@
 package org.vsekai.nebula.cli.commands;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.stream.Stream;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.Sha256;
 import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.client.ServiceException;
 import org.vsekai.nebula.api.manifest.ManifestFile;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SafeRelativePath;
@@ -29,6 +33,7 @@ import org.vsekai.nebula.desync.ChunkSizes;
 import org.vsekai.nebula.desync.HttpChunkStore;
 import org.vsekai.nebula.desync.HttpStoreOptions;
 import org.vsekai.nebula.desync.IndexMaker;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +81,7 @@ public final class PublishCommand implements Callable<Integer> {
       description = "release notes (UTF-8 text) players see before and after updating")
   Path notes;
 
-  @picocli.CommandLine.Mixin PublisherTokenOption token;
+  @CommandLine.Mixin PublisherTokenOption token;
 
   @Option(
       names = {"-m", "--chunk-size"},
@@ -182,11 +187,11 @@ public final class PublishCommand implements Callable<Integer> {
               + " bytes notes may have");
     }
     try {
-      return java.nio.charset.StandardCharsets.UTF_8
+      return StandardCharsets.UTF_8
           .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
           .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new CliFailure(ExitCodes.USAGE, file + " is not UTF-8 text");
     }
   }
@@ -263,7 +268,7 @@ public final class PublishCommand implements Callable<Integer> {
                   files,
                   null,
                   notes));
-    } catch (org.vsekai.nebula.api.client.ServiceException e) {
+    } catch (ServiceException e) {
       if (e.notFound()) {
         throw new CliFailure(
             ExitCodes.NOT_FOUND,

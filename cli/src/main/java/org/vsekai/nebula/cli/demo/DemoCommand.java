@@ -3,6 +3,7 @@ package org.vsekai.nebula.cli.demo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.LauncherFolder;
+import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.client.ServiceException;
 import org.vsekai.nebula.api.rest.InstallRegistered;
@@ -215,8 +217,8 @@ public final class DemoCommand implements Callable<Integer> {
   private static void awaitPatches(EmbeddedNebulaService nebula, Step step)
       throws InterruptedException {
     step.say("  the service makes binary patches from 0.1.0 in the background...");
-    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
-    org.vsekai.nebula.api.SemVer version = org.vsekai.nebula.api.SemVer.parse("0.2.0");
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    SemVer version = SemVer.parse("0.2.0");
     var patches = nebula.services().patches();
     while (System.nanoTime() < deadline) {
       if (nebula.services().patchJobs().idle()) {

@@ -1,9 +1,11 @@
 package org.vsekai.nebula.cli.demo;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ public final class GodotSampleGame implements AutoCloseable {
     if (!Files.isRegularFile(project.resolve("project.godot"))) return Optional.empty();
     String path = System.getenv("PATH");
     if (path == null) return Optional.empty();
-    for (String dir : path.split(java.io.File.pathSeparator)) {
+    for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, "godot3-server");
       if (Files.isExecutable(candidate))
         return Optional.of(new GodotSampleGame(project, candidate));
@@ -142,7 +144,7 @@ public final class GodotSampleGame implements AutoCloseable {
         Path target = to.resolve(rel.toString());
         if (Files.isDirectory(p)) Files.createDirectories(target);
         else if (!Files.exists(target) || Files.mismatch(p, target) != -1) {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

@@ -1,5 +1,6 @@
 package org.vsekai.nebula.cli.desync;
 
+import java.io.Console;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class PruneCommand implements Callable<Integer> {
     // Read every index before deleting anything: one bad index must not prune its chunks.
     for (Path p : indexes) keep.add(CaibxReader.read(p));
     if (!yes) {
-      java.io.Console console = System.console();
+      Console console = System.console();
       if (console == null) {
         throw new CliFailure(
             ExitCodes.USAGE, "prune deletes chunks; pass -y to confirm when not on a terminal");

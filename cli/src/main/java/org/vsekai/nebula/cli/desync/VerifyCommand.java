@@ -1,6 +1,8 @@
 package org.vsekai.nebula.cli.desync;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.cli.CliFailure;
 import org.vsekai.nebula.cli.ExitCodes;
@@ -41,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Parameters(arity = "0..2", paramLabel = "INDEX FILE")
-  java.util.List<Path> indexAndFile = new java.util.ArrayList<>();
+  List<Path> indexAndFile = new ArrayList<>();
 
   @Override
   public Integer call() {

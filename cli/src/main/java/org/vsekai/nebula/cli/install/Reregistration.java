@@ -3,7 +3,10 @@ package org.vsekai.nebula.cli.install;
 import java.io.PrintStream;
 import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstallStateFile;
+import org.vsekai.nebula.activities.local.InstalledRelease;
+import org.vsekai.nebula.activities.local.InstalledReleases;
 import org.vsekai.nebula.api.client.ServiceClient;
+import org.vsekai.nebula.api.client.ServiceException;
 import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
 
@@ -20,16 +23,13 @@ final class Reregistration {
     InstallState state = old.state();
     ServiceClient service = old.publicService();
     String installed =
-        new org.vsekai.nebula.activities.local.InstalledReleases(old.folder())
-            .current()
-            .map(org.vsekai.nebula.activities.local.InstalledRelease::version)
-            .orElse(null);
+        new InstalledReleases(old.folder()).current().map(InstalledRelease::version).orElse(null);
     InstallRegistered registered;
     try {
       registered =
           service.registerInstall(
               new InstallRegistration(state.product(), state.mode(), installed));
-    } catch (org.vsekai.nebula.api.client.ServiceException e) {
+    } catch (ServiceException e) {
       if (!e.notFound() || installed == null) throw e;
       // The installed version was withdrawn: the next update records what the folder holds.
       registered =

@@ -1,6 +1,7 @@
 package org.vsekai.nebula.cli.keys;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -148,9 +149,7 @@ public final class KeysCommand implements Runnable {
       if (online) {
         if (role.equals("root")) throw new IllegalArgumentException("the root key is never online");
         // The service names the key beside it; the root's key object is the key alone.
-        var made =
-            (com.fasterxml.jackson.databind.node.ObjectNode)
-                new ObjectMapper().readTree(service.newTufOnlineKey(role));
+        var made = (ObjectNode) new ObjectMapper().readTree(service.newTufOnlineKey(role));
         made.remove("keyid");
         editor.addKey(role, TufKey.fromJson(made));
       }

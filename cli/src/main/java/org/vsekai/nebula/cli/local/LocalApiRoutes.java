@@ -3,10 +3,12 @@ package org.vsekai.nebula.cli.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.vsekai.nebula.activities.InstallRepairer;
 import org.vsekai.nebula.activities.LocalProgress;
@@ -24,6 +26,7 @@ import org.vsekai.nebula.api.rest.LauncherStart;
 import org.vsekai.nebula.api.rest.ModeInfo;
 import org.vsekai.nebula.api.rest.UpdateStart;
 import org.vsekai.nebula.api.rest.UpdateView;
+import org.vsekai.nebula.api.tuf.TufRefusal;
 
 /**
  * What the launcher GUI can ask of its install's worker, each the same call the CLI command of that
@@ -53,8 +56,7 @@ final class LocalApiRoutes {
   private final AtomicReference<LocalJob> job = new AtomicReference<>();
   private volatile Map<String, Object> serviceView = Map.of();
   private volatile long serviceViewAt = Long.MIN_VALUE / 2;
-  private final java.util.concurrent.atomic.AtomicBoolean refreshing =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   LocalApiRoutes(LauncherFolder folder, ServiceClient service) {
     this.folder = folder;
@@ -73,15 +75,14 @@ final class LocalApiRoutes {
         case "GET /v1/settings" -> Answer.ok(settings(state(folder)));
         case "PUT /v1/settings" -> Answer.ok(changeSettings(body));
         case "POST /v1/verify", "POST /v1/repair" -> startCheck(path.endsWith("repair"));
-        case "GET /v1/notes" ->
-            Answer.ok(ReleaseNotes.of(folder, service, java.time.Clock.systemUTC()));
+        case "GET /v1/notes" -> Answer.ok(ReleaseNotes.of(folder, service, Clock.systemUTC()));
         default -> Answer.error(404, "no route " + method + " " + path);
       };
     } catch (ServiceException e) {
       return Answer.error(e.status() >= 400 && e.status() < 500 ? e.status() : 502, e.getMessage());
     } catch (IllegalArgumentException e) {
       return Answer.error(400, e.getMessage());
-    } catch (org.vsekai.nebula.api.tuf.TufRefusal e) {
+    } catch (TufRefusal e) {
       return Answer.error(502, "the release metadata was refused: " + e.getMessage());
     }
   }

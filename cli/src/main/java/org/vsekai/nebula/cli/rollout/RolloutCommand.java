@@ -3,6 +3,7 @@ package org.vsekai.nebula.cli.rollout;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.rest.RolloutInfo;
@@ -234,7 +235,7 @@ public final class RolloutCommand implements Runnable {
 
   private static int acknowledge(CommandSpec spec, String rolloutId, String signal) {
     if (Cli.global(spec).json) {
-      JsonOutput.line(Cli.out(spec), java.util.Map.of("rolloutId", rolloutId, "signal", signal));
+      JsonOutput.line(Cli.out(spec), Map.of("rolloutId", rolloutId, "signal", signal));
     } else {
       Cli.out(spec)
           .printf(

@@ -9,10 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.vsekai.nebula.activities.LocalProgress;
 import org.vsekai.nebula.activities.local.InstallState;
@@ -34,6 +36,7 @@ import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.desync.LocalChunkStore;
 import org.vsekai.nebula.desync.testing.TemporalDevServer;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
+import org.vsekai.nebula.server.patches.PatchJobs;
 import org.vsekai.nebula.workflows.NebulaSearchAttributes;
 
 /**
@@ -134,9 +137,8 @@ final class EndToEndRig implements AutoCloseable {
   /** Waits until the service has made a release's patches; how many it made. */
   int awaitPatches(String version) throws Exception {
     return client
-        .newUntypedWorkflowStub(
-            org.vsekai.nebula.server.patches.PatchJobs.workflowId("v-sekai", version))
-        .getResult(5, java.util.concurrent.TimeUnit.MINUTES, Integer.class);
+        .newUntypedWorkflowStub(PatchJobs.workflowId("v-sekai", version))
+        .getResult(5, TimeUnit.MINUTES, Integer.class);
   }
 
   /**
@@ -185,7 +187,7 @@ final class EndToEndRig implements AutoCloseable {
   }
 
   static List<Map<String, String>> fingerprints(Path... builds) throws IOException {
-    List<Map<String, String>> out = new java.util.ArrayList<>();
+    List<Map<String, String>> out = new ArrayList<>();
     for (Path b : builds) out.add(FolderWatcher.fingerprint(b));
     return out;
   }

@@ -1,6 +1,7 @@
 package org.vsekai.nebula.cli.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class FolderWatcher implements AutoCloseable {
             mixes.add(release + ": " + seen.keySet());
           }
         }
-      } catch (IOException | java.io.UncheckedIOException notThereOrMoving) {
+      } catch (IOException | UncheckedIOException notThereOrMoving) {
         // no release yet, or the one being read was just retired: not a sample
       }
     }

@@ -10,6 +10,7 @@ import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -72,7 +73,7 @@ class ResumeOnTheEmbeddedDefaultTest {
         first.kill9();
 
         long rerunAt = System.nanoTime();
-        java.time.Instant rerunInstant = java.time.Instant.now();
+        Instant rerunInstant = Instant.now();
         WorkerProcess rerun = WorkerProcess.vsekai(update, log, Map.of());
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         // Taken up again: a later attempt started, or the rerun's worker wrote progress.
@@ -128,7 +129,7 @@ class ResumeOnTheEmbeddedDefaultTest {
     return 0;
   }
 
-  private static boolean progressSince(LauncherFolder folder, java.time.Instant since) {
+  private static boolean progressSince(LauncherFolder folder, Instant since) {
     LocalProgress p = EndToEndRig.progress(folder);
     return p != null && p.at() != null && p.at().isAfter(since);
   }

@@ -2,8 +2,11 @@ package org.vsekai.nebula.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.util.Timestamps;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.common.SearchAttributeKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.activities.local.InstallState;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.testing.Builds;
 import org.vsekai.nebula.api.client.ServiceClient;
@@ -36,6 +43,7 @@ import org.vsekai.nebula.api.rest.RolloutScheduleInfo;
 import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
 import org.vsekai.nebula.cli.CliRig;
+import org.vsekai.nebula.cli.CliRun;
 import org.vsekai.nebula.cli.SupportTemporal;
 import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.desync.ChunkSizes;
@@ -43,7 +51,11 @@ import org.vsekai.nebula.desync.testing.TemporalDevServer;
 import org.vsekai.nebula.desync.testing.TestData;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.workflows.NebulaSearchAttributes;
+import org.vsekai.nebula.workflows.UpdateOutcome;
+import org.vsekai.nebula.workflows.UpdateRequest;
+import org.vsekai.nebula.workflows.UpdateTrigger;
 import org.vsekai.nebula.workflows.WorkflowIds;
+import org.vsekai.nebula.workflows.client.UpdateStarter;
 import org.vsekai.nebula.workflows.rollout.RolloutIds;
 import org.vsekai.nebula.workflows.rollout.WaveBuckets;
 
@@ -92,8 +104,7 @@ class RolloutFleetEndToEndTest {
   private Path v1;
   private Path v2;
   private RolloutInfo first;
-  private final Map<Fleet.Member, org.vsekai.nebula.activities.local.InstallState>
-      statesBeforeBreaking = new java.util.HashMap<>();
+  private final Map<Fleet.Member, InstallState> statesBeforeBreaking = new HashMap<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -281,7 +292,7 @@ class RolloutFleetEndToEndTest {
       var s = m.state();
       new InstallStateFile(m.folder())
           .write(
-              new org.vsekai.nebula.activities.local.InstallState(
+              new InstallState(
                   s.installId(),
                   s.product(),
                   s.mode(),
@@ -410,15 +421,11 @@ class RolloutFleetEndToEndTest {
     assertThat(upToDate).as("an install of the halted rollout's good first wave").isNotNull();
     Map<String, Long> beforeCheck = nebula.gatewayCalls();
     var check =
-        new org.vsekai.nebula.workflows.client.UpdateStarter(client)
+        new UpdateStarter(client)
             .startOrAttach(
-                org.vsekai.nebula.workflows.UpdateRequest.latest(
-                    upToDate.installId(),
-                    "v-sekai",
-                    "stable",
-                    org.vsekai.nebula.workflows.UpdateTrigger.SCHEDULED));
-    assertThat(check.result().outcome())
-        .isEqualTo(org.vsekai.nebula.workflows.UpdateOutcome.NO_UPDATE);
+                UpdateRequest.latest(
+                    upToDate.installId(), "v-sekai", "stable", UpdateTrigger.SCHEDULED));
+    assertThat(check.result().outcome()).isEqualTo(UpdateOutcome.NO_UPDATE);
     Map<String, Long> checkCalls = GatewayCalls.delta(beforeCheck, nebula.gatewayCalls());
     TemporalActions checkCost = new TemporalActions();
     checkCost.add(client.fetchHistory(check.workflowId(), check.runId()).getEvents());
@@ -494,46 +501,42 @@ class RolloutFleetEndToEndTest {
   }
 
   private void keysCommand(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of("keys"));
+    List<String> all = new ArrayList<>(List.of("keys"));
     all.addAll(List.of(args));
     if (!args[0].equals("init")) {
       all.addAll(List.of("--service", nebula.baseUrl().toString()));
       if (!args[0].equals("sign")) all.addAll(List.of("--token", nebula.publisherToken()));
     }
-    org.vsekai.nebula.cli.CliRun run = org.vsekai.nebula.cli.CliRun.of(all.toArray(String[]::new));
+    CliRun run = CliRun.of(all.toArray(String[]::new));
     assertThat(run.exitCode()).as(String.join(" ", all) + ": " + run.err()).isZero();
   }
 
   private static Map<String, String> perInstall(Map<String, Long> calls, int installs) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     calls.forEach((k, v) -> out.put(k, String.format("%.1f", v / (double) installs)));
     return out;
   }
 
   /** How long each wave's trigger activity ran, from its started to its completed event. */
   private List<String> triggerTimes(RolloutInfo rollout) {
-    List<io.temporal.api.history.v1.HistoryEvent> history =
-        client.fetchHistory(rollout.workflowId()).getEvents();
-    Map<Long, io.temporal.api.history.v1.HistoryEvent> byId = new java.util.HashMap<>();
+    List<HistoryEvent> history = client.fetchHistory(rollout.workflowId()).getEvents();
+    Map<Long, HistoryEvent> byId = new HashMap<>();
     history.forEach(e -> byId.put(e.getEventId(), e));
-    List<String> times = new java.util.ArrayList<>();
-    for (io.temporal.api.history.v1.HistoryEvent e : history) {
+    List<String> times = new ArrayList<>();
+    for (HistoryEvent e : history) {
       if (!e.hasActivityTaskCompletedEventAttributes()) continue;
       var done = e.getActivityTaskCompletedEventAttributes();
       var scheduled =
           byId.get(done.getScheduledEventId()).getActivityTaskScheduledEventAttributes();
       if (!scheduled.getActivityType().getName().equals("TriggerWave")) continue;
-      long started =
-          com.google.protobuf.util.Timestamps.toMillis(
-              byId.get(done.getStartedEventId()).getEventTime());
-      long ended = com.google.protobuf.util.Timestamps.toMillis(e.getEventTime());
+      long started = Timestamps.toMillis(byId.get(done.getStartedEventId()).getEventTime());
+      long ended = Timestamps.toMillis(e.getEventTime());
       times.add(rollout.waves().get(times.size()).targeted() + " in " + (ended - started));
     }
     return times;
   }
 
-  private String searchAttribute(
-      String installId, io.temporal.common.SearchAttributeKey<String> key) {
+  private String searchAttribute(String installId, SearchAttributeKey<String> key) {
     WorkflowExecutionDescription d =
         client.newUntypedWorkflowStub(WorkflowIds.update(installId)).describe();
     return d.getTypedSearchAttributes().get(key);

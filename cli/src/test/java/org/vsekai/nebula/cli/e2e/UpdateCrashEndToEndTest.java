@@ -6,10 +6,14 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -235,7 +239,7 @@ class UpdateCrashEndToEndTest {
     return pending(update).stream().anyMatch(s -> s.getActivityType().getName().equals(type));
   }
 
-  private java.util.List<PendingActivityInfo> pending(UpdateHandle update) {
+  private List<PendingActivityInfo> pending(UpdateHandle update) {
     return rig.client
         .getWorkflowServiceStubs()
         .blockingStub()
@@ -263,17 +267,17 @@ class UpdateCrashEndToEndTest {
         && p.bytesDone() > 0;
   }
 
-  private static java.util.List<String> leftIn(Path dir) throws java.io.IOException {
-    if (!java.nio.file.Files.isDirectory(dir)) return java.util.List.of();
-    try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+  private static List<String> leftIn(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> list = Files.list(dir)) {
       return list.map(p -> p.getFileName().toString()).toList();
     }
   }
 
   /** Every file and folder under {@code root}, relative, hidden ones included. */
-  private static java.util.List<String> entries(Path root) throws java.io.IOException {
+  private static List<String> entries(Path root) throws IOException {
     Path real = root.toRealPath();
-    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(real)) {
+    try (Stream<Path> walk = Files.walk(real)) {
       return walk.filter(p -> !p.equals(real))
           .map(p -> real.relativize(p).toString())
           .sorted()

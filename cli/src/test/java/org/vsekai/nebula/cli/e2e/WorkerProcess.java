@@ -2,6 +2,7 @@ package org.vsekai.nebula.cli.e2e;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** Waits for the process to end; its exit code. */
-  int waitFor(java.time.Duration limit) throws InterruptedException {
+  int waitFor(Duration limit) throws InterruptedException {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("vsekai did not end within " + limit);

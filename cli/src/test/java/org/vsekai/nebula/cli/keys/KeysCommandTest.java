@@ -16,7 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.testing.Builds;
+import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.tuf.Metadata;
+import org.vsekai.nebula.api.tuf.TufKey;
 import org.vsekai.nebula.cli.CliRig;
 import org.vsekai.nebula.cli.CliRun;
 import org.vsekai.nebula.cli.ExitCodes;
@@ -62,9 +64,7 @@ class KeysCommandTest {
   }
 
   private Metadata root() {
-    return Metadata.parse(
-        new org.vsekai.nebula.api.client.ServiceClient(rig.nebula.baseUrl(), null).tufRoot(),
-        "root");
+    return Metadata.parse(new ServiceClient(rig.nebula.baseUrl(), null).tufRoot(), "root");
   }
 
   @Test
@@ -253,7 +253,7 @@ class KeysCommandTest {
     return keys.resolve(name + ".key").toString();
   }
 
-  private org.vsekai.nebula.api.tuf.TufKey keyOf(String name) throws Exception {
+  private TufKey keyOf(String name) throws Exception {
     return KeyFiles.publicKey(keys.resolve(name + ".pub"));
   }
 }

@@ -25,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.activities.local.InstallStateFile;
 import org.vsekai.nebula.activities.local.LauncherFolder;
 import org.vsekai.nebula.activities.testing.Builds;
+import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.cli.CliRig;
 import org.vsekai.nebula.cli.CliRun;
 import org.vsekai.nebula.cli.GlobalOptions;
+import org.vsekai.nebula.cli.commands.PublishCommand;
 import org.vsekai.nebula.cli.install.InstallContext;
+import org.vsekai.nebula.desync.ChunkSizes;
 
 /**
  * The launcher GUI's API on a real install and service: what it answers with the install's secret,
@@ -192,16 +195,15 @@ class LocalApiTest {
   @Test
   @Order(4)
   void releaseNotesComeFromTheSignedManifests() throws Exception {
-    org.vsekai.nebula.api.client.ServiceClient publisher =
-        new org.vsekai.nebula.api.client.ServiceClient(rig.nebula.baseUrl(), rig.token());
+    ServiceClient publisher = new ServiceClient(rig.nebula.baseUrl(), rig.token());
     Path v2 = Builds.v2(Builds.v1(dir.resolve("notes-v1")), dir.resolve("notes-v2"));
-    org.vsekai.nebula.cli.commands.PublishCommand.publish(
+    PublishCommand.publish(
         publisher,
         "v-sekai",
         "0.2.0",
         "stable",
         null,
-        org.vsekai.nebula.desync.ChunkSizes.DEFAULT,
+        ChunkSizes.DEFAULT,
         v2,
         "Faster worlds.\nNew avatars.");
     Reply notes = call("GET", "/v1/notes", null);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.activities.local.Json;
 import org.vsekai.nebula.api.client.ServiceClient;
 import org.vsekai.nebula.api.rest.InstallRegistered;
 import org.vsekai.nebula.api.rest.InstallRegistration;
@@ -99,8 +100,7 @@ class RolloutCommandsTest {
     assertThat(list.out()).contains(id + "  Completed");
 
     CliRun json = run("rollout", "status", id, "--json", "--token", rig.supportToken());
-    RolloutInfo info =
-        org.vsekai.nebula.activities.local.Json.mapper().readValue(json.out(), RolloutInfo.class);
+    RolloutInfo info = Json.mapper().readValue(json.out(), RolloutInfo.class);
     assertThat(info.state()).isEqualTo("Completed");
     assertThat(info.waves()).hasSize(2);
 

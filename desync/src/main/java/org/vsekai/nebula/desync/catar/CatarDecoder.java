@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -154,7 +155,7 @@ public final class CatarDecoder {
   }
 
   private static CatarFormatException unexpected(CatarReader r, CatarRecord rec) {
-    String kind = rec.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    String kind = rec.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     return r.bad("has an unexpected " + kind + " record" + at(rec));
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
@@ -61,7 +62,7 @@ public final class CatarEncoder {
     CatarWriter w = new CatarWriter(out);
     try {
       if (!Files.exists(root, NOFOLLOW)) {
-        throw new java.nio.file.NoSuchFileException(root.toString());
+        throw new NoSuchFileException(root.toString());
       }
       node(w, root);
     } catch (IOException e) {

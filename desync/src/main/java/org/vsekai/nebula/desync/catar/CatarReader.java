@@ -3,9 +3,11 @@ package org.vsekai.nebula.desync.catar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Splits a catar stream into records, checking each record's size against its type. A stream that
@@ -44,7 +46,7 @@ final class CatarReader {
     word[0] = (byte) first;
     readFully(word, 1, 7, "a record header");
     position += 8;
-    long size = ByteBuffer.wrap(word).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0);
+    long size = ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
     long type = u64("a record header");
     if (Long.compareUnsigned(size, CatarFormat.HEADER_SIZE) < 0) {
       throw bad("has a record of impossible size " + Long.toUnsignedString(size) + at(offset));
@@ -74,8 +76,8 @@ final class CatarReader {
       byte[] t = text(body, "extended attribute", offset);
       int zero = indexOf(t, (byte) 0);
       if (zero < 0) throw bad("has an extended attribute without a value" + at(offset));
-      byte[] key = java.util.Arrays.copyOf(t, zero);
-      byte[] value = java.util.Arrays.copyOfRange(t, zero + 1, t.length);
+      byte[] key = Arrays.copyOf(t, zero);
+      byte[] value = Arrays.copyOfRange(t, zero + 1, t.length);
       return new CatarRecord.XAttr(offset, key, value);
     }
     if (type == CatarFormat.DEVICE) {
@@ -162,7 +164,7 @@ final class CatarReader {
     readFully(b, 0, b.length, "a " + what + " record");
     position += b.length;
     if (b[b.length - 1] != 0) throw bad("has a " + what + " record without its end" + at(offset));
-    return java.util.Arrays.copyOf(b, b.length - 1);
+    return Arrays.copyOf(b, b.length - 1);
   }
 
   private String utf8(byte[] b, long offset) {
@@ -194,7 +196,7 @@ final class CatarReader {
   private long u64(String inWhat) throws IOException {
     readFully(word, 0, 8, inWhat);
     position += 8;
-    return ByteBuffer.wrap(word).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0);
+    return ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
   }
 
   private void readFully(byte[] b, int off, int len, String inWhat) throws IOException {

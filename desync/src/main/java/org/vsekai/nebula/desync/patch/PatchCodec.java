@@ -1,8 +1,10 @@
 package org.vsekai.nebula.desync.patch;
 
+import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import java.io.BufferedInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,7 +86,7 @@ public final class PatchCodec {
         }
         result.write(buffer, 0, n);
       }
-    } catch (com.github.luben.zstd.ZstdIOException e) {
+    } catch (ZstdIOException e) {
       throw new PatchException("the patch does not decode: " + e.getMessage());
     }
     return written;
@@ -116,7 +118,7 @@ public final class PatchCodec {
   }
 
   /** The caller owns the patch stream; finishing the frame must not close it. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  private static final class NonClosing extends FilterOutputStream {
     NonClosing(OutputStream out) {
       super(out);
     }

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -151,14 +153,14 @@ class CatarCompatibilityTest {
     Files.writeString(tree.resolve("f"), "f");
     Process chr =
         new ProcessBuilder("mknod", tree.resolve("chr").toString(), "c", "1", "3").start();
-    org.junit.jupiter.api.Assumptions.assumeTrue(chr.waitFor() == 0, "mknod needs root");
+    Assumptions.assumeTrue(chr.waitFor() == 0, "mknod needs root");
     Process blk =
         new ProcessBuilder("mknod", tree.resolve("blk").toString(), "b", "259", "70000").start();
     assertThat(blk.waitFor()).isZero();
     desync.run(dir, "tar", "theirs.catar", tree.toString());
     Path ours = ourArchive(tree, "ours.catar");
     assertThat(Files.readAllBytes(ours)).isEqualTo(Files.readAllBytes(dir.resolve("theirs.catar")));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ourUntar(ours, dir.resolve("out")))
+    Assertions.assertThatThrownBy(() -> ourUntar(ours, dir.resolve("out")))
         .isInstanceOf(CatarFormatException.class)
         .hasMessageContaining("device node blk");
   }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +53,7 @@ class CatarRefusalTest {
   }
 
   private CatarFormatException refused(byte[] archive, Path target) {
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> untar(archive, target));
+    Throwable t = Assertions.catchThrowable(() -> untar(archive, target));
     assertThat(t).isInstanceOf(CatarFormatException.class);
     assertThat(t.getMessage()).doesNotContain("\n");
     return (CatarFormatException) t;
@@ -105,7 +109,7 @@ class CatarRefusalTest {
   }
 
   private static List<String> plus(List<String> list, String item) {
-    List<String> out = new java.util.ArrayList<>(list);
+    List<String> out = new ArrayList<>(list);
     out.add(item);
     out.sort(null);
     return out;
@@ -183,8 +187,8 @@ class CatarRefusalTest {
     assertThat(refused(garbage, dir.resolve("d")).getMessage()).startsWith("x ");
 
     byte[] hugeName = Arrays.copyOf(archive(w -> w.entry(DIR)), 64 + 16);
-    java.nio.ByteBuffer.wrap(hugeName, 64, 16)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+    ByteBuffer.wrap(hugeName, 64, 16)
+        .order(ByteOrder.LITTLE_ENDIAN)
         .putLong(1L << 40)
         .putLong(CatarFormat.FILENAME);
     assertThat(refused(hugeName, dir.resolve("e")).getMessage()).contains("bad size");

@@ -3,6 +3,7 @@ package org.vsekai.nebula.desync.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +45,7 @@ public final class ExternalTool {
     List<Path> candidates = new ArrayList<>();
     String pathEnv = System.getenv("PATH");
     if (pathEnv != null) {
-      for (String dir : pathEnv.split(java.io.File.pathSeparator))
-        candidates.add(Path.of(dir, name));
+      for (String dir : pathEnv.split(File.pathSeparator)) candidates.add(Path.of(dir, name));
     }
     candidates.add(Path.of(System.getProperty("user.home"), "go", "bin", name));
     for (Path p : candidates) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class TemporalDevServer implements AutoCloseable {
     }
     String tail = "";
     try {
-      List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("temporal.log"));
+      List<String> lines = Files.readAllLines(dir.resolve("temporal.log"));
       tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     } catch (IOException e) {
       // no log to show

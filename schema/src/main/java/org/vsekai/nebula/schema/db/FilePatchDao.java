@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vsekai.nebula.api.SemVer;
 
 /** file_patches: what is known about each stored patch. */
 @RegisterConstructorMapper(FilePatchDao.VersionPatch.class)
@@ -31,7 +32,7 @@ public interface FilePatchDao {
     public FilePatchRow row() {
       return new FilePatchRow(
           path,
-          new org.vsekai.nebula.api.SemVer(major, minor, patch, tag, build).toString(),
+          new SemVer(major, minor, patch, tag, build).toString(),
           sourceSha256,
           resultSha256,
           patchSha256,

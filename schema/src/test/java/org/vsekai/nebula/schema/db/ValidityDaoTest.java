@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,7 @@ class ValidityDaoTest {
     NamedRow row =
         jdbi.withHandle(h -> CatalogEntries.modes(h).findLatest("nightly")).orElseThrow();
     assertThat(row.validTo()).isEqualTo(row.validFrom());
-    java.util.Optional<NamedRow> validLater =
+    Optional<NamedRow> validLater =
         jdbi.withHandle(h -> CatalogEntries.modes(h).findValidAt("nightly", T0.plusSeconds(3600)));
     assertThat(validLater).isEmpty();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import org.vsekai.nebula.desync.patch.PatchCodec;
 
 /**
  * The chunk store ({@code /store/}), index store ({@code /index/}) and patch store folders, by
@@ -22,7 +23,7 @@ public class StoreFactory {
   @JsonProperty private int patchSources = 2;
 
   /** The zstd level of patches: made once, downloaded by every player. */
-  @JsonProperty private int patchLevel = org.vsekai.nebula.desync.patch.PatchCodec.DEFAULT_LEVEL;
+  @JsonProperty private int patchLevel = PatchCodec.DEFAULT_LEVEL;
 
   /** Largest uncompressed chunk accepted; desync's default maximum is 256 KiB. */
   @NotNull @JsonProperty private DataSize maxChunkSize = DataSize.mebibytes(16);

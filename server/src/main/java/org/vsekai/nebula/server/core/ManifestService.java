@@ -1,5 +1,6 @@
 package org.vsekai.nebula.server.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public final class ManifestService {
     SignedManifest signed = keys.signer().sign(manifest);
     return new SignedEnvelope(
         keys.keyId(),
-        new String(ManifestJson.write(signed), java.nio.charset.StandardCharsets.UTF_8),
+        new String(ManifestJson.write(signed), StandardCharsets.UTF_8),
         now(),
         manifest.expires());
   }

@@ -1,6 +1,8 @@
 package org.vsekai.nebula.server.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.manifest.ManifestJson;
 import org.vsekai.nebula.api.manifest.ReleaseManifest;
@@ -25,7 +27,7 @@ public final class ReleasePublisher {
   private final ReleaseContentCheck contentCheck;
   private final ManifestService manifests;
   private final Runnable afterPublish;
-  private final java.util.function.BiConsumer<String, String> requestPatches;
+  private final BiConsumer<String, String> requestPatches;
 
   /**
    * @param afterPublish run after each release is stored (the TUF refresh); it must not throw
@@ -37,7 +39,7 @@ public final class ReleasePublisher {
       ReleaseContentCheck contentCheck,
       ManifestService manifests,
       Runnable afterPublish,
-      java.util.function.BiConsumer<String, String> requestPatches) {
+      BiConsumer<String, String> requestPatches) {
     this.releases = releases;
     this.contentCheck = contentCheck;
     this.manifests = manifests;
@@ -71,8 +73,6 @@ public final class ReleasePublisher {
         registered.version().toString(),
         request.mode(),
         registered.validFrom(),
-        ManifestJson.read(
-            envelope.json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            SignedManifest.class));
+        ManifestJson.read(envelope.json().getBytes(StandardCharsets.UTF_8), SignedManifest.class));
   }
 }

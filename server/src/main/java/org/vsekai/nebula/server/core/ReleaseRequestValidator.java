@@ -1,10 +1,12 @@
 package org.vsekai.nebula.server.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.vsekai.nebula.api.InvalidVersionException;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SafeRelativePath;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
 import org.vsekai.nebula.desync.ChunkSizes;
@@ -52,12 +54,9 @@ public final class ReleaseRequestValidator {
   /** Notes are text a player reads: bounded, and no control characters but line breaks and tabs. */
   private static void validateNotes(String notes) {
     if (notes == null) return;
-    if (notes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-        > org.vsekai.nebula.api.manifest.ReleaseManifest.MAX_NOTES_BYTES) {
+    if (notes.getBytes(StandardCharsets.UTF_8).length > ReleaseManifest.MAX_NOTES_BYTES) {
       throw new InvalidRequestException(
-          "notes are longer than "
-              + org.vsekai.nebula.api.manifest.ReleaseManifest.MAX_NOTES_BYTES
-              + " bytes");
+          "notes are longer than " + ReleaseManifest.MAX_NOTES_BYTES + " bytes");
     }
     for (int i = 0; i < notes.length(); i++) {
       char c = notes.charAt(i);

@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -22,7 +23,7 @@ public final class JsonErrorHandlers {
   private JsonErrorHandlers() {}
 
   /** For the whole server: requests Jetty refuses before any context sees them. */
-  public static final class ForServer extends org.eclipse.jetty.server.handler.ErrorHandler {
+  public static final class ForServer extends ErrorHandler {
     @Override
     public boolean errorPageForMethod(String method) {
       return true;

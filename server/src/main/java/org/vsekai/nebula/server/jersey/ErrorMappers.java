@@ -5,9 +5,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.EOFException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.statement.StatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,13 +142,12 @@ public final class ErrorMappers {
    * closed mid-body. Its fault, so a 400; nothing was read whole, so nothing was written. Any other
    * IOException here is the service's.
    */
-  static final class BodyCutShort implements ExceptionMapper<java.io.IOException> {
+  static final class BodyCutShort implements ExceptionMapper<IOException> {
     @Override
-    public Response toResponse(java.io.IOException e) {
+    public Response toResponse(IOException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         // Jetty's EofException is an EOFException: the client closed mid-body.
-        if (t instanceof java.util.concurrent.TimeoutException
-            || t instanceof java.io.EOFException) {
+        if (t instanceof TimeoutException || t instanceof EOFException) {
           return error(400, "the request body stopped before its declared Content-Length");
         }
       }

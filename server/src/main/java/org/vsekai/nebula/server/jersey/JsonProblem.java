@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class JsonProblem {
     if (type == boolean.class || type == Boolean.class) return "true or false";
     if (type.isPrimitive() || Number.class.isAssignableFrom(type)) return "a number";
     if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";
-    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) return "a date and time";
+    if (Temporal.class.isAssignableFrom(type)) return "a date and time";
     if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) return "an object";
     return "a value of another kind";
   }

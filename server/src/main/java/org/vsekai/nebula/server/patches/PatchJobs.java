@@ -5,6 +5,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -24,7 +26,7 @@ public final class PatchJobs {
   private final PatchMaker maker;
   private final Runnable afterPatches;
   private volatile WorkflowClient client;
-  private final java.util.Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final ExecutorService local =
       Executors.newSingleThreadExecutor(
           r -> {

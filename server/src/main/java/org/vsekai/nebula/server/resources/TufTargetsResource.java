@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -123,8 +127,8 @@ public final class TufTargetsResource {
     long size;
     try {
       size = Files.size(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     Matcher from = range == null ? null : RANGE_FROM.matcher(range.strip());
     boolean partial = from != null && from.matches();
@@ -148,10 +152,9 @@ public final class TufTargetsResource {
   }
 
   /** Bytes {@code [offset, end)} of the file, counted as they go out, not as promised. */
-  private jakarta.ws.rs.core.StreamingOutput sentAndCounted(
-      java.nio.file.Path file, long offset, long end) {
+  private StreamingOutput sentAndCounted(java.nio.file.Path file, long offset, long end) {
     return out -> {
-      try (java.io.InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
         in.skipNBytes(offset);
         byte[] buffer = new byte[1 << 16];
         long left = end - offset;

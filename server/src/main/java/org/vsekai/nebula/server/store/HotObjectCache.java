@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import sun.misc.Unsafe;
 
 /**
  * The store objects asked for recently, in memory, up to a byte budget. During a rollout every
@@ -140,7 +141,7 @@ final class HotObjectCache {
 
   /** Frees a direct buffer now rather than when the collector finds it unreachable. */
   static final class DirectMemory {
-    private static final sun.misc.Unsafe UNSAFE = unsafe();
+    private static final Unsafe UNSAFE = unsafe();
 
     private DirectMemory() {}
 
@@ -149,11 +150,11 @@ final class HotObjectCache {
       if (UNSAFE != null) UNSAFE.invokeCleaner(direct);
     }
 
-    private static sun.misc.Unsafe unsafe() {
+    private static Unsafe unsafe() {
       try {
-        Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+        Field f = Unsafe.class.getDeclaredField("theUnsafe");
         f.setAccessible(true);
-        return (sun.misc.Unsafe) f.get(null);
+        return (Unsafe) f.get(null);
       } catch (ReflectiveOperationException | RuntimeException e) {
         return null;
       }

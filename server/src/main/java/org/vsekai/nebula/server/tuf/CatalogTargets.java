@@ -3,6 +3,7 @@ package org.vsekai.nebula.server.tuf;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -105,7 +106,7 @@ public final class CatalogTargets {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the size of index " + sha256, e);
+      throw new UncheckedIOException("cannot read the size of index " + sha256, e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.vsekai.nebula.server.tuf;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,7 +8,6 @@ import java.util.TreeMap;
 public record TufRefreshReport(Map<String, Long> published) {
   public TufRefreshReport {
     published =
-        java.util.Collections.unmodifiableMap(
-            new TreeMap<>(published == null ? Map.of() : published));
+        Collections.unmodifiableMap(new TreeMap<>(published == null ? Map.of() : published));
   }
 }

@@ -23,6 +23,7 @@ import org.vsekai.nebula.schema.NewRelease;
 import org.vsekai.nebula.schema.db.VersionFileRow;
 import org.vsekai.nebula.schema.testing.TestClock;
 import org.vsekai.nebula.schema.testing.TestPostgres;
+import org.vsekai.nebula.server.config.SigningFactory;
 import org.vsekai.nebula.server.testing.BuildUploader;
 
 /**
@@ -80,8 +81,7 @@ class ManifestServiceTest {
 
   @Test
   void aFreshManifestIsServedAsSigned(@TempDir Path dir) {
-    SigningKeys keys =
-        SigningKeys.configuredOrStored(new org.vsekai.nebula.server.config.SigningFactory(), dir);
+    SigningKeys keys = SigningKeys.configuredOrStored(new SigningFactory(), dir);
     ManifestService manifests = new ManifestService(catalog.versions(), keys, LIFETIME, clock);
     publish(manifests, "1.0.0");
     String first = manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
@@ -93,8 +93,7 @@ class ManifestServiceTest {
 
   @Test
   void aManifestNearItsExpiryIsServedAsSignedAndNothingIsWritten(@TempDir Path dir) {
-    SigningKeys keys =
-        SigningKeys.configuredOrStored(new org.vsekai.nebula.server.config.SigningFactory(), dir);
+    SigningKeys keys = SigningKeys.configuredOrStored(new SigningFactory(), dir);
     ManifestService manifests = new ManifestService(catalog.versions(), keys, LIFETIME, clock);
     publish(manifests, "1.0.0");
     String signed = manifests.currentEnvelope("v-sekai", SemVer.parse("1.0.0"));
@@ -109,13 +108,9 @@ class ManifestServiceTest {
 
   @Test
   void anotherSigningKeyDoesNotSignOldManifestsOnRead(@TempDir Path dir) {
-    SigningKeys oldKeys =
-        SigningKeys.configuredOrStored(
-            new org.vsekai.nebula.server.config.SigningFactory(), dir.resolve("old"));
+    SigningKeys oldKeys = SigningKeys.configuredOrStored(new SigningFactory(), dir.resolve("old"));
     publish(new ManifestService(catalog.versions(), oldKeys, LIFETIME, clock), "1.0.0");
-    SigningKeys newKeys =
-        SigningKeys.configuredOrStored(
-            new org.vsekai.nebula.server.config.SigningFactory(), dir.resolve("new"));
+    SigningKeys newKeys = SigningKeys.configuredOrStored(new SigningFactory(), dir.resolve("new"));
 
     String envelope =
         new ManifestService(catalog.versions(), newKeys, LIFETIME, clock)

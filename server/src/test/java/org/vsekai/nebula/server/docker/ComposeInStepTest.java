@@ -370,8 +370,7 @@ class ComposeInStepTest {
     }
     assertThat(registered.keySet())
         .as("compose registers NebulaSearchAttributes")
-        .containsExactlyInAnyOrderElementsOf(
-            org.vsekai.nebula.workflows.NebulaSearchAttributes.names());
+        .containsExactlyInAnyOrderElementsOf(NebulaSearchAttributes.names());
     assertThat(registered.values())
         .as("all Keyword, as EmbeddedTemporal registers them")
         .containsOnly("Keyword");

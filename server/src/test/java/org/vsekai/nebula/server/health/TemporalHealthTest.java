@@ -3,6 +3,7 @@ package org.vsekai.nebula.server.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -21,8 +22,7 @@ class TemporalHealthTest {
   void healthFollowsTheTemporalServer(@TempDir Path dir) throws Exception {
     try (TemporalDevServer temporal =
             TemporalDevServer.start(
-                java.nio.file.Files.createDirectories(dir.resolve("temporal")),
-                NebulaSearchAttributes.names());
+                Files.createDirectories(dir.resolve("temporal")), NebulaSearchAttributes.names());
         EmbeddedNebulaService nebula =
             EmbeddedNebulaService.start(
                 dir.resolve("nebula"), Map.of("NEBULA_TEMPORAL_TARGET", temporal.address()))) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -152,9 +153,7 @@ class InstallsResourcesTest {
         as(a.credential(), path + "/history?limit=5&cursor=" + first.next()).get(HISTORY);
     assertThat(rest.items())
         .extracting(InstallHistoryEntry::kind, InstallHistoryEntry::value)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("mode", "stable"),
-            org.assertj.core.groups.Tuple.tuple("version", "1.0.0"));
+        .containsExactlyInAnyOrder(Tuple.tuple("mode", "stable"), Tuple.tuple("version", "1.0.0"));
     assertThat(rest.next()).isNull();
   }
 

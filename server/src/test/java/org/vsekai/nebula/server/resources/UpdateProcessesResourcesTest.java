@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -137,8 +138,7 @@ class UpdateProcessesResourcesTest {
         .containsExactly(UpdateState.NoUpdateFound, UpdateState.UpdateFailed);
     assertThat(rest.items())
         .extracting(UpdateProcessInfo::state, UpdateProcessInfo::toVersion)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(UpdateState.UpdateSuccessful, "1.0.0"));
+        .containsExactly(Tuple.tuple(UpdateState.UpdateSuccessful, "1.0.0"));
     assertThat(rest.items().get(0).states()).hasSize(2);
     assertThat(rest.next()).isNull();
     assertThat(as(null, "").get().getStatus()).isEqualTo(401);

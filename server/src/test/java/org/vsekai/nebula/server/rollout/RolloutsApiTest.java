@@ -30,6 +30,7 @@ import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.rest.ReleaseRequest;
 import org.vsekai.nebula.api.rest.RolloutAbortRequest;
 import org.vsekai.nebula.api.rest.RolloutInfo;
+import org.vsekai.nebula.api.rest.RolloutScheduleRequest;
 import org.vsekai.nebula.api.rest.RolloutStart;
 import org.vsekai.nebula.desync.CaibxWriter;
 import org.vsekai.nebula.desync.ChunkSizes;
@@ -303,14 +304,13 @@ class RolloutsApiTest {
     assertError(
         api.post(
             "api/v1/rollouts/schedules",
-            new org.vsekai.nebula.api.rest.RolloutScheduleRequest(
-                start(List.of(100), 60), null, null)),
+            new RolloutScheduleRequest(start(List.of(100), 60), null, null)),
         400,
         "give either cron or startAt");
     assertError(
         api.post(
             "api/v1/rollouts/schedules",
-            new org.vsekai.nebula.api.rest.RolloutScheduleRequest(
+            new RolloutScheduleRequest(
                 start(List.of(100), 60), null, Instant.parse("2001-01-01T00:00:00Z"))),
         400,
         "startAt 2001-01-01T00:00:00Z is not in the future");

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -15,6 +17,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.PollActivityTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.PollActivityTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.RespondActivityTaskCompletedRequest;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -135,8 +139,7 @@ class TrustBoundaryTest {
     denied(
         () ->
             OperatorServiceGrpc.newBlockingStub(asA.getChannel())
-                .withInterceptors(
-                    io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(a.credential())))
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(a.credential())))
                 .listSearchAttributes(
                     ListSearchAttributesRequest.newBuilder().setNamespace("default").build()));
 
@@ -166,8 +169,7 @@ class TrustBoundaryTest {
     WorkflowServiceBlockingStub asC = stub(c.credential());
     assertThat(
             asC.withDeadlineAfter(3, TimeUnit.SECONDS)
-                .getSystemInfo(
-                    io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance())
+                .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
                 .hasCapabilities())
         .isTrue();
 
@@ -198,11 +200,10 @@ class TrustBoundaryTest {
     return client.getWorkflowServiceStubs().blockingStub().withDeadlineAfter(10, TimeUnit.SECONDS);
   }
 
-  private static io.grpc.Metadata bearer(String credential) {
-    io.grpc.Metadata m = new io.grpc.Metadata();
+  private static Metadata bearer(String credential) {
+    Metadata m = new Metadata();
     m.put(
-        io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
-        "Bearer " + credential);
+        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + credential);
     return m;
   }
 
@@ -234,8 +235,7 @@ class TrustBoundaryTest {
 
   private WorkflowExecutionStatus status(WorkflowExecution e) {
     return support
-        .newUntypedWorkflowStub(
-            e.getWorkflowId(), java.util.Optional.of(e.getRunId()), java.util.Optional.empty())
+        .newUntypedWorkflowStub(e.getWorkflowId(), Optional.of(e.getRunId()), Optional.empty())
         .describe()
         .getStatus();
   }

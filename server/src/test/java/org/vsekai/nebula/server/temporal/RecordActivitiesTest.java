@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +15,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.nebula.api.Sha256;
+import org.vsekai.nebula.api.manifest.ManifestFile;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
+import org.vsekai.nebula.api.rest.ReleaseRequest;
+import org.vsekai.nebula.desync.CaibxWriter;
+import org.vsekai.nebula.desync.ChunkSizes;
+import org.vsekai.nebula.desync.IndexMaker;
 import org.vsekai.nebula.schema.UpdateProcess;
 import org.vsekai.nebula.server.EmbeddedNebulaService;
 import org.vsekai.nebula.workflows.UpdateState;
@@ -100,29 +109,23 @@ class RecordActivitiesTest {
   }
 
   private void publishOneFileRelease(String version) throws Exception {
-    Path file = java.nio.file.Files.writeString(dir.resolve("game.bin"), "V-Sekai " + version);
+    Path file = Files.writeString(dir.resolve("game.bin"), "V-Sekai " + version);
     var index =
-        new org.vsekai.nebula.desync.IndexMaker(org.vsekai.nebula.desync.ChunkSizes.DEFAULT)
-            .store(nebula.services().chunkStore())
-            .make(file)
-            .index();
-    byte[] caibx = org.vsekai.nebula.desync.CaibxWriter.toBytes(index);
-    String sha = org.vsekai.nebula.api.Sha256.hex(caibx);
+        new IndexMaker(ChunkSizes.DEFAULT).store(nebula.services().chunkStore()).make(file).index();
+    byte[] caibx = CaibxWriter.toBytes(index);
+    String sha = Sha256.hex(caibx);
     nebula.services().indexStore().put(sha, caibx);
     nebula
         .services()
         .releasePublisher()
         .publish(
-            new org.vsekai.nebula.api.rest.ReleaseRequest(
+            new ReleaseRequest(
                 "v-sekai",
                 version,
                 "stable",
                 "game.bin",
-                new org.vsekai.nebula.api.manifest.ReleaseManifest.ChunkingParameters(
-                    16384, 65536, 262144),
-                java.util.List.of(
-                    new org.vsekai.nebula.api.manifest.ManifestFile(
-                        "game.bin", java.nio.file.Files.size(file), "0755", sha)),
+                new ReleaseManifest.ChunkingParameters(16384, 65536, 262144),
+                List.of(new ManifestFile("game.bin", Files.size(file), "0755", sha)),
                 null));
   }
 

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The service over real HTTP, as a client sees it: status codes and JSON bodies. */
@@ -41,7 +42,7 @@ public final class ApiClient {
   /** A status and a body. */
   public record Reply(int status, byte[] bytes, HttpResponse<byte[]> raw) {
     public String body() {
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return new String(bytes, StandardCharsets.UTF_8);
     }
 
     public <T> T as(Class<T> type) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,8 +43,7 @@ final class TufFixtures {
   }
 
   /** A client that pinned the manifest signing key before TUF, as an existing install has. */
-  static TufUpdater pinnedClient(URI base, java.security.PublicKey pinned, Path dir)
-      throws java.io.IOException {
+  static TufUpdater pinnedClient(URI base, PublicKey pinned, Path dir) throws IOException {
     TrustedMetadataStore store = new TrustedMetadataStore(dir);
     TufUpdater.trustFirstRootSignedBy(pinned, metadataSource(base), store);
     return new TufUpdater(metadataSource(base), targetSource(base), store, Clock.systemUTC());
@@ -84,7 +85,7 @@ final class TufFixtures {
   }
 
   /** A TUF key from {@code POST /api/v1/tuf/online-keys/{role}}: its key JSON less "keyid". */
-  static TufKey newOnlineKey(ApiClient publisher, String role) throws java.io.IOException {
+  static TufKey newOnlineKey(ApiClient publisher, String role) throws IOException {
     ApiClient.Reply r = publisher.post("api/v1/tuf/online-keys/" + role, "");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     ObjectNode answer = (ObjectNode) ApiClient.JSON.readTree(r.bytes());

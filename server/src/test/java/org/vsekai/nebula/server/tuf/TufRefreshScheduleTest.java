@@ -13,6 +13,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -81,7 +82,7 @@ class TufRefreshScheduleTest {
               .allSatisfy(id -> assertThat(id).startsWith(TufRefreshSchedule.WORKFLOW_ID));
         }
         // A restart with another interval updates the schedule instead of failing on it.
-        Map<String, String> slower = new java.util.HashMap<>(settings);
+        Map<String, String> slower = new HashMap<>(settings);
         slower.put("NEBULA_TUF_REFRESH_INTERVAL", "3s");
         try (EmbeddedNebulaService again =
             EmbeddedNebulaService.start(dir.resolve("service"), slower)) {

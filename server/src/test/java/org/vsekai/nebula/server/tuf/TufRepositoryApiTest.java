@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.nebula.api.SemVer;
 import org.vsekai.nebula.api.Sha256;
+import org.vsekai.nebula.api.manifest.ManifestJson;
+import org.vsekai.nebula.api.manifest.ReleaseManifest;
 import org.vsekai.nebula.api.manifest.SignedManifest;
 import org.vsekai.nebula.api.rest.ReleaseInfo;
 import org.vsekai.nebula.api.tuf.MetaFile;
@@ -21,6 +23,7 @@ import org.vsekai.nebula.api.tuf.Metadata;
 import org.vsekai.nebula.api.tuf.RoleKeys;
 import org.vsekai.nebula.api.tuf.TargetFile;
 import org.vsekai.nebula.api.tuf.TufKey;
+import org.vsekai.nebula.api.tuf.TufSigner;
 import org.vsekai.nebula.api.tuf.TufUpdater;
 import org.vsekai.nebula.schema.TufMetadataRepository;
 import org.vsekai.nebula.server.NebulaConfiguration;
@@ -66,9 +69,7 @@ class TufRepositoryApiTest {
     for (String role : OnlineKeys.ROLES) {
       assertThat(root.roleKeys(role).keyids())
           .containsExactlyElementsOf(
-              APP.services().tuf().onlineKeys().held(role).stream()
-                  .map(org.vsekai.nebula.api.tuf.TufSigner::keyId)
-                  .toList());
+              APP.services().tuf().onlineKeys().held(role).stream().map(TufSigner::keyId).toList());
     }
     assertThat(TufFixtures.served(anonymous, "root.json").version()).isEqualTo(1);
   }
@@ -126,8 +127,7 @@ class TufRepositoryApiTest {
   }
 
   private static String indexOf(SignedManifest manifest) {
-    return org.vsekai.nebula.api.manifest.ManifestJson.read(
-            manifest.payloadBytes(), org.vsekai.nebula.api.manifest.ReleaseManifest.class)
+    return ManifestJson.read(manifest.payloadBytes(), ReleaseManifest.class)
         .files()
         .get(0)
         .indexSha256();

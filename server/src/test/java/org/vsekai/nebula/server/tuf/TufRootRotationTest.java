@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -63,7 +65,7 @@ class TufRootRotationTest {
   private TufSigner[] currentRootSigners() {
     return currentRoot().roleKeys("root").keyids().stream()
         .map(ROOT_KEYS::get)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .toArray(TufSigner[]::new);
   }
 
@@ -112,7 +114,7 @@ class TufRootRotationTest {
         "valid signature(s)");
     assertThat(APP.count("tuf_metadata")).isEqualTo(rows);
 
-    TufSigner[] both = java.util.Arrays.copyOf(oldKeys, oldKeys.length + 1);
+    TufSigner[] both = Arrays.copyOf(oldKeys, oldKeys.length + 1);
     both[oldKeys.length] = newKey;
     ApiClient.Reply accepted = putRoot(publisher, TufFixtures.sign(rotated, both));
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);

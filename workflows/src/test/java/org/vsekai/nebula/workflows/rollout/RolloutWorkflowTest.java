@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -273,16 +275,12 @@ class RolloutWorkflowTest {
         .getWorkflowServiceStubs()
         .blockingStub()
         .listClosedWorkflowExecutions(
-            io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest.newBuilder()
-                .setNamespace("default")
-                .build())
+            ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace("default").build())
         .getExecutionsList()
         .stream()
         .filter(
             e ->
-                e.getStatus()
-                    == io.temporal.api.enums.v1.WorkflowExecutionStatus
-                        .WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+                e.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
         .findFirst()
         .orElseThrow()
         .getExecution()
