@@ -63,8 +63,12 @@ public final class ChunkDownloader {
       long bytesBefore) {
     long bytes() {
       long n = 0;
-      for (StoredPlan.PlannedPatch p : patches) n += p.length();
-      for (int s : sizes) n += s;
+      for (StoredPlan.PlannedPatch p : patches) {
+        n += p.length();
+      }
+      for (int s : sizes) {
+        n += s;
+      }
       return n;
     }
   }
@@ -137,7 +141,9 @@ public final class ChunkDownloader {
         AtomicLong received = new AtomicLong();
         TransferListener patchProgress =
             n -> progress.bytesDone.set(base + Math.min(p.length(), received.addAndGet(n)));
-        if (patchDownloader.download(planId, p, listener.andThen(patchProgress))) patches++;
+        if (patchDownloader.download(planId, p, listener.andThen(patchProgress))) {
+          patches++;
+        }
         patchBytes += p.length();
         progress.bytesDone.set(patchBytes);
         progress.chunksDone.incrementAndGet();

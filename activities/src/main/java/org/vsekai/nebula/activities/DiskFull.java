@@ -22,7 +22,9 @@ final class DiskFull {
    * @param stillToWrite bytes the step had yet to write when it failed (0 for bookkeeping only)
    */
   static boolean is(Throwable failure, Path where, DiskSpace disk, long stillToWrite) {
-    if (!causedByIo(failure)) return false;
+    if (!causedByIo(failure)) {
+      return false;
+    }
     try {
       return disk.usableBytes(where) < Math.max(0, stillToWrite) + SLACK;
     } catch (IOException | RuntimeException cannotTell) {
@@ -50,7 +52,9 @@ final class DiskFull {
 
   private static boolean causedByIo(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof IOException || c instanceof UncheckedIOException) return true;
+      if (c instanceof IOException || c instanceof UncheckedIOException) {
+        return true;
+      }
     }
     return false;
   }

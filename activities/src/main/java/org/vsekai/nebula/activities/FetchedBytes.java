@@ -41,7 +41,9 @@ final class FetchedBytes implements AutoCloseable {
     int read = 0;
     while (slot.hasRemaining()) {
       int n = file.read(slot, offset + read);
-      if (n < 0) return 0;
+      if (n < 0) {
+        return 0;
+      }
       read += n;
     }
     return Math.max(0, slot.flip().getLong());
@@ -52,7 +54,9 @@ final class FetchedBytes implements AutoCloseable {
     slot.clear();
     slot.putLong(total).flip();
     try {
-      while (slot.hasRemaining()) file.write(slot, offset + slot.position());
+      while (slot.hasRemaining()) {
+        file.write(slot, offset + slot.position());
+      }
     } catch (IOException e) {
       // The count is for progress and records; the download itself goes on.
     }

@@ -21,21 +21,29 @@ final class FolderWritable {
   /** The folder the failure could not write to, if it cannot be written to at all. */
   static Optional<Path> notWritable(Throwable failure, Path fallback) {
     FileSystemException fs = refusal(failure);
-    if (fs == null) return Optional.empty();
+    if (fs == null) {
+      return Optional.empty();
+    }
     Path dir = fallback;
     if (fs.getFile() != null) {
       Path file = Path.of(fs.getFile());
       dir = Files.isDirectory(file) ? file : file.getParent();
     }
-    while (dir != null && !Files.isDirectory(dir)) dir = dir.getParent();
-    if (dir == null) return Optional.empty();
+    while (dir != null && !Files.isDirectory(dir)) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      return Optional.empty();
+    }
     return canCreateIn(dir) ? Optional.empty() : Optional.of(dir);
   }
 
   /** A refusal to write, as opposed to a file that is missing, present or in the way. */
   private static FileSystemException refusal(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof AccessDeniedException a) return a;
+      if (c instanceof AccessDeniedException a) {
+        return a;
+      }
       if (c instanceof FileSystemException fs
           && !(c instanceof NoSuchFileException)
           && !(c instanceof FileAlreadyExistsException)

@@ -91,7 +91,9 @@ public final class GameLauncher {
         games.ended(mine);
       }
     }
-    if (claim == null) throw new IOException("the installed release keeps changing; try again");
+    if (claim == null) {
+      throw new IOException("the installed release keeps changing; try again");
+    }
     try {
       // Absolute: the game starts in its release folder, where a relative path means nothing.
       Path dir = folder.releaseDir(releaseId).toAbsolutePath();
@@ -100,7 +102,9 @@ public final class GameLauncher {
       command.add(exe.toAbsolutePath().toString());
       command.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-      if (inheritIo) pb.inheritIO();
+      if (inheritIo) {
+        pb.inheritIO();
+      }
       Process process = pb.start();
       Path marker = games.started(releaseId, process.toHandle());
       return new Game(process, marker, releaseId);

@@ -52,7 +52,9 @@ final class Heartbeats {
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof Exception ex) throw ex;
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
       throw (Error) cause;
     } catch (ActivityCompletionException | InterruptedException e) {
       worker.interrupt();

@@ -57,7 +57,9 @@ public final class InstallRepairer {
         damaged.add(new Damage(f.path(), "is missing"));
       } else {
         FileVerifier.Report r = FileVerifier.verify(index(f), file, 2);
-        if (!r.matches()) damaged.add(new Damage(f.path(), r.describe()));
+        if (!r.matches()) {
+          damaged.add(new Damage(f.path(), r.describe()));
+        }
       }
       bytes += f.size();
     }
@@ -68,7 +70,9 @@ public final class InstallRepairer {
   public Report repair(ServiceClient service, BiConsumer<String, Long> progress)
       throws IOException {
     Report found = verify(progress);
-    if (found.damaged().isEmpty()) return found;
+    if (found.damaged().isEmpty()) {
+      return found;
+    }
     Installed i = installed();
     CachingChunkStore store =
         new CachingChunkStore(
@@ -84,7 +88,9 @@ public final class InstallRepairer {
       Path file = i.dir.resolve(f.path());
       Files.createDirectories(file.getParent());
       List<FileSeed> seeds = new ArrayList<>();
-      if (Files.isRegularFile(file)) seeds.add(FileSeed.byChunking(file, index(f).sizes()));
+      if (Files.isRegularFile(file)) {
+        seeds.add(FileSeed.byChunking(file, index(f).sizes()));
+      }
       ExtractStats s =
           new Extractor(store)
               .seeds(seeds)

@@ -44,7 +44,9 @@ public final class OldReleases {
       Files.deleteIfExists(folder.releaseRecord(releaseId));
       return true;
     }
-    if (kept(releaseId)) return false;
+    if (kept(releaseId)) {
+      return false;
+    }
     Path away = dir.resolveSibling(REMOVING + releaseId);
     try {
       Tree.delete(away); // an earlier removal that did not finish
@@ -67,7 +69,9 @@ public final class OldReleases {
    */
   public List<String> removeUnused() throws IOException {
     List<String> removed = new ArrayList<>();
-    if (!Files.isDirectory(folder.versions())) return removed;
+    if (!Files.isDirectory(folder.versions())) {
+      return removed;
+    }
     List<Path> dirs = new ArrayList<>();
     try (DirectoryStream<Path> all = Files.newDirectoryStream(folder.versions())) {
       all.forEach(dirs::add);
@@ -90,7 +94,9 @@ public final class OldReleases {
   /** Current, being switched in, or running a game. */
   private boolean kept(String releaseId) throws IOException {
     Optional<String> current = new CurrentRelease(folder).releaseId();
-    if (current.isPresent() && current.get().equals(releaseId)) return true;
+    if (current.isPresent() && current.get().equals(releaseId)) {
+      return true;
+    }
     boolean switching =
         Json.read(folder.journal(), ReleaseSwitcher.Journal.class)
             .map(j -> j.planId().equals(releaseId))

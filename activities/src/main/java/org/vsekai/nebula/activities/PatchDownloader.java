@@ -58,7 +58,9 @@ final class PatchDownloader {
   boolean download(String planId, StoredPlan.PlannedPatch patch, TransferListener listener)
       throws IOException {
     Path done = file(folder, planId, patch);
-    if (Files.isRegularFile(done) && Files.size(done) == patch.length()) return true;
+    if (Files.isRegularFile(done) && Files.size(done) == patch.length()) {
+      return true;
+    }
     Files.createDirectories(done.getParent());
     Path part = done.resolveSibling(patch.sha256() + ".part");
     long have = Files.isRegularFile(part) ? Files.size(part) : 0;
@@ -66,7 +68,9 @@ final class PatchDownloader {
       Files.delete(part);
       have = 0;
     }
-    if (have < patch.length()) fetch(patch, part, have, listener);
+    if (have < patch.length()) {
+      fetch(patch, part, have, listener);
+    }
     long got = Files.size(part);
     if (got < patch.length()) {
       // A cut connection: kept, and resumed from here by the next attempt.
@@ -170,7 +174,9 @@ final class PatchDownloader {
   private static String encodedPath(String name) {
     StringBuilder out = new StringBuilder();
     for (String segment : name.split("/", -1)) {
-      if (out.length() > 0) out.append('/');
+      if (out.length() > 0) {
+        out.append('/');
+      }
       out.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return out.toString();

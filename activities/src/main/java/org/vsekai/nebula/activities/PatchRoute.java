@@ -69,10 +69,14 @@ final class PatchRoute {
       return Optional.empty();
     }
     Optional<PatchTarget> offered = signed.patch(product, toVersion, file.path(), fromVersion);
-    if (offered.isEmpty()) return Optional.empty();
+    if (offered.isEmpty()) {
+      return Optional.empty();
+    }
     PatchTarget patch = offered.get();
     long chunkBytes = patch.estimatedChunkBytes(missingChunkBytes);
-    if (patch.length() >= chunkBytes) return Optional.empty();
+    if (patch.length() >= chunkBytes) {
+      return Optional.empty();
+    }
     Path source = installedDir.resolve(file.path());
     if (Files.isRegularFile(source) && Files.size(source) > memoryForSource()) {
       LOG.info(

@@ -18,9 +18,13 @@ public final class PrivateText {
 
   public PrivateText(Path installRoot, Path home) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
-    for (String form : forms(installRoot)) pairs.add(Map.entry(form, "<install>"));
+    for (String form : forms(installRoot)) {
+      pairs.add(Map.entry(form, "<install>"));
+    }
     if (home != null) {
-      for (String form : forms(home)) pairs.add(Map.entry(form, "~"));
+      for (String form : forms(home)) {
+        pairs.add(Map.entry(form, "~"));
+      }
     }
     // Longest first, so the install folder wins over the home it usually lies in.
     pairs.sort(

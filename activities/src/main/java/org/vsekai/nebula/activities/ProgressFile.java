@@ -19,7 +19,9 @@ final class ProgressFile {
 
   void write(String step, String version, long done, long total, long fetched, boolean force) {
     long now = System.nanoTime();
-    if (!force && now - last < MIN_INTERVAL_NANOS) return;
+    if (!force && now - last < MIN_INTERVAL_NANOS) {
+      return;
+    }
     last = now;
     try {
       Json.write(

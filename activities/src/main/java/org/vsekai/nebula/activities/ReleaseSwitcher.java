@@ -117,7 +117,9 @@ public final class ReleaseSwitcher {
   /** Completes an interrupted switch (prepare calls this before planning anything new). */
   public void recoverInterrupted() throws IOException {
     Optional<Journal> journal = Json.read(folder.journal(), Journal.class);
-    if (journal.isEmpty()) return;
+    if (journal.isEmpty()) {
+      return;
+    }
     Journal j = journal.get();
     if (j.step() == Step.COMPLETE_NEW) {
       // Never switched: the old release is intact and current. Forget the half-made new one.
@@ -182,7 +184,9 @@ public final class ReleaseSwitcher {
    */
   private static void pauseForCrashTests() {
     String ms = System.getenv("NEBULA_FAULT_FINALIZE_PAUSE_MS");
-    if (ms == null || ms.isBlank()) return;
+    if (ms == null || ms.isBlank()) {
+      return;
+    }
     try {
       Thread.sleep(Long.parseLong(ms.trim()));
     } catch (InterruptedException e) {
@@ -213,7 +217,9 @@ public final class ReleaseSwitcher {
     int strays =
         Tree.keepOnly(
             staging, manifest.files().stream().map(f -> f.path()).collect(Collectors.toSet()));
-    if (strays > 0) LOG.info("removed {} stray entries from the new release", strays);
+    if (strays > 0) {
+      LOG.info("removed {} stray entries from the new release", strays);
+    }
     new InstalledReleases(folder).record(plan.planId(), manifest, plan.manifest());
   }
 
@@ -235,7 +241,9 @@ public final class ReleaseSwitcher {
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         // An earlier attempt made it: a file of its own (assembled or copied) stands; a link to
         // the installed file stands only while that file is intact.
-        if (intact || !sameFile(target, source)) continue;
+        if (intact || !sameFile(target, source)) {
+          continue;
+        }
         Files.delete(target);
       }
       if (intact) {

@@ -62,7 +62,9 @@ public final class StagingAssembler {
     }
 
     void midFile(long written, long total) {
-      if (millis == 0 || done || total < (1 << 20) || written * 2 < total) return;
+      if (millis == 0 || done || total < (1 << 20) || written * 2 < total) {
+        return;
+      }
       done = true;
       try {
         Thread.sleep(millis);
@@ -109,7 +111,9 @@ public final class StagingAssembler {
                       progress.fileBytesDone.set(done);
                       crashTestPause.midFile(done, index.length());
                     });
-        if (!patched) assemble(extractor, index, out);
+        if (!patched) {
+          assemble(extractor, index, out);
+        }
         progress.fileBytesDone.set(0);
         progress.bytesDone.set(base);
       }
@@ -145,8 +149,9 @@ public final class StagingAssembler {
       Path installed = folder.releaseDir(plan.fromReleaseId());
       for (StoredPlan.SeedRef s : plan.seeds()) {
         Path file = installed.resolve(s.path());
-        if (Files.isRegularFile(file))
+        if (Files.isRegularFile(file)) {
           seeds.add(new FileSeed(CaibxReader.read(folder.index(s.indexSha256())), file));
+        }
       }
     }
     // The cache holds what download fetched; a chunk gone bad there is fetched again.

@@ -25,7 +25,9 @@ public final class StagingCleaner {
 
   /** Drops one plan and its staging; returns the bytes freed. */
   public long discard(String planId) throws IOException {
-    if (isCurrent(planId) || switchInProgress(planId)) return 0;
+    if (isCurrent(planId) || switchInProgress(planId)) {
+      return 0;
+    }
     long freed = Tree.delete(folder.releaseDir(planId));
     Files.deleteIfExists(folder.plan(planId));
     Files.deleteIfExists(folder.fetchedBytes(planId));
@@ -47,7 +49,9 @@ public final class StagingCleaner {
         for (Path d : dirs) {
           String name = d.getFileName().toString();
           // Installed releases are OldReleases' to remove; what is left here is staging.
-          if (Files.exists(folder.releaseRecord(name))) continue;
+          if (Files.exists(folder.releaseRecord(name))) {
+            continue;
+          }
           try {
             freed += discard(name);
           } catch (IOException heldOpen) {
@@ -67,7 +71,9 @@ public final class StagingCleaner {
       try (DirectoryStream<Path> patches = Files.newDirectoryStream(folder.plans(), "*.patches")) {
         for (Path p : patches) {
           String id = p.getFileName().toString().replaceFirst("\\.patches$", "");
-          if (!Files.exists(folder.plan(id))) freed += Tree.delete(p);
+          if (!Files.exists(folder.plan(id))) {
+            freed += Tree.delete(p);
+          }
         }
       }
     }

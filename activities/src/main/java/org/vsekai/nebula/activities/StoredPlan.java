@@ -65,7 +65,11 @@ public record StoredPlan(
 
   /** The planned patch of a changed file, or null when it is assembled from chunks. */
   public PlannedPatch patchOf(String path) {
-    for (PlannedPatch p : patches) if (p.path().equals(path)) return p;
+    for (PlannedPatch p : patches) {
+      if (p.path().equals(path)) {
+        return p;
+      }
+    }
     return null;
   }
 
@@ -81,13 +85,17 @@ public record StoredPlan(
 
   public long chunkBytesToDownload() {
     long n = 0;
-    for (int s : downloadSizes) n += s;
+    for (int s : downloadSizes) {
+      n += s;
+    }
     return n;
   }
 
   public long patchBytesToDownload() {
     long n = 0;
-    for (PlannedPatch p : patches) n += p.length();
+    for (PlannedPatch p : patches) {
+      n += p.length();
+    }
     return n;
   }
 
@@ -98,7 +106,9 @@ public record StoredPlan(
 
   public long bytesToStage() {
     long n = 0;
-    for (ManifestFile f : changed) n += f.size();
+    for (ManifestFile f : changed) {
+      n += f.size();
+    }
     return n;
   }
 }

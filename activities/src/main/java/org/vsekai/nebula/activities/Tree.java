@@ -24,7 +24,9 @@ final class Tree {
    * an earlier plan) and every folder left empty. Returns how many entries it removed.
    */
   static int keepOnly(Path root, Set<String> files) throws IOException {
-    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) return 0;
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
     AtomicInteger removed = new AtomicInteger();
     Files.walkFileTree(
         root,
@@ -33,13 +35,17 @@ final class Tree {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
             String relative = root.relativize(file).toString().replace('\\', '/');
-            if (!files.contains(relative) && Files.deleteIfExists(file)) removed.incrementAndGet();
+            if (!files.contains(relative) && Files.deleteIfExists(file)) {
+              removed.incrementAndGet();
+            }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) throw e;
+            if (e != null) {
+              throw e;
+            }
             if (!dir.equals(root)) {
               try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 if (!entries.iterator().hasNext()) {
@@ -59,7 +65,9 @@ final class Tree {
    * {@code AtomicFiles}), except any the release itself lists.
    */
   static int deleteTemporaries(Path root, Set<String> files) throws IOException {
-    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) return 0;
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
     AtomicInteger removed = new AtomicInteger();
     Files.walkFileTree(
         root,
@@ -83,7 +91,9 @@ final class Tree {
 
   /** Deletes a tree; returns the bytes of the files removed. Missing is fine. */
   static long delete(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return 0;
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
     AtomicLong bytes = new AtomicLong();
     Files.walkFileTree(
         root,
@@ -98,7 +108,9 @@ final class Tree {
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
             throw e;
           }
 

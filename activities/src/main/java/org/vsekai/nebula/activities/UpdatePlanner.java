@@ -229,7 +229,9 @@ public final class UpdatePlanner {
     changed.forEach(f -> kept.add(f.path()));
     List<String> removed = new ArrayList<>();
     for (String p : now.byPath().keySet()) {
-      if (!kept.contains(p)) removed.add(p);
+      if (!kept.contains(p)) {
+        removed.add(p);
+      }
     }
     removed.sort(null);
     return new FileChanges(changed, unchanged, removed);
@@ -267,10 +269,14 @@ public final class UpdatePlanner {
                 + f.size());
       }
       Map<ChunkId, Integer> sizeOf = new HashMap<>();
-      for (IndexChunk c : index.chunks()) sizeOf.put(c.id(), c.size());
+      for (IndexChunk c : index.chunks()) {
+        sizeOf.put(c.id(), c.size());
+      }
       LinkedHashMap<ChunkId, Integer> missing = new LinkedHashMap<>();
       for (ChunkId id : ExtractPlan.of(index, located, null).idsToFetch()) {
-        if (!cache.has(id)) missing.putIfAbsent(id, sizeOf.get(id));
+        if (!cache.has(id)) {
+          missing.putIfAbsent(id, sizeOf.get(id));
+        }
       }
       Optional<StoredPlan.PlannedPatch> patch =
           patchRoute.cheaper(f, missing.values().stream().mapToLong(Integer::longValue).sum());
@@ -295,7 +301,9 @@ public final class UpdatePlanner {
     Path local = folder.index(sha256);
     if (Files.isRegularFile(local)) {
       byte[] bytes = Files.readAllBytes(local);
-      if (Sha256.hex(bytes).equals(sha256)) return CaibxReader.read(bytes, local.toString());
+      if (Sha256.hex(bytes).equals(sha256)) {
+        return CaibxReader.read(bytes, local.toString());
+      }
     }
     byte[] bytes;
     try {

@@ -82,8 +82,9 @@ final class ActivitiesTestBed implements AutoCloseable {
     UpdatePlan plan =
         activities.prepare(
             new PrepareRequest(installId, "v-sekai", "stable", installed, toVersion, false));
-    for (int b = 0; b < 2; b++)
+    for (int b = 0; b < 2; b++) {
       activities.downloadChunks(new DownloadBatchRequest(plan.planId(), b, 2, 0));
+    }
     activities.apply(new ApplyRequest(plan.planId()));
     activities.finalizeUpdate(new FinalizeRequest(plan.planId(), toVersion));
     activities.updateRegistry(new RegistryRequest(installId, "v-sekai", "stable", toVersion));

@@ -69,8 +69,12 @@ class DiskFullOnARealVolumeTest {
 
   @AfterEach
   void unmount() {
-    if (bed != null) bed.close();
-    if (service != null) service.close();
+    if (bed != null) {
+      bed.close();
+    }
+    if (service != null) {
+      service.close();
+    }
     run("umount", "-l", volume.toString());
   }
 
@@ -108,7 +112,9 @@ class DiskFullOnARealVolumeTest {
             bed.folder,
             ReleaseSwitcher.Restager.NONE,
             step -> {
-              if (step == ReleaseSwitcher.Step.SWITCH) fillTheVolume();
+              if (step == ReleaseSwitcher.Step.SWITCH) {
+                fillTheVolume();
+              }
             });
 
     switcher.finalizeUpdate(plan.planId());
@@ -120,7 +126,9 @@ class DiskFullOnARealVolumeTest {
   private void fillTheVolume() {
     byte[] block = new byte[64 * 1024];
     try (OutputStream out = Files.newOutputStream(volume.resolve("filler"))) {
-      while (true) out.write(block);
+      while (true) {
+        out.write(block);
+      }
     } catch (IOException full) {
       // the volume is full
     }

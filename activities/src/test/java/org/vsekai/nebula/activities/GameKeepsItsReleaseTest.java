@@ -76,7 +76,9 @@ class GameKeepsItsReleaseTest {
   }
 
   private void awaitFile(Path file) throws InterruptedException {
-    for (int i = 0; i < 200 && !Files.exists(file); i++) Thread.sleep(50);
+    for (int i = 0; i < 200 && !Files.exists(file); i++) {
+      Thread.sleep(50);
+    }
     assertThat(file).exists();
   }
 

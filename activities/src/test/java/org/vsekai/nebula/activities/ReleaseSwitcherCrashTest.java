@@ -76,7 +76,9 @@ class ReleaseSwitcherCrashTest {
             bed.folder,
             ReleaseSwitcher.Restager.NONE,
             step -> {
-              if (step == crashAt) throw new Crash();
+              if (step == crashAt) {
+                throw new Crash();
+              }
             });
     assertThatThrownBy(() -> crashing.finalizeUpdate(planId)).isInstanceOf(Crash.class);
     Map<String, String> seen = Builds.contents(bed.folder.current());
@@ -98,7 +100,9 @@ class ReleaseSwitcherCrashTest {
             bed.folder,
             ReleaseSwitcher.Restager.NONE,
             step -> {
-              if (step == crashAt) throw new Crash();
+              if (step == crashAt) {
+                throw new Crash();
+              }
             });
     assertThatThrownBy(() -> crashing.finalizeUpdate(planId)).isInstanceOf(Crash.class);
     new UpdatePlanner(bed.folder, service.client(), Clock.systemUTC(), DiskSpace.REAL)

@@ -90,8 +90,11 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
     text.codePoints()
         .forEach(
             c -> {
-              if (Character.isISOControl(c)) b.append(String.format("\\u%04x", c));
-              else b.appendCodePoint(c);
+              if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+              } else {
+                b.appendCodePoint(c);
+              }
             });
     return b.toString();
   }
@@ -103,21 +106,35 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
   @Override
   public int compareTo(SemVer o) {
     int c = Long.compare(major, o.major);
-    if (c == 0) c = Long.compare(minor, o.minor);
-    if (c == 0) c = Long.compare(patch, o.patch);
-    if (c != 0) return c;
+    if (c == 0) {
+      c = Long.compare(minor, o.minor);
+    }
+    if (c == 0) {
+      c = Long.compare(patch, o.patch);
+    }
+    if (c != 0) {
+      return c;
+    }
     return comparePreRelease(preRelease, o.preRelease);
   }
 
   private static int comparePreRelease(String a, String b) {
-    if (a.equals(b)) return 0;
-    if (a.isEmpty()) return 1; // a release is higher than any of its pre-releases
-    if (b.isEmpty()) return -1;
+    if (a.equals(b)) {
+      return 0;
+    }
+    if (a.isEmpty()) {
+      return 1; // a release is higher than any of its pre-releases
+    }
+    if (b.isEmpty()) {
+      return -1;
+    }
     List<String> as = split(a);
     List<String> bs = split(b);
     for (int i = 0; i < Math.min(as.size(), bs.size()); i++) {
       int c = compareIdentifier(as.get(i), bs.get(i));
-      if (c != 0) return c;
+      if (c != 0) {
+        return c;
+      }
     }
     return Integer.compare(as.size(), bs.size());
   }
@@ -125,9 +142,15 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
   private static int compareIdentifier(String a, String b) {
     boolean an = isNumeric(a);
     boolean bn = isNumeric(b);
-    if (an && bn) return new BigInteger(a).compareTo(new BigInteger(b));
-    if (an) return -1; // numeric identifiers have lower precedence than alphanumeric ones
-    if (bn) return 1;
+    if (an && bn) {
+      return new BigInteger(a).compareTo(new BigInteger(b));
+    }
+    if (an) {
+      return -1; // numeric identifiers have lower precedence than alphanumeric ones
+    }
+    if (bn) {
+      return 1;
+    }
     return a.compareTo(b);
   }
 
@@ -148,8 +171,12 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
   public String toString() {
     StringBuilder sb =
         new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
-    if (!preRelease.isEmpty()) sb.append('-').append(preRelease);
-    if (!build.isEmpty()) sb.append('+').append(build);
+    if (!preRelease.isEmpty()) {
+      sb.append('-').append(preRelease);
+    }
+    if (!build.isEmpty()) {
+      sb.append('+').append(build);
+    }
     return sb.toString();
   }
 

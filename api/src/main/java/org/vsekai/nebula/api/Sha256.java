@@ -21,7 +21,9 @@ public final class Sha256 {
     MessageDigest digest = digest();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
     }
     return HexFormat.of().formatHex(digest.digest());
   }

@@ -40,9 +40,15 @@ public enum UpdateState {
 
   /** Whether an update in {@code previous} may move to this state. */
   public boolean mayFollow(UpdateState previous) {
-    if (previous.terminal) return false;
-    if (this == UpdateFailed || this == UpdateCancelled) return true;
-    if (this == NoUpdateFound) return previous == Checking;
+    if (previous.terminal) {
+      return false;
+    }
+    if (this == UpdateFailed || this == UpdateCancelled) {
+      return true;
+    }
+    if (this == NoUpdateFound) {
+      return previous == Checking;
+    }
     return step > previous.step;
   }
 }

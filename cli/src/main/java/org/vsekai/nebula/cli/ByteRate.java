@@ -29,7 +29,9 @@ public final class ByteRate implements ITypeConverter<Long> {
           default -> 1L;
         };
     long bytes = (long) (n * unit);
-    if (bytes <= 0) throw new IllegalArgumentException("a rate must be at least 1 byte per second");
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("a rate must be at least 1 byte per second");
+    }
     return bytes;
   }
 }

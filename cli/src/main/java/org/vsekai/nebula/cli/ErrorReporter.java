@@ -27,14 +27,18 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     cmd.getErr().println("vsekai: " + oneLine(e));
-    if (isVerbose(parsed)) e.printStackTrace(cmd.getErr());
+    if (isVerbose(parsed)) {
+      e.printStackTrace(cmd.getErr());
+    }
     cmd.getErr().flush();
     return exitCodeOf(e);
   }
 
   static boolean isVerbose(ParseResult parsed) {
     for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption("--verbose")) return true;
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
     }
     return false;
   }
@@ -46,13 +50,17 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     } else if (e instanceof NoSuchFileException nsf) {
       m = nsf.getFile() + " does not exist";
     }
-    if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+    if (m == null || m.isBlank()) {
+      m = e.getClass().getSimpleName();
+    }
     return m.lines().findFirst().orElse(m).trim();
   }
 
   public static int exitCodeOf(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ExitCodeCarrier c) return c.exitCode();
+      if (t instanceof ExitCodeCarrier c) {
+        return c.exitCode();
+      }
       if (t instanceof ChunkMissingException
           || t instanceof NoSuchFileException
           || t instanceof FileMissingException) {
@@ -60,21 +68,42 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
       }
       if (t instanceof ChunkInvalidException
           || t instanceof IndexFormatException
-          || t instanceof CatarFormatException) return ExitCodes.INVALID_DATA;
-      if (t instanceof ChunkStoreException cse)
+          || t instanceof CatarFormatException) {
+        return ExitCodes.INVALID_DATA;
+      }
+      if (t instanceof ChunkStoreException cse) {
         return cse.transientFailure() ? ExitCodes.UNAVAILABLE : ExitCodes.ERROR;
-      if (t instanceof TemporalUnavailableException) return ExitCodes.UNAVAILABLE;
-      if (t instanceof InsecureTransportException) return ExitCodes.USAGE;
+      }
+      if (t instanceof TemporalUnavailableException) {
+        return ExitCodes.UNAVAILABLE;
+      }
+      if (t instanceof InsecureTransportException) {
+        return ExitCodes.USAGE;
+      }
       if (t instanceof ServiceException se) {
-        if (se.transientFailure()) return ExitCodes.UNAVAILABLE;
-        if (se.notFound()) return ExitCodes.NOT_FOUND;
+        if (se.transientFailure()) {
+          return ExitCodes.UNAVAILABLE;
+        }
+        if (se.notFound()) {
+          return ExitCodes.NOT_FOUND;
+        }
         return se.status() == 400 || se.status() == 422 ? ExitCodes.USAGE : ExitCodes.ERROR;
       }
-      if (t instanceof NotAnInstallException) return ExitCodes.INVALID_DATA;
-      if (t instanceof ManifestRejectedException) return ExitCodes.REJECTED;
-      if (t instanceof TufRefusal) return ExitCodes.REJECTED;
-      if (t instanceof InterruptedException) return ExitCodes.INTERRUPTED;
-      if (t instanceof IllegalArgumentException) return ExitCodes.USAGE;
+      if (t instanceof NotAnInstallException) {
+        return ExitCodes.INVALID_DATA;
+      }
+      if (t instanceof ManifestRejectedException) {
+        return ExitCodes.REJECTED;
+      }
+      if (t instanceof TufRefusal) {
+        return ExitCodes.REJECTED;
+      }
+      if (t instanceof InterruptedException) {
+        return ExitCodes.INTERRUPTED;
+      }
+      if (t instanceof IllegalArgumentException) {
+        return ExitCodes.USAGE;
+      }
     }
     return ExitCodes.ERROR;
   }

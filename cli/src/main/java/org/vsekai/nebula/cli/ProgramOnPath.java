@@ -11,10 +11,14 @@ public final class ProgramOnPath {
 
   public static Optional<Path> find(String name) {
     String path = System.getenv("PATH");
-    if (path == null) return Optional.empty();
+    if (path == null) {
+      return Optional.empty();
+    }
     for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, name);
-      if (Files.isExecutable(candidate)) return Optional.of(candidate);
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
     }
     return Optional.empty();
   }

@@ -5,7 +5,9 @@ public final class Terminal {
   private Terminal() {}
 
   public static boolean isInteractive() {
-    if ("dumb".equals(System.getenv("TERM"))) return false;
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
     return System.console() != null;
   }
 }

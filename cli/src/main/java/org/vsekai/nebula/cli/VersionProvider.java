@@ -10,7 +10,9 @@ public final class VersionProvider implements IVersionProvider {
   public static String version() {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("/vsekai-version.properties")) {
-      if (in != null) p.load(in);
+      if (in != null) {
+        p.load(in);
+      }
     } catch (IOException e) {
       // fall through to "unknown"
     }

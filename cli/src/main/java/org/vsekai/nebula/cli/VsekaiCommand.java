@@ -114,7 +114,9 @@ public final class VsekaiCommand implements Callable<Integer> {
     return cli.setExecutionExceptionHandler(new ErrorReporter())
         .setExecutionStrategy(
             parsed -> {
-              if (ErrorReporter.isVerbose(parsed)) Logging.verbose();
+              if (ErrorReporter.isVerbose(parsed)) {
+                Logging.verbose();
+              }
               return new CommandLine.RunLast().execute(parsed);
             })
         .setCaseInsensitiveEnumValuesAllowed(true);

@@ -25,7 +25,9 @@ public final class CliRig implements AutoCloseable {
       try {
         r.run();
       } catch (ServiceException e) {
-        if (e.status() != 409) throw e;
+        if (e.status() != 409) {
+          throw e;
+        }
       }
     }
   }

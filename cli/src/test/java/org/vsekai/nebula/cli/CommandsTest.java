@@ -92,7 +92,9 @@ class CommandsTest {
   private static void collectCommands(CommandLine command, List<String> parents, List<String> out) {
     for (var e : command.getSubcommands().entrySet()) {
       // An alias answers with its command's usage; the command itself is walked.
-      if (!e.getKey().equals(e.getValue().getCommandName())) continue;
+      if (!e.getKey().equals(e.getValue().getCommandName())) {
+        continue;
+      }
       List<String> path = new ArrayList<>(parents);
       path.add(e.getKey());
       out.add(String.join(" ", path));
@@ -378,7 +380,9 @@ class CommandsTest {
     String last = "";
     while (System.nanoTime() < deadline) {
       last = output.get();
-      if (last.contains(expected)) return;
+      if (last.contains(expected)) {
+        return;
+      }
       Thread.sleep(200);
     }
     throw new AssertionError("never saw '" + expected + "'; last: " + last);

@@ -53,8 +53,12 @@ class LauncherEndToEndIT {
           .flatMap(f -> ProcessHandle.of(f.pid()))
           .ifPresent(ProcessHandle::destroy);
     }
-    for (Process p : processes) p.destroyForcibly();
-    if (rig != null) rig.close();
+    for (Process p : processes) {
+      p.destroyForcibly();
+    }
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   @Test
@@ -66,7 +70,9 @@ class LauncherEndToEndIT {
     ExternalTool xdotool = ExternalTool.require("xdotool");
     Files.createDirectories(SCREENSHOTS);
     try (var old = Files.list(SCREENSHOTS)) {
-      for (Path p : old.toList()) Files.delete(p);
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
     }
     String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 50));
     processes.add(
@@ -196,7 +202,9 @@ class LauncherEndToEndIT {
     xdotoolIn(display, xdotool, "key", "space");
     Path gameShot = SCREENSHOTS.resolve("game-after-play.png");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!Files.exists(gameShot) && System.nanoTime() < deadline) Thread.sleep(200);
+    while (!Files.exists(gameShot) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
     assertThat(gameShot).as("the game started by Play saved its screen").exists();
     assertThat(Files.readString(SCREENSHOTS.resolve("game-after-play.png.txt")))
         .contains("V-Sekai sample 0.2.0 ready with the ring");
@@ -225,8 +233,9 @@ class LauncherEndToEndIT {
   private void requestScreenshot(String name) throws Exception {
     Files.writeString(SCREENSHOTS.resolve("take"), name);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!Files.exists(SCREENSHOTS.resolve(name)) && System.nanoTime() < deadline)
+    while (!Files.exists(SCREENSHOTS.resolve(name)) && System.nanoTime() < deadline) {
       Thread.sleep(50);
+    }
     assertThat(SCREENSHOTS.resolve(name)).exists();
   }
 
@@ -250,7 +259,9 @@ class LauncherEndToEndIT {
       JsonNode v = read(stateOut);
       if (v != null) {
         Long at = seenInWorker.remove(v.path("bytes_done").asLong(-1));
-        if (at != null) latencies.add((System.nanoTime() - at) / 1_000_000);
+        if (at != null) {
+          latencies.add((System.nanoTime() - at) / 1_000_000);
+        }
       }
       Thread.sleep(10);
     }
@@ -266,7 +277,9 @@ class LauncherEndToEndIT {
       JsonNode v = read(stateOut);
       if (v != null) {
         last = v;
-        if (condition.test(v)) return v;
+        if (condition.test(v)) {
+          return v;
+        }
       }
       Thread.sleep(50);
     }

@@ -34,7 +34,9 @@ class LauncherSelfUpdateIT {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
     }
-    if (rig != null) rig.close();
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   @Test

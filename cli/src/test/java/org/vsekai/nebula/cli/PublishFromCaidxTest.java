@@ -35,7 +35,9 @@ class PublishFromCaidxTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (rig != null) rig.close();
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   private String p(String name) {

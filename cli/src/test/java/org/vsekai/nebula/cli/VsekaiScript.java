@@ -10,8 +10,9 @@ final class VsekaiScript {
   static Path path() {
     // Tests run in the module folder; the script is at the repository root.
     Path script = Path.of("").toAbsolutePath().getParent().resolve("vsekai");
-    if (!Files.isExecutable(script))
+    if (!Files.isExecutable(script)) {
       throw new IllegalStateException(script + " is missing or not executable");
+    }
     return script;
   }
 }

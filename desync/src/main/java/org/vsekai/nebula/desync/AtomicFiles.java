@@ -47,13 +47,19 @@ public final class AtomicFiles {
   private static void write(Path target, byte[] data, boolean durable, boolean ownerOnly)
       throws IOException {
     Path parent = target.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
     Path tmp = temporarySibling(target);
     try {
       try (FileChannel ch = open(tmp, ownerOnly)) {
         ByteBuffer b = ByteBuffer.wrap(data);
-        while (b.hasRemaining()) ch.write(b);
-        if (durable) ch.force(true);
+        while (b.hasRemaining()) {
+          ch.write(b);
+        }
+        if (durable) {
+          ch.force(true);
+        }
       }
       moveIntoPlace(tmp, target);
     } finally {

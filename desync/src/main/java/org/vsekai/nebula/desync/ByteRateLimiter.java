@@ -11,7 +11,9 @@ public final class ByteRateLimiter implements TransferListener {
   private long last;
 
   public ByteRateLimiter(long bytesPerSecond) {
-    if (bytesPerSecond <= 0) throw new IllegalArgumentException("rate must be positive");
+    if (bytesPerSecond <= 0) {
+      throw new IllegalArgumentException("rate must be positive");
+    }
     this.bytesPerSecond = bytesPerSecond;
     this.available = bytesPerSecond;
     this.last = System.nanoTime();

@@ -26,8 +26,11 @@ public final class CachingChunkStore implements ChunkStore {
     if (upstream instanceof CompressedChunkSource compressed) {
       // Kept as it arrived and checked once, upstream: no second compression or hash.
       byte[] body = compressed.getVerifiedCompressed(id);
-      if (corrupt) cache.replaceCompressed(id, body);
-      else cache.putVerifiedCompressed(id, body);
+      if (corrupt) {
+        cache.replaceCompressed(id, body);
+      } else {
+        cache.putVerifiedCompressed(id, body);
+      }
       return ChunkCodec.decompress(body, Integer.MAX_VALUE - 16);
     }
     byte[] data = upstream.get(id);

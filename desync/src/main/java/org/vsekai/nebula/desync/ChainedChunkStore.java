@@ -12,8 +12,9 @@ public final class ChainedChunkStore implements ChunkStore {
   private final List<ChunkStore> stores;
 
   public ChainedChunkStore(List<? extends ChunkStore> stores) {
-    if (stores.isEmpty())
+    if (stores.isEmpty()) {
       throw new IllegalArgumentException("a store chain needs at least one store");
+    }
     this.stores = List.copyOf(stores);
   }
 
@@ -30,17 +31,23 @@ public final class ChainedChunkStore implements ChunkStore {
       } catch (ChunkMissingException e) {
         // next store
       } catch (ChunkInvalidException | ChunkStoreException e) {
-        if (failure == null || e instanceof ChunkInvalidException) failure = e;
+        if (failure == null || e instanceof ChunkInvalidException) {
+          failure = e;
+        }
       }
     }
-    if (failure != null) throw failure;
+    if (failure != null) {
+      throw failure;
+    }
     throw new ChunkMissingException(id, location());
   }
 
   @Override
   public boolean has(ChunkId id) {
     for (ChunkStore s : stores) {
-      if (s.has(id)) return true;
+      if (s.has(id)) {
+        return true;
+      }
     }
     return false;
   }
@@ -48,12 +55,16 @@ public final class ChainedChunkStore implements ChunkStore {
   @Override
   public String location() {
     List<String> all = new ArrayList<>();
-    for (ChunkStore s : stores) all.add(s.location());
+    for (ChunkStore s : stores) {
+      all.add(s.location());
+    }
     return String.join(", ", all);
   }
 
   @Override
   public void close() {
-    for (ChunkStore s : stores) s.close();
+    for (ChunkStore s : stores) {
+      s.close();
+    }
   }
 }

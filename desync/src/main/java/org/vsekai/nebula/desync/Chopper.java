@@ -31,7 +31,9 @@ public final class Chopper {
           chunks.size(),
           i -> {
             IndexChunk c = chunks.get(i);
-            if (!seen.add(c.id())) return;
+            if (!seen.add(c.id())) {
+              return;
+            }
             byte[] data = IndexMaker.readChunk(ch, c);
             if (!ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id())) {
               throw new DesyncException(file + " does not match its index at offset " + c.start());

@@ -75,7 +75,9 @@ public final class ChunkCodec {
             DECOMPRESS
                 .get()
                 .decompressByteArray(out, 0, out.length, compressed, 0, compressed.length);
-        if (n == out.length) return out;
+        if (n == out.length) {
+          return out;
+        }
       } catch (ZstdException e) {
         // Several frames, or a lying header: the streaming path below settles it.
       }

@@ -87,7 +87,11 @@ public final class ChunkFetcher {
   /** The ids of {@code chunks} the target lacks. */
   public List<ChunkId> missing(Collection<ChunkId> chunks) {
     List<ChunkId> out = new ArrayList<>();
-    for (ChunkId id : chunks) if (!target.has(id)) out.add(id);
+    for (ChunkId id : chunks) {
+      if (!target.has(id)) {
+        out.add(id);
+      }
+    }
     return out;
   }
 }

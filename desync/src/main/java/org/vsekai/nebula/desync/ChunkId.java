@@ -52,10 +52,14 @@ public final class ChunkId implements Comparable<ChunkId> {
   }
 
   public static boolean isHex(String s) {
-    if (s == null || s.length() != 2 * LENGTH) return false;
+    if (s == null || s.length() != 2 * LENGTH) {
+      return false;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
     }
     return true;
   }

@@ -34,7 +34,9 @@ public record ChunkIndex(long featureFlags, ChunkSizes sizes, List<IndexChunk> c
   /** Distinct chunk ids, in first-use order. */
   public Set<ChunkId> distinctIds() {
     Set<ChunkId> ids = new LinkedHashSet<>();
-    for (IndexChunk c : chunks) ids.add(c.id());
+    for (IndexChunk c : chunks) {
+      ids.add(c.id());
+    }
     return ids;
   }
 

@@ -34,8 +34,12 @@ final class ChunkReader {
   /** Advances to the next chunk; false at the end of the file. */
   boolean next() throws IOException {
     long position = bufStart + cursor;
-    if (position >= fileEnd) return false;
-    if (filled - cursor < max && bufStart + filled < fileEnd) refill();
+    if (position >= fileEnd) {
+      return false;
+    }
+    if (filled - cursor < max && bufStart + filled < fileEnd) {
+      refill();
+    }
     int available = filled - cursor;
     chunkOffset = cursor;
     chunkLength = chunker.nextChunkLength(buf, cursor, available);
@@ -54,7 +58,9 @@ final class ChunkReader {
       target.limit((int) Math.min(buf.length, fileEnd - bufStart));
       target.position(filled);
       int n = channel.read(target, bufStart + filled);
-      if (n < 0) throw new IOException("file shrank while it was being chunked");
+      if (n < 0) {
+        throw new IOException("file shrank while it was being chunked");
+      }
       filled += n;
     }
   }

@@ -64,7 +64,9 @@ public final class ChunkingOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    if (index != null) throw new IOException("stream is closed");
+    if (index != null) {
+      throw new IOException("stream is closed");
+    }
     while (len > 0) {
       if (filled == buf.length) {
         System.arraycopy(buf, cursor, buf, 0, filled - cursor);
@@ -76,7 +78,9 @@ public final class ChunkingOutputStream extends OutputStream {
       filled += n;
       off += n;
       len -= n;
-      while (filled - cursor >= max) cut(chunker.nextChunkLength(buf, cursor, filled - cursor));
+      while (filled - cursor >= max) {
+        cut(chunker.nextChunkLength(buf, cursor, filled - cursor));
+      }
     }
   }
 
@@ -95,7 +99,9 @@ public final class ChunkingOutputStream extends OutputStream {
             () -> {
               try {
                 ChunkId id = ChunkId.digest(chunk, 0, chunk.length, HashAlgorithm.SHA512_256);
-                if (store != null && seen.add(id) && !store.has(id)) store.put(id, chunk);
+                if (store != null && seen.add(id) && !store.has(id)) {
+                  store.put(id, chunk);
+                }
                 return id;
               } finally {
                 inFlight.release();
@@ -106,11 +112,17 @@ public final class ChunkingOutputStream extends OutputStream {
   /** Cuts the last chunk and waits until every chunk is stored. */
   @Override
   public void close() throws IOException {
-    if (index != null) return;
+    if (index != null) {
+      return;
+    }
     try {
-      while (cursor < filled) cut(chunker.nextChunkLength(buf, cursor, filled - cursor));
+      while (cursor < filled) {
+        cut(chunker.nextChunkLength(buf, cursor, filled - cursor));
+      }
       List<ChunkId> done = new ArrayList<>(ids.size());
-      for (Future<ChunkId> f : ids) done.add(f.get());
+      for (Future<ChunkId> f : ids) {
+        done.add(f.get());
+      }
       index =
           ChunkIndex.of(sizes, HashAlgorithm.SHA512_256, ChunkIndex.chunksFromSizes(lengths, done));
     } catch (InterruptedException e) {
@@ -118,7 +130,9 @@ public final class ChunkingOutputStream extends OutputStream {
       throw new InterruptedIOException("interrupted while storing chunks");
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) throw re;
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
       throw new IOException(c.getMessage(), c);
     } finally {
       pool.shutdownNow();
@@ -127,7 +141,9 @@ public final class ChunkingOutputStream extends OutputStream {
 
   /** The index of everything written; only after {@link #close()}. */
   public ChunkIndex index() {
-    if (index == null) throw new IllegalStateException("the stream is not closed yet");
+    if (index == null) {
+      throw new IllegalStateException("the stream is not closed yet");
+    }
     return index;
   }
 }

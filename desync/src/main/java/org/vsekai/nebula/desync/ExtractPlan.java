@@ -106,7 +106,9 @@ public final class ExtractPlan {
 
   private static SeedCopy longestRun(
       ChunkIndex target, SeedSet seeds, List<long[]> candidates, int i, boolean[] inPlace) {
-    if (candidates == null) return null;
+    if (candidates == null) {
+      return null;
+    }
     List<IndexChunk> t = target.chunks();
     SeedCopy best = null;
     for (long[] cand : candidates) {
@@ -124,7 +126,9 @@ public final class ExtractPlan {
         bytes += t.get(i + len).size();
         len++;
       }
-      if (len > 0 && (best == null || len > best.count())) best = new SeedCopy(seed, j, i, len);
+      if (len > 0 && (best == null || len > best.count())) {
+        best = new SeedCopy(seed, j, i, len);
+      }
     }
     return best;
   }
@@ -169,7 +173,11 @@ public final class ExtractPlan {
   /** The distinct chunks that must come from a store. */
   public List<ChunkId> idsToFetch() {
     List<ChunkId> ids = new ArrayList<>();
-    for (Step s : steps) if (s instanceof Fetch f) ids.add(f.id());
+    for (Step s : steps) {
+      if (s instanceof Fetch f) {
+        ids.add(f.id());
+      }
+    }
     return ids;
   }
 }

@@ -53,7 +53,9 @@ public final class Extractor {
       boolean seedFromOutput,
       boolean durable,
       ExtractProgress progress) {
-    if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
     this.store = store;
     this.seeds = seeds;
     this.threads = threads;
@@ -133,7 +135,9 @@ public final class Extractor {
 
   /** Which chunks the output already holds, hashing what is on disk in parallel. */
   private boolean[] checkInPlace(ChunkIndex index, Path output, ExecutorService pool) {
-    if (!Files.isRegularFile(output)) return new boolean[index.chunks().size()];
+    if (!Files.isRegularFile(output)) {
+      return new boolean[index.chunks().size()];
+    }
     try (FileChannel ch = FileChannel.open(output, StandardOpenOption.READ)) {
       return FileVerifier.matching(index, ch, pool);
     } catch (IOException e) {
@@ -159,7 +163,9 @@ public final class Extractor {
           out.write(ByteBuffer.wrap(new byte[1]), plan.bytesTotal() - 1);
         }
         stats = execute(plan, out, false, pool);
-        if (durable) out.force(true);
+        if (durable) {
+          out.force(true);
+        }
       }
       AtomicFiles.moveIntoPlace(tmp, output);
       return stats;
@@ -186,8 +192,12 @@ public final class Extractor {
               StandardOpenOption.READ)) {
         ExtractStats stats = execute(plan, out, true, pool);
         // Shrink only after writing: bytes past the new end might have been in-place chunks.
-        if (out.size() > plan.bytesTotal()) out.truncate(plan.bytesTotal());
-        if (durable) out.force(true);
+        if (out.size() > plan.bytesTotal()) {
+          out.truncate(plan.bytesTotal());
+        }
+        if (durable) {
+          out.force(true);
+        }
         return stats;
       }
     } catch (IOException e) {
@@ -237,12 +247,16 @@ public final class Extractor {
                   fetchedChunks);
             } else if (step instanceof ExtractPlan.Zero z) {
               IndexChunk c = chunks.get(z.target());
-              if (writeZeros) writeFully(out, ByteBuffer.wrap(new byte[c.size()]), c.start());
+              if (writeZeros) {
+                writeFully(out, ByteBuffer.wrap(new byte[c.size()]), c.start());
+              }
               progress.update(done.addAndGet(c.size()), total);
             }
           });
     } finally {
-      for (FileChannel ch : seedFiles.values()) ch.close();
+      for (FileChannel ch : seedFiles.values()) {
+        ch.close();
+      }
     }
     return new ExtractStats(
         total,
@@ -285,8 +299,9 @@ public final class Extractor {
     FileChannel in = seedFiles.computeIfAbsent(s.seed().file(), Extractor::openSeed);
     ByteBuffer bb = ByteBuffer.wrap(buf, 0, length);
     while (bb.hasRemaining()) {
-      if (in.read(bb, first.start() + bb.position()) < 0)
+      if (in.read(bb, first.start() + bb.position()) < 0) {
         break; // a shorter seed fails the check below
+      }
     }
     int filled = bb.position();
     for (int k = 0; k < s.count(); k++) {
@@ -330,7 +345,9 @@ public final class Extractor {
   }
 
   private static void writeFully(FileChannel out, ByteBuffer b, long position) throws IOException {
-    while (b.hasRemaining()) position += out.write(b, position);
+    while (b.hasRemaining()) {
+      position += out.write(b, position);
+    }
   }
 
   interface IndexedTask {
@@ -346,7 +363,9 @@ public final class Extractor {
       futures.add(
           pool.submit(
               () -> {
-                if (failure.get() != null) return;
+                if (failure.get() != null) {
+                  return;
+                }
                 try {
                   task.run(k);
                 } catch (Throwable t) {
@@ -365,9 +384,17 @@ public final class Extractor {
       }
     }
     Throwable t = failure.get();
-    if (t instanceof RuntimeException r) throw r;
-    if (t instanceof Error err) throw err;
-    if (t instanceof IOException io) throw new UncheckedIOException(io.getMessage(), io);
-    if (t != null) throw new DesyncException(t.getMessage(), t);
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error err) {
+      throw err;
+    }
+    if (t instanceof IOException io) {
+      throw new UncheckedIOException(io.getMessage(), io);
+    }
+    if (t != null) {
+      throw new DesyncException(t.getMessage(), t);
+    }
   }
 }

@@ -21,7 +21,9 @@ public record FileSeed(ChunkIndex index, Path file) {
    * an update replaces. Null if the file does not exist.
    */
   public static FileSeed byChunking(Path file, ChunkSizes sizes) {
-    if (!Files.isRegularFile(file)) return null;
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
     return new FileSeed(new IndexMaker(sizes).make(file).index(), file);
   }
 }

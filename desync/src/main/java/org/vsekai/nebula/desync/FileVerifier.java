@@ -22,9 +22,12 @@ public final class FileVerifier {
     }
 
     public String describe() {
-      if (matches()) return "matches its index";
-      if (length != expectedLength)
+      if (matches()) {
+        return "matches its index";
+      }
+      if (length != expectedLength) {
         return "is " + length + " bytes, its index says " + expectedLength;
+      }
       IndexChunk c = mismatched.get(0);
       return mismatched.size()
           + " chunk(s) differ from the index, the first at offset "
@@ -44,7 +47,11 @@ public final class FileVerifier {
         pool.shutdownNow();
       }
       List<IndexChunk> mismatched = new ArrayList<>();
-      for (int i = 0; i < ok.length; i++) if (!ok[i]) mismatched.add(chunks.get(i));
+      for (int i = 0; i < ok.length; i++) {
+        if (!ok[i]) {
+          mismatched.add(chunks.get(i));
+        }
+      }
       return new Report(size, index.length(), mismatched);
     } catch (NoSuchFileException e) {
       throw new FileMissingException(file);
@@ -67,7 +74,9 @@ public final class FileVerifier {
         chunks.size(),
         i -> {
           IndexChunk c = chunks.get(i);
-          if (c.end() > size) return;
+          if (c.end() > size) {
+            return;
+          }
           byte[] data = IndexMaker.readChunk(ch, c);
           ok[i] = ChunkId.digest(data, 0, data.length, index.hashAlgorithm()).equals(c.id());
         });

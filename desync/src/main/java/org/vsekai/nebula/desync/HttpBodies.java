@@ -94,7 +94,9 @@ public final class HttpBodies {
       while (cause != null && !(cause instanceof IOException) && cause.getCause() != null) {
         cause = cause.getCause();
       }
-      if (cause instanceof IOException io) throw io;
+      if (cause instanceof IOException io) {
+        throw io;
+      }
       throw new IOException(String.valueOf(e.getCause()), e.getCause());
     } catch (InterruptedException e) {
       answer.cancel(true);

@@ -63,7 +63,9 @@ public final class HttpChunkStore implements WritableChunkStore, CompressedChunk
             request(id).GET().build(),
             req -> HttpBodies.send(client, req, max, options.timeout()),
             id);
-    if (r.statusCode() == 404) throw new ChunkMissingException(id, location());
+    if (r.statusCode() == 404) {
+      throw new ChunkMissingException(id, location());
+    }
     expect(r, id, "GET", 200);
     options.listener().received(r.body().length);
     return r.body();
@@ -76,7 +78,9 @@ public final class HttpChunkStore implements WritableChunkStore, CompressedChunk
             request(id).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
             req -> client.send(req, HttpResponse.BodyHandlers.discarding()),
             id);
-    if (r.statusCode() == 404) return false;
+    if (r.statusCode() == 404) {
+      return false;
+    }
     expect(r, id, "HEAD", 200);
     return true;
   }
@@ -105,13 +109,17 @@ public final class HttpChunkStore implements WritableChunkStore, CompressedChunk
 
   private HttpRequest.Builder request(ChunkId id) {
     HttpRequest.Builder b = HttpRequest.newBuilder(chunkUri(id)).timeout(options.timeout());
-    if (options.authorization() != null) b.header("Authorization", options.authorization());
+    if (options.authorization() != null) {
+      b.header("Authorization", options.authorization());
+    }
     return b;
   }
 
   private static void expect(HttpResponse<?> r, ChunkId id, String method, int... ok) {
     for (int code : ok) {
-      if (r.statusCode() == code) return;
+      if (r.statusCode() == code) {
+        return;
+      }
     }
     String why =
         r.statusCode() == 401 || r.statusCode() == 403
@@ -131,10 +139,14 @@ public final class HttpChunkStore implements WritableChunkStore, CompressedChunk
     IOException lastError = null;
     HttpResponse<T> last = null;
     for (int attempt = 0; attempt <= options.retries(); attempt++) {
-      if (attempt > 0) sleep(options.backoff().multipliedBy(attempt));
+      if (attempt > 0) {
+        sleep(options.backoff().multipliedBy(attempt));
+      }
       try {
         last = exchange.send(req);
-        if (last.statusCode() < 500) return last;
+        if (last.statusCode() < 500) {
+          return last;
+        }
         lastError = null;
       } catch (HttpBodies.TooLargeException e) {
         // Asking again would only fetch as much again.
@@ -147,7 +159,9 @@ public final class HttpChunkStore implements WritableChunkStore, CompressedChunk
         throw new ChunkStoreException("interrupted while fetching chunk " + id, e);
       }
     }
-    if (last != null && lastError == null) return last;
+    if (last != null && lastError == null) {
+      return last;
+    }
     throw new ChunkStoreException(
         req.method()
             + " "

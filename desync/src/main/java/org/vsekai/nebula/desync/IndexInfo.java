@@ -34,14 +34,20 @@ public record IndexInfo(
     long smallest = index.chunks().isEmpty() ? 0 : Long.MAX_VALUE;
     long largest = 0;
     for (IndexChunk c : index.chunks()) {
-      if (seen.add(c.id())) uniqueBytes += c.size();
+      if (seen.add(c.id())) {
+        uniqueBytes += c.size();
+      }
       smallest = Math.min(smallest, c.size());
       largest = Math.max(largest, c.size());
     }
     long inStore = -1;
     if (store != null) {
       inStore = 0;
-      for (ChunkId id : seen) if (store.has(id)) inStore++;
+      for (ChunkId id : seen) {
+        if (store.has(id)) {
+          inStore++;
+        }
+      }
     }
     return new IndexInfo(
         index.length(),

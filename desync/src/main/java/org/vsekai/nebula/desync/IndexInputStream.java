@@ -49,9 +49,13 @@ public final class IndexInputStream extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) return 0;
+    if (len == 0) {
+      return 0;
+    }
     while (pos == current.length) {
-      if (nextToRead == index.chunks().size()) return -1;
+      if (nextToRead == index.chunks().size()) {
+        return -1;
+      }
       current = nextChunk();
       pos = 0;
     }
@@ -89,7 +93,9 @@ public final class IndexInputStream extends InputStream {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reading chunks");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
       throw new IOException(e.getCause().getMessage(), e.getCause());
     }
   }

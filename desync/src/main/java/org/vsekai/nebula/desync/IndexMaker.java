@@ -51,7 +51,9 @@ public final class IndexMaker {
       int threads,
       WritableChunkStore store,
       LongConsumer progress) {
-    if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
     this.sizes = sizes;
     this.rule = rule;
     this.algorithm = algorithm;
@@ -103,7 +105,9 @@ public final class IndexMaker {
     for (int i = 0; i < n; i++) {
       workers.add(new SegmentChunker(i, size * i / n, size, chunker, algorithm));
     }
-    for (int i = 0; i + 1 < n; i++) workers.get(i).linkNext(workers.get(i + 1));
+    for (int i = 0; i + 1 < n; i++) {
+      workers.get(i).linkNext(workers.get(i + 1));
+    }
 
     Set<ChunkId> stored = ConcurrentHashMap.newKeySet();
     AtomicLong cut = new AtomicLong();
@@ -126,7 +130,9 @@ public final class IndexMaker {
       running.add(t);
     }
     try {
-      for (SegmentChunker w : workers) w.awaitFinished();
+      for (SegmentChunker w : workers) {
+        w.awaitFinished();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DesyncException("interrupted while chunking " + name, e);
@@ -164,7 +170,9 @@ public final class IndexMaker {
         out.add(new IndexChunk(position, (int) (end - position), w.idAt(i)));
         position = end;
       }
-      if (w.joinedAt() < 0) break;
+      if (w.joinedAt() < 0) {
+        break;
+      }
       w = w.joinedWorker();
       i = w.firstChunkAfter(position);
     }
@@ -182,7 +190,9 @@ public final class IndexMaker {
       Set<ChunkId> stored,
       AtomicLong newChunks,
       AtomicLong newBytes) {
-    if (!stored.add(id) || store.has(id)) return;
+    if (!stored.add(id) || store.has(id)) {
+      return;
+    }
     store.put(id, buf, off, len);
     newChunks.incrementAndGet();
     newBytes.addAndGet(len);

@@ -78,7 +78,9 @@ public final class LocalChunkStore implements PrunableChunkStore {
 
   @Override
   public void put(ChunkId id, byte[] data, int off, int len) {
-    if (has(id)) return;
+    if (has(id)) {
+      return;
+    }
     writeFile(id, ChunkCodec.compress(data, off, len));
   }
 
@@ -89,7 +91,9 @@ public final class LocalChunkStore implements PrunableChunkStore {
   @Override
   public void putCompressed(ChunkId id, byte[] compressed) {
     verifier.decompress(id, compressed, "upload");
-    if (has(id) && sound(id)) return;
+    if (has(id) && sound(id)) {
+      return;
+    }
     writeFile(id, compressed);
   }
 
@@ -99,7 +103,9 @@ public final class LocalChunkStore implements PrunableChunkStore {
    * arrives. A chunk already stored is kept.
    */
   public void putVerifiedCompressed(ChunkId id, byte[] compressed) {
-    if (has(id)) return;
+    if (has(id)) {
+      return;
+    }
     writeFile(id, compressed);
   }
 
@@ -134,15 +140,21 @@ public final class LocalChunkStore implements PrunableChunkStore {
 
   @Override
   public void forEachId(Consumer<ChunkId> action) {
-    if (!Files.isDirectory(dir)) return;
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
     try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(dir)) {
       for (Path prefix : prefixes) {
-        if (!Files.isDirectory(prefix) || prefix.getFileName().toString().length() != 4) continue;
+        if (!Files.isDirectory(prefix) || prefix.getFileName().toString().length() != 4) {
+          continue;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix, "*" + SUFFIX)) {
           for (Path f : files) {
             String name = f.getFileName().toString();
             String hex = name.substring(0, name.length() - SUFFIX.length());
-            if (ChunkId.isHex(hex)) action.accept(ChunkId.fromHex(hex));
+            if (ChunkId.isHex(hex)) {
+              action.accept(ChunkId.fromHex(hex));
+            }
           }
         }
       }
@@ -166,12 +178,16 @@ public final class LocalChunkStore implements PrunableChunkStore {
    * may belong to a writer still running.
    */
   public int removeStaleTemporaryFiles(Duration age) {
-    if (!Files.isDirectory(dir)) return 0;
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
     Instant cutoff = Instant.now().minus(age);
     int removed = 0;
     try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(dir)) {
       for (Path prefix : prefixes) {
-        if (!Files.isDirectory(prefix)) continue;
+        if (!Files.isDirectory(prefix)) {
+          continue;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix, ".*.tmp-*")) {
           for (Path f : files) {
             if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)

@@ -27,7 +27,9 @@ public final class SeedSet {
       List<IndexChunk> cs = this.seeds.get(s).index().chunks();
       for (int j = 0; j < cs.size(); j++) {
         List<long[]> l = locations.computeIfAbsent(cs.get(j).id(), k -> new ArrayList<>(1));
-        if (l.size() < MAX_CANDIDATES) l.add(new long[] {s, j});
+        if (l.size() < MAX_CANDIDATES) {
+          l.add(new long[] {s, j});
+        }
       }
     }
   }

@@ -108,15 +108,23 @@ final class SegmentChunker {
    */
   SegmentChunker ownerOfBoundary(long position) throws InterruptedException {
     synchronized (this) {
-      while (!finished && progress < position) wait();
-      if (position <= progress && Arrays.binarySearch(ends, 0, count, position) >= 0) return this;
-      if (position <= progress || joinedWorker == null) return null;
+      while (!finished && progress < position) {
+        wait();
+      }
+      if (position <= progress && Arrays.binarySearch(ends, 0, count, position) >= 0) {
+        return this;
+      }
+      if (position <= progress || joinedWorker == null) {
+        return null;
+      }
     }
     return joinedWorker.ownerOfBoundary(position);
   }
 
   synchronized void awaitFinished() throws InterruptedException {
-    while (!finished) wait();
+    while (!finished) {
+      wait();
+    }
   }
 
   synchronized Throwable failure() {
@@ -147,10 +155,13 @@ final class SegmentChunker {
    * Index of the first chunk that starts at {@code position}, i.e. after the chunk ending there.
    */
   synchronized int firstChunkAfter(long position) {
-    if (position == start) return 0;
+    if (position == start) {
+      return 0;
+    }
     int i = Arrays.binarySearch(ends, 0, count, position);
-    if (i < 0)
+    if (i < 0) {
       throw new IllegalStateException("worker " + number + " has no boundary at " + position);
+    }
     return i + 1;
   }
 }

@@ -18,15 +18,22 @@ public final class StorePruner {
 
   public static Report prune(PrunableChunkStore store, Collection<ChunkIndex> keep) {
     Set<ChunkId> referenced = new HashSet<>();
-    for (ChunkIndex index : keep) referenced.addAll(index.distinctIds());
+    for (ChunkIndex index : keep) {
+      referenced.addAll(index.distinctIds());
+    }
     List<ChunkId> unreferenced = new ArrayList<>();
     long[] kept = {0};
     store.forEachId(
         id -> {
-          if (referenced.contains(id)) kept[0]++;
-          else unreferenced.add(id);
+          if (referenced.contains(id)) {
+            kept[0]++;
+          } else {
+            unreferenced.add(id);
+          }
         });
-    for (ChunkId id : unreferenced) store.remove(id);
+    for (ChunkId id : unreferenced) {
+      store.remove(id);
+    }
     long stale =
         store instanceof LocalChunkStore local
             ? local.removeStaleTemporaryFiles(STALE_TEMPORARY)

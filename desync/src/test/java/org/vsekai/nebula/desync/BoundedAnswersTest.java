@@ -56,7 +56,9 @@ class BoundedAnswersTest {
           exchange.sendResponseHeaders(200, 0);
           byte[] block = new byte[64 * 1024];
           try (OutputStream out = exchange.getResponseBody()) {
-            for (long sent = 0; sent < (1L << 30); sent += block.length) out.write(block);
+            for (long sent = 0; sent < (1L << 30); sent += block.length) {
+              out.write(block);
+            }
           } catch (Exception gone) {
             // the client hung up, as it should
           }

@@ -122,7 +122,11 @@ class ExtractorTest {
     Path out = TestData.write(dir.resolve("out"), v1);
     ChunkId gone = v2Index.chunks().get(5).id();
     InMemoryChunkStore partial = new InMemoryChunkStore();
-    for (ChunkId id : v2Index.distinctIds()) if (!id.equals(gone)) partial.put(id, store.get(id));
+    for (ChunkId id : v2Index.distinctIds()) {
+      if (!id.equals(gone)) {
+        partial.put(id, store.get(id));
+      }
+    }
     assertThatThrownBy(() -> new Extractor(partial).seedFromOutput(false).extract(v2Index, out))
         .isInstanceOf(ChunkMissingException.class)
         .hasMessage("chunk " + gone + " is missing from memory store");

@@ -48,7 +48,9 @@ class HttpChunkStoreTest {
   private static byte[] compressible(long seed, int length) {
     Random random = new Random(seed);
     byte[] out = new byte[length];
-    for (int i = 0; i < length; i++) out[i] = (byte) ('a' + random.nextInt(random.nextInt(3) + 4));
+    for (int i = 0; i < length; i++) {
+      out[i] = (byte) ('a' + random.nextInt(random.nextInt(3) + 4));
+    }
     return out;
   }
 
@@ -183,7 +185,9 @@ class HttpChunkStoreTest {
       sizes.add(50_000);
     }
     long compressed = 0;
-    for (ChunkId id : ids) compressed += backing.getCompressed(id).length;
+    for (ChunkId id : ids) {
+      compressed += backing.getCompressed(id).length;
+    }
     ByteRateLimiter cap =
         new ByteRateLimiter(compressed / 2); // about 1 s of burst, then 1 s of waiting
     HttpChunkStore http = new HttpChunkStore(server.storeUri(), FAST.withListener(cap));

@@ -27,7 +27,9 @@ final class CatalogLookups {
         .findValidAt(name, at)
         .orElseThrow(
             () -> {
-              if (products.findLatest(name).isEmpty()) return unknownProduct(name);
+              if (products.findLatest(name).isEmpty()) {
+                return unknownProduct(name);
+              }
               return new RecordConflictException("product '" + name + "' is not valid at " + at);
             });
   }
@@ -38,7 +40,9 @@ final class CatalogLookups {
         .findValidAt(name, at)
         .orElseThrow(
             () -> {
-              if (modes.findLatest(name).isEmpty()) return unknownMode(name);
+              if (modes.findLatest(name).isEmpty()) {
+                return unknownMode(name);
+              }
               return new RecordConflictException("mode '" + name + "' is not valid at " + at);
             });
   }
@@ -86,7 +90,9 @@ final class CatalogLookups {
 
   /** For each version, the modes offering it at {@code at}; one query for all of them. */
   static Map<UUID, List<String>> modesAt(Handle h, List<UUID> versionIds, Instant at) {
-    if (versionIds.isEmpty()) return Map.of();
+    if (versionIds.isEmpty()) {
+      return Map.of();
+    }
     return h.attach(ReleaseDao.class).validAt(versionIds, at).stream()
         .collect(
             Collectors.groupingBy(

@@ -35,7 +35,9 @@ public final class JdbiCatalogEntryRepository implements CatalogEntryRepository 
           Instant from = periodStart(validFrom, validTo);
           CatalogEntries entries = CatalogEntries.of(h, kind);
           Optional<NamedRow> existing = entries.findLatest(name);
-          if (existing.isPresent()) return new Created<>(entry(existing.get()), false);
+          if (existing.isPresent()) {
+            return new Created<>(entry(existing.get()), false);
+          }
           UUID id = entries.insert(name);
           entries.insertValidity(id, from, StoredInstants.micros(validTo));
           return new Created<>(entry(entries.findLatest(name).orElseThrow()), true);

@@ -140,7 +140,9 @@ public final class JdbiUpdateProcessRepository implements UpdateProcessRepositor
   private static void enter(Handle h, UpdateProcessReport report, UUID toVersionId, Instant now) {
     UpdateProcessDao processes = h.attach(UpdateProcessDao.class);
     processes.insertState(report.updateProcessId(), report.state().name(), report.detail(), now);
-    if (!report.state().terminal()) return;
+    if (!report.state().terminal()) {
+      return;
+    }
     // The final state stays open: the process remains in it. Its run period ends.
     processes.closeValidity(report.updateProcessId(), now);
     if (report.state() == UpdateState.UpdateSuccessful && toVersionId != null) {
@@ -165,7 +167,9 @@ public final class JdbiUpdateProcessRepository implements UpdateProcessRepositor
   }
 
   private static UUID toVersionId(Handle h, InstallRow install, String toVersion) {
-    if (toVersion == null) return null;
+    if (toVersion == null) {
+      return null;
+    }
     return CatalogLookups.version(h, install.product(), SemVer.parse(toVersion)).id();
   }
 
@@ -221,7 +225,9 @@ public final class JdbiUpdateProcessRepository implements UpdateProcessRepositor
   }
 
   private static String versionText(VersionDao versions, UUID versionId) {
-    if (versionId == null) return null;
+    if (versionId == null) {
+      return null;
+    }
     return versions.findById(versionId).map(VersionRow::semVer).map(SemVer::toString).orElse(null);
   }
 

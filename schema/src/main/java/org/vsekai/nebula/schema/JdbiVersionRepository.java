@@ -56,7 +56,9 @@ public final class JdbiVersionRepository implements VersionRepository {
       Handle h, String product, String mode, Instant at) {
     VersionDao versions = h.attach(VersionDao.class);
     List<VersionRow> top = versions.offeredAt(product, mode, at);
-    if (top.isEmpty()) return Optional.empty();
+    if (top.isEmpty()) {
+      return Optional.empty();
+    }
     VersionRow highest = top.get(0);
     List<VersionRow> sameCore = top.stream().filter(highest::sameCore).toList();
     if (sameCore.size() == CURRENT_VERSION_CANDIDATES) {

@@ -53,7 +53,9 @@ public final class NebulaJdbi {
    */
   public static Jdbi configure(Jdbi jdbi) {
     jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-    for (Class<?> dao : DAOS) cacheMetadata(jdbi, dao);
+    for (Class<?> dao : DAOS) {
+      cacheMetadata(jdbi, dao);
+    }
     return jdbi;
   }
 

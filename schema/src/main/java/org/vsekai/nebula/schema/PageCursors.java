@@ -28,10 +28,14 @@ public final class PageCursors {
 
   /** The keyset of {@code cursor}, or {@link #NEWEST} when it is null or empty. */
   public static Keyset decodeKeyset(String cursor) {
-    if (cursor == null || cursor.isEmpty()) return NEWEST;
+    if (cursor == null || cursor.isEmpty()) {
+      return NEWEST;
+    }
     String text = decodeText(cursor);
     int bar = text.indexOf('|');
-    if (!text.startsWith("k:") || bar < 0) throw new InvalidCursorException(cursor);
+    if (!text.startsWith("k:") || bar < 0) {
+      throw new InvalidCursorException(cursor);
+    }
     try {
       return new Keyset(
           Instant.parse(text.substring(2, bar)), UUID.fromString(text.substring(bar + 1)));
@@ -46,9 +50,13 @@ public final class PageCursors {
 
   /** The name after which the page starts; "" (before every name) when null or empty. */
   public static String decodeName(String cursor) {
-    if (cursor == null || cursor.isEmpty()) return "";
+    if (cursor == null || cursor.isEmpty()) {
+      return "";
+    }
     String text = decodeText(cursor);
-    if (!text.startsWith("n:")) throw new InvalidCursorException(cursor);
+    if (!text.startsWith("n:")) {
+      throw new InvalidCursorException(cursor);
+    }
     return text.substring(2);
   }
 

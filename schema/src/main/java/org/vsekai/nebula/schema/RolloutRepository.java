@@ -112,13 +112,16 @@ public final class RolloutRepository implements RolloutRecords {
    * @throws RecordConflictException the rollout has ended in another state
    */
   public boolean recordState(UUID rolloutId, String state, String reason) {
-    if (!STATES.contains(state))
+    if (!STATES.contains(state)) {
       throw new IllegalArgumentException("no rollout state '" + state + "'");
+    }
     return tx.inTransaction(
         h -> {
           RolloutDao rollouts = h.attach(RolloutDao.class);
           RolloutRow row = rollout(h, rolloutId);
-          if (state.equals(row.state())) return false;
+          if (state.equals(row.state())) {
+            return false;
+          }
           if (ENDED.contains(row.state())) {
             throw new RecordConflictException(
                 "rollout "
@@ -158,8 +161,9 @@ public final class RolloutRepository implements RolloutRecords {
       long succeeded,
       long failed,
       String reason) {
-    if (!WAVE_STATES.contains(state))
+    if (!WAVE_STATES.contains(state)) {
       throw new IllegalArgumentException("no wave state '" + state + "'");
+    }
     return tx.inTransaction(
         h -> {
           RolloutDao rollouts = h.attach(RolloutDao.class);
@@ -170,9 +174,13 @@ public final class RolloutRepository implements RolloutRecords {
                   && succeeded == wave.installsSucceeded()
                   && failed == wave.installsFailed()
                   && Objects.equals(reason, wave.reason());
-          if (same) return false;
+          if (same) {
+            return false;
+          }
           if (WAVE_ENDED.contains(wave.state())) {
-            if (state.equals(wave.state())) return false;
+            if (state.equals(wave.state())) {
+              return false;
+            }
             throw new RecordConflictException(
                 "wave "
                     + (waveIndex + 1)
@@ -211,7 +219,9 @@ public final class RolloutRepository implements RolloutRecords {
 
   /** Records installs a wave reached; those the rollout already reached are left as they were. */
   public void addTargets(UUID rolloutId, int waveIndex, List<RolloutTargetRow> targets) {
-    if (targets.isEmpty()) return;
+    if (targets.isEmpty()) {
+      return;
+    }
     tx.useTransaction(
         h ->
             h.attach(RolloutDao.class)

@@ -45,7 +45,9 @@ public final class SerializableTransactions {
   }
 
   public SerializableTransactions(Jdbi jdbi, int maxAttempts) {
-    if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1");
+    }
     this.jdbi = jdbi;
     this.maxAttempts = maxAttempts;
   }
@@ -68,7 +70,9 @@ public final class SerializableTransactions {
               return body.withHandle(h);
             });
       } catch (RuntimeException e) {
-        if (attempt >= maxAttempts || !isRetryable(e)) throw e;
+        if (attempt >= maxAttempts || !isRetryable(e)) {
+          throw e;
+        }
         retries.incrementAndGet();
         backOff(attempt);
       }
@@ -104,7 +108,9 @@ public final class SerializableTransactions {
           && RETRYABLE.contains(sql.getSQLState())) {
         return true;
       }
-      if (t.getCause() == t) break;
+      if (t.getCause() == t) {
+        break;
+      }
     }
     return false;
   }

@@ -20,7 +20,9 @@ final class StoredInstants {
 
   /** {@code at} to the microsecond; null stays null (an open end). */
   static Instant micros(Instant at) {
-    if (at == null) return null;
+    if (at == null) {
+      return null;
+    }
     if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
       throw new InvalidPeriodException(at + " is outside the years 1970 to 9999");
     }

@@ -61,7 +61,9 @@ public final class TufMetadataRepository {
         h -> {
           TufMetadataDao dao = h.attach(TufMetadataDao.class);
           Optional<TufMetadataRow> existing = dao.find(row.role(), row.version());
-          if (existing.isPresent()) return existing.get();
+          if (existing.isPresent()) {
+            return existing.get();
+          }
           dao.insert(row);
           return row;
         });
@@ -100,7 +102,9 @@ public final class TufMetadataRepository {
   private static List<OfferedRelease> offered(Handle h, Instant at) {
     OfferedReleaseDao dao = h.attach(OfferedReleaseDao.class);
     List<OfferedReleaseDao.OfferedMode> pairs = dao.offeredAt(StoredInstants.micros(at));
-    if (pairs.isEmpty()) return List.of();
+    if (pairs.isEmpty()) {
+      return List.of();
+    }
     Map<UUID, List<OfferedReleaseDao.OfferedMode>> byVersion = new LinkedHashMap<>();
     for (OfferedReleaseDao.OfferedMode p : pairs) {
       byVersion.computeIfAbsent(p.versionId(), id -> new ArrayList<>()).add(p);
@@ -122,7 +126,9 @@ public final class TufMetadataRepository {
           String envelope = envelopes.get(id);
           // Every release is registered with its manifest in one transaction; one without could
           // be neither verified nor installed, so it is not offered.
-          if (envelope == null) return;
+          if (envelope == null) {
+            return;
+          }
           OfferedReleaseDao.OfferedMode first = modes.get(0);
           out.add(
               new OfferedRelease(

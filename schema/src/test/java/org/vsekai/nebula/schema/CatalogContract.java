@@ -232,8 +232,9 @@ abstract class CatalogContract {
 
   @Test
   void entriesPageByNameAndRefuseCursorsTheyDidNotMake() {
-    for (String m : List.of("m-c", "m-a", "m-e", "m-b", "m-d"))
+    for (String m : List.of("m-c", "m-a", "m-e", "m-b", "m-d")) {
       catalog.modes().create(m, null, null);
+    }
     List<String> seen = new ArrayList<>();
     String cursor = null;
     do {

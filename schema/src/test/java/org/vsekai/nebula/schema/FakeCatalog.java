@@ -76,7 +76,9 @@ public final class FakeCatalog {
 
     /** Ends the open period at {@code at}, or where it starts if that is later. */
     boolean close(Instant at) {
-      if (to != null) return false;
+      if (to != null) {
+        return false;
+      }
       to = from.isAfter(at) ? from : at;
       return true;
     }
@@ -157,7 +159,9 @@ public final class FakeCatalog {
 
   private Period entry(TreeMap<String, Period> entries, String kind, String name) {
     Period p = entries.get(name);
-    if (p == null) throw missing(kind, name);
+    if (p == null) {
+      throw missing(kind, name);
+    }
     return p;
   }
 
@@ -199,7 +203,9 @@ public final class FakeCatalog {
           throw new InvalidPeriodException("validTo " + to + " must be after validFrom " + from);
         }
         Period existing = entries.get(name);
-        if (existing != null) return new Created<>(view(name, existing), false);
+        if (existing != null) {
+          return new Created<>(view(name, existing), false);
+        }
         Period p = new Period(from, to);
         entries.put(name, p);
         return new Created<>(view(name, p), true);
@@ -339,7 +345,9 @@ public final class FakeCatalog {
         entry(modes, "mode", mode);
         Instant now = now();
         boolean closed = false;
-        for (Period p : v.releases.getOrDefault(mode, List.of())) closed |= p.close(now);
+        for (Period p : v.releases.getOrDefault(mode, List.of())) {
+          closed |= p.close(now);
+        }
         if (!closed) {
           throw new RecordNotFoundException(
               product + " " + version + " is not released to " + mode);

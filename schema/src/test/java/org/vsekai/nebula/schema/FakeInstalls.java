@@ -73,7 +73,9 @@ public final class FakeInstalls implements InstallRepository, InstallCredentials
 
   private Record record(UUID installId) {
     Record r = installs.get(installId);
-    if (r == null) throw new RecordNotFoundException("install " + installId + " is not registered");
+    if (r == null) {
+      throw new RecordNotFoundException("install " + installId + " is not registered");
+    }
     return r;
   }
 
@@ -97,7 +99,9 @@ public final class FakeInstalls implements InstallRepository, InstallCredentials
     SemVer stored = version == null ? null : catalog.requireVersion(product, version);
     Record r = new Record(id, product, now);
     open(r, InstallPeriod.Kind.MODE, mode, now);
-    if (stored != null) open(r, InstallPeriod.Kind.VERSION, stored.toString(), now);
+    if (stored != null) {
+      open(r, InstallPeriod.Kind.VERSION, stored.toString(), now);
+    }
     installs.put(id, r);
     return view(r, now);
   }

@@ -79,7 +79,9 @@ public final class FakeRollouts implements RolloutRecords {
   @Override
   public synchronized Rollout find(UUID rolloutId) {
     Rollout r = rollouts.get(rolloutId);
-    if (r == null) throw new RecordNotFoundException("rollout " + rolloutId + " does not exist");
+    if (r == null) {
+      throw new RecordNotFoundException("rollout " + rolloutId + " does not exist");
+    }
     return r;
   }
 

@@ -101,7 +101,9 @@ public final class FakeUpdateProcesses implements UpdateProcessRepository {
 
   private void enter(Process p, UpdateProcessReport r, Instant now) {
     p.states.add(new State(r.state(), r.detail(), now));
-    if (!r.state().terminal()) return;
+    if (!r.state().terminal()) {
+      return;
+    }
     p.validTo = now;
     if (r.state() == UpdateState.UpdateSuccessful && p.toVersion != null) {
       installs.moveVersion(p.installId, SemVer.parse(p.toVersion), now);
@@ -139,7 +141,9 @@ public final class FakeUpdateProcesses implements UpdateProcessRepository {
     int last = rows.size() - 1;
     if (last >= 0 && rows.get(last).validTo() == null) {
       CacheHistoryRow open = rows.get(last);
-      if (open.path().equals(path) && processId.equals(open.updateProcessId())) return;
+      if (open.path().equals(path) && processId.equals(open.updateProcessId())) {
+        return;
+      }
       Instant end = open.validFrom().isAfter(now) ? open.validFrom() : now;
       rows.set(
           last,
@@ -183,7 +187,9 @@ public final class FakeUpdateProcesses implements UpdateProcessRepository {
   @Override
   public synchronized Listing<UpdateProcess> list(UUID installId, String cursor, int limit) {
     PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
-    if (installId != null) installs.productOf(installId);
+    if (installId != null) {
+      installs.productOf(installId);
+    }
     Comparator<Process> newestFirst =
         Comparator.<Process, Instant>comparing(p -> p.validFrom)
             .thenComparing(p -> p.id)

@@ -93,8 +93,9 @@ class RolloutRepositoryTest {
   @Test
   void candidatesAreTheProductsInstallsInTheModeNotYetReachedInIdOrder() {
     List<UUID> stable = new ArrayList<>();
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++) {
       stable.add(install("v-sekai", "stable", i % 2 == 0 ? "0.1.0" : null));
+    }
     install("v-sekai", "beta", "0.1.0");
     install("other-game", "stable", "0.1.0");
     UUID switched = install("v-sekai", "stable", null);
@@ -137,7 +138,9 @@ class RolloutRepositoryTest {
     UUID id = UUID.randomUUID();
     rollouts.open(rollout(id, "0.2.0"));
     List<RolloutTargetRow> targets = new ArrayList<>();
-    for (int i = 0; i < 5; i++) targets.add(target(install("v-sekai", "stable", "0.1.0")));
+    for (int i = 0; i < 5; i++) {
+      targets.add(target(install("v-sekai", "stable", "0.1.0")));
+    }
     rollouts.addTargets(id, 0, targets);
     report(targets.get(0), UpdateState.UpdateSuccessful, "downloaded 10 of 10 bytes needed");
     report(targets.get(1), UpdateState.UpdateFailed, "UntrustedKey in Checking: not our key");

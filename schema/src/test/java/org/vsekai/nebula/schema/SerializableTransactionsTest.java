@@ -119,8 +119,9 @@ class SerializableTransactionsTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      if (!latch.await(10, TimeUnit.SECONDS))
+      if (!latch.await(10, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the other transaction never read");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

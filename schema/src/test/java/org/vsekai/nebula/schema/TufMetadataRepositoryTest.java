@@ -94,7 +94,9 @@ class TufMetadataRepositoryTest {
       }
       go.countDown();
       Set<String> seen = new HashSet<>();
-      for (Future<TufMetadataRow> f : results) seen.add(text(f.get()));
+      for (Future<TufMetadataRow> f : results) {
+        seen.add(text(f.get()));
+      }
 
       assertThat(seen).hasSize(1);
       assertThat(text(tuf.find("snapshot", 1).orElseThrow())).isEqualTo(seen.iterator().next());
@@ -123,10 +125,14 @@ class TufMetadataRepositoryTest {
             });
       }
       List<Future<List<TufMetadataRow>>> futures = new ArrayList<>();
-      for (Callable<List<TufMetadataRow>> t : tasks) futures.add(pool.submit(t));
+      for (Callable<List<TufMetadataRow>> t : tasks) {
+        futures.add(pool.submit(t));
+      }
       go.countDown();
       Set<Long> written = new TreeSet<>();
-      for (Future<List<TufMetadataRow>> f : futures) written.add(f.get().get(0).version());
+      for (Future<List<TufMetadataRow>> f : futures) {
+        written.add(f.get().get(0).version());
+      }
 
       assertThat(written).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
       for (long v = 1; v <= writers; v++) {

@@ -50,7 +50,9 @@ public final class EmbeddedNebulaService implements AutoCloseable {
     new ServerCommand<>(application)
         .run(bootstrap, new Namespace(Map.of("file", "nebula-embedded.yml")));
     Server server = application.server();
-    if (server == null) throw new IllegalStateException("the embedded service did not start");
+    if (server == null) {
+      throw new IllegalStateException("the embedded service did not start");
+    }
     return new EmbeddedNebulaService(application, server);
   }
 

@@ -119,7 +119,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
   /** {@code server} and {@code db migrate} without a file use the bundled configuration. */
   static String[] withDefaultConfig(String[] args) {
     List<String> a = new ArrayList<>(List.of(args));
-    if (a.equals(List.of("server")) || a.equals(List.of("db", "migrate"))) a.add(DEFAULT_CONFIG);
+    if (a.equals(List.of("server")) || a.equals(List.of("db", "migrate"))) {
+      a.add(DEFAULT_CONFIG);
+    }
     return a.toArray(String[]::new);
   }
 
@@ -148,14 +150,17 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
     DatabaseConnection database = DatabaseConnection.of(config.database(), config.dataDir());
     // Managed objects start in the order they are added and stop in reverse: the embedded server
     // first, then the pool, then migrations; the HTTP port opens only after all of them.
-    if (database.embedded() != null) environment.lifecycle().manage(database.embedded());
+    if (database.embedded() != null) {
+      environment.lifecycle().manage(database.embedded());
+    }
     ManagedDataSource dataSource = database.dataSource().build(environment.metrics(), "database");
     Jdbi jdbi =
         NebulaJdbi.configure(
             new JdbiFactory().build(environment, database.dataSource(), dataSource, "database"));
     NebulaServices wired = NebulaServices.wire(config, jdbi, Clock.systemUTC());
-    if (config.database().migrateOnStart())
+    if (config.database().migrateOnStart()) {
       environment.lifecycle().manage(new Migrations(dataSource));
+    }
 
     InstallCredentialCache credentials = new InstallCredentialCache(wired.installCredentials());
     ApiAuth.providers(
@@ -232,11 +237,19 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
             "body-limit",
             new BodyLimitFilter(
                 path -> {
-                  if (path.startsWith(CHUNK_STORE_PATH + "/")) return maxChunk;
-                  if (path.startsWith(INDEX_STORE_PATH + "/")) return maxIndex;
+                  if (path.startsWith(CHUNK_STORE_PATH + "/")) {
+                    return maxChunk;
+                  }
+                  if (path.startsWith(INDEX_STORE_PATH + "/")) {
+                    return maxIndex;
+                  }
                   // A release lists its files, and so do targets signed offline.
-                  if (path.equals("/api/v1/releases")) return limits.maxReleaseBody();
-                  if (path.equals(TUF_TARGETS_UPLOAD)) return limits.maxReleaseBody();
+                  if (path.equals("/api/v1/releases")) {
+                    return limits.maxReleaseBody();
+                  }
+                  if (path.equals(TUF_TARGETS_UPLOAD)) {
+                    return limits.maxReleaseBody();
+                  }
                   return limits.maxJsonBody();
                 }))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -297,7 +310,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
             credentials,
             uri -> Map.entry(gatewayAddress(config, uri), config.tls().configured()),
             (install, mode) -> {
-              if (installUpdates != null) installUpdates.followMode(install, mode);
+              if (installUpdates != null) {
+                installUpdates.followMode(install, mode);
+              }
             }));
     jersey.register(new InstallUpdatesResource(installUpdates));
     jersey.register(new InstallLauncherResource(installUpdates));
@@ -309,7 +324,9 @@ public class NebulaApplication extends Application<NebulaConfiguration> {
    * service by, with the port the gateway listens on.
    */
   private String gatewayAddress(NebulaConfiguration config, UriInfo uri) {
-    if (config.gateway().publicAddress() != null) return config.gateway().publicAddress();
+    if (config.gateway().publicAddress() != null) {
+      return config.gateway().publicAddress();
+    }
     int port =
         gatewayServer != null && gatewayServer.gateway() != null
             ? gatewayServer.gateway().port()

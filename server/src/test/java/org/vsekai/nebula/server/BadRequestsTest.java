@@ -135,7 +135,9 @@ class BadRequestsTest {
       int n;
       while ((n = in.read(buffer)) > 0) {
         answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-        if (complete(answer.toString())) break;
+        if (complete(answer.toString())) {
+          break;
+        }
       }
       return answer.toString();
     }
@@ -144,7 +146,9 @@ class BadRequestsTest {
   /** Whether the answer's headers and its Content-Length of body are in. */
   private static boolean complete(String answer) {
     int end = answer.indexOf("\r\n\r\n");
-    if (end < 0) return false;
+    if (end < 0) {
+      return false;
+    }
     for (String line : answer.substring(0, end).split("\r\n")) {
       if (line.toLowerCase().startsWith("content-length:")) {
         int length = Integer.parseInt(line.substring(15).strip());

@@ -75,8 +75,9 @@ class ConcurrentPublishTest {
         for (Future<Reply> f : replies) {
           Reply r = f.get(120, TimeUnit.SECONDS);
           statuses.add(r.status());
-          if (r.status() == 409)
+          if (r.status() == 409) {
             assertThat(r.error()).isEqualTo("race " + version + " already exists");
+          }
         }
 
         assertThat(statuses).as("round %d", round).containsOnly(201, 409);

@@ -137,7 +137,9 @@ class StoreServletsTest {
         }) {
       Reply r = anonymous.get(bad);
       assertThat(r.status()).as(bad).isIn(400, 404);
-      if (r.status() == 404) assertThat(r.error()).as(bad).isNotNull();
+      if (r.status() == 404) {
+        assertThat(r.error()).as(bad).isNotNull();
+      }
     }
     assertThat(anonymous.get("store/ffff/" + id + ".cacnk").status()).isEqualTo(400);
     Reply post =

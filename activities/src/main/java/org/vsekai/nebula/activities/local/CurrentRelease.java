@@ -54,8 +54,9 @@ public final class CurrentRelease {
     Path pointer = folder.root().resolve(POINTER_FILE);
     if (Files.isRegularFile(pointer)) {
       String id = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-      if (!id.matches("[0-9A-Za-z.+-]+"))
+      if (!id.matches("[0-9A-Za-z.+-]+")) {
         throw new NotAnInstallException(pointer + " does not name a release");
+      }
       return Optional.of(id);
     }
     return Optional.empty();
@@ -66,24 +67,32 @@ public final class CurrentRelease {
    * installed release's own folder. Empty for a folder with nothing installed.
    */
   public Optional<Path> launchDir() throws IOException {
-    if (Files.isSymbolicLink(folder.current())) return Optional.of(folder.current());
+    if (Files.isSymbolicLink(folder.current())) {
+      return Optional.of(folder.current());
+    }
     return releaseId().map(folder::releaseDir);
   }
 
   /** Points the install at {@code versions/<releaseId>} in one atomic step. */
   public void switchTo(String releaseId) throws IOException {
-    if (links && switchLink(releaseId)) return;
+    if (links && switchLink(releaseId)) {
+      return;
+    }
     AtomicFiles.write(
         folder.root().resolve(POINTER_FILE), releaseId.getBytes(StandardCharsets.UTF_8), true);
     // A link left from before must not contradict the pointer.
-    if (Files.isSymbolicLink(folder.current())) Files.delete(folder.current());
+    if (Files.isSymbolicLink(folder.current())) {
+      Files.delete(folder.current());
+    }
   }
 
   /** False when this file system refuses symbolic links. */
   private boolean switchLink(String releaseId) throws IOException {
     Path target = Path.of("versions", releaseId);
     Path link = folder.current();
-    if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) return true;
+    if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
+      return true;
+    }
     Path tmp =
         folder
             .root()

@@ -33,7 +33,9 @@ public final class InstalledReleases {
   public Optional<InstalledRelease> current() {
     try {
       Optional<String> id = current.releaseId();
-      if (id.isEmpty()) return Optional.empty();
+      if (id.isEmpty()) {
+        return Optional.empty();
+      }
       return Optional.of(
           Json.read(folder.releaseRecord(id.get()), InstalledRelease.class)
               .orElseThrow(
@@ -116,11 +118,15 @@ public final class InstalledReleases {
 
   /** Applies a manifest's permission bits where the file system has POSIX permissions. */
   public static void applyPermissions(Path file, String octal) throws IOException {
-    if (octal == null || !Files.getFileStore(file).supportsFileAttributeView("posix")) return;
+    if (octal == null || !Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      return;
+    }
     int bits = Integer.parseInt(octal, 8);
     StringBuilder s = new StringBuilder();
     String rwx = "rwxrwxrwx";
-    for (int i = 0; i < 9; i++) s.append((bits & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
+    for (int i = 0; i < 9; i++) {
+      s.append((bits & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
+    }
     Set<PosixFilePermission> perms = PosixFilePermissions.fromString(s.toString());
     Files.setPosixFilePermissions(file, perms);
   }

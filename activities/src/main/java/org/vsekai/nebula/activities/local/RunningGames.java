@@ -43,7 +43,9 @@ public final class RunningGames {
 
   /** Whether a game the launcher started still runs from {@code releaseId}. */
   public boolean inUse(String releaseId) throws IOException {
-    if (!Files.isDirectory(folder.running())) return false;
+    if (!Files.isDirectory(folder.running())) {
+      return false;
+    }
     boolean inUse = false;
     try (DirectoryStream<Path> markers = Files.newDirectoryStream(folder.running(), "*.json")) {
       for (Path m : markers) {
@@ -68,7 +70,9 @@ public final class RunningGames {
 
   private static boolean alive(Marker m) {
     Optional<ProcessHandle> p = ProcessHandle.of(m.pid());
-    if (p.isEmpty() || !p.get().isAlive()) return false;
+    if (p.isEmpty() || !p.get().isAlive()) {
+      return false;
+    }
     Optional<Instant> start = startOf(p.get());
     // Without a start time to compare (some systems hide it), a live pid counts as the game.
     return m.processStart() == null || start.isEmpty() || start.get().equals(m.processStart());

@@ -44,7 +44,9 @@ public final class JsonRegistryFile implements RegistryWriter {
     Map<String, String> after = values.asMap();
     int changed = 0;
     for (Map.Entry<String, String> e : after.entrySet()) {
-      if (!Objects.equals(before.get(e.getKey()), e.getValue())) changed++;
+      if (!Objects.equals(before.get(e.getKey()), e.getValue())) {
+        changed++;
+      }
     }
     if (changed > 0) {
       AtomicFiles.write(

@@ -140,8 +140,9 @@ public final class FakeReleaseService implements AutoCloseable {
     modesByVersion.put(version, List.of(mode));
     signTargets(version, signed);
     String latest = latestByMode.get(mode);
-    if (latest == null || SemVer.parse(version).compareTo(SemVer.parse(latest)) > 0)
+    if (latest == null || SemVer.parse(version).compareTo(SemVer.parse(latest)) > 0) {
       latestByMode.put(mode, version);
+    }
     return m;
   }
 
@@ -213,10 +214,16 @@ public final class FakeReleaseService implements AutoCloseable {
     long bytes = 0;
     long raw = 0;
     for (ChunkId id : to.distinctIds()) {
-      if (have.contains(id)) continue;
+      if (have.contains(id)) {
+        continue;
+      }
       bytes += store.getCompressed(id).length;
     }
-    for (var c : to.chunks()) if (!have.contains(c.id())) raw += c.size();
+    for (var c : to.chunks()) {
+      if (!have.contains(c.id())) {
+        raw += c.size();
+      }
+    }
     ObjectNode custom =
         JsonNodeFactory.instance.objectNode().put("product", "v-sekai").put("version", version);
     custom
@@ -273,7 +280,9 @@ public final class FakeReleaseService implements AutoCloseable {
     Matcher m = Pattern.compile("bytes=([0-9]+)-([0-9]*)").matcher(range == null ? "" : range);
     if (m.matches()) {
       from = Integer.parseInt(m.group(1));
-      if (!m.group(2).isEmpty()) end = Math.min(end, Integer.parseInt(m.group(2)) + 1);
+      if (!m.group(2).isEmpty()) {
+        end = Math.min(end, Integer.parseInt(m.group(2)) + 1);
+      }
       status = 206;
       ex.getResponseHeaders()
           .add("Content-Range", "bytes " + from + "-" + (end - 1) + "/" + patch.length);
@@ -285,7 +294,9 @@ public final class FakeReleaseService implements AutoCloseable {
     int send = cut >= 0 ? (int) Math.min(cut, length) : length;
     ex.getResponseBody().write(patch, from, send);
     patchBytesServed.addAndGet(send);
-    if (send < length) ex.getResponseBody().close(); // the connection dies mid-body
+    if (send < length) {
+      ex.getResponseBody().close(); // the connection dies mid-body
+    }
   }
 
   /** From now on, this chunk is served with the wrong bytes; null to serve it right again. */
@@ -331,27 +342,41 @@ public final class FakeReleaseService implements AutoCloseable {
         send(ex, 200, Files.readAllBytes(f));
       } else if (path.startsWith("/api/v1/tuf/metadata/") && p.length == 6) {
         Optional<byte[]> file = tuf.get(p[5]);
-        if (file.isEmpty()) json(ex, 404, new ErrorBody("no metadata " + p[5]));
-        else send(ex, 200, file.get());
+        if (file.isEmpty()) {
+          json(ex, 404, new ErrorBody("no metadata " + p[5]));
+        } else {
+          send(ex, 200, file.get());
+        }
       } else if (path.matches("/api/v1/tuf/targets/v-sekai/[^/]+/[0-9a-f]{64}\\.manifest\\.json")) {
         SignedManifest m = manifests.get(p[6]);
-        if (m == null) json(ex, 404, new ErrorBody("no version " + p[6]));
-        else send(ex, 200, m.payloadBytes());
+        if (m == null) {
+          json(ex, 404, new ErrorBody("no version " + p[6]));
+        } else {
+          send(ex, 200, m.payloadBytes());
+        }
       } else if (path.matches(
           "/api/v1/tuf/targets/v-sekai/[^/]+/patches/(.+/)?[0-9a-f]{64}\\..+\\.zst")) {
         servePatch(ex, p[p.length - 1].substring(0, 64));
       } else if (path.matches("/api/v1/products/[^/]+/modes/[^/]+/latest")) {
         String v = latestByMode.get(p[6]);
-        if (v == null)
+        if (v == null) {
           json(ex, 404, new ErrorBody("no version of " + p[4] + " is offered in mode " + p[6]));
-        else json(ex, 200, info(v));
+        } else {
+          json(ex, 200, info(v));
+        }
       } else if (path.matches("/api/v1/products/[^/]+/versions/[^/]+/manifest")) {
         SignedManifest m = manifests.get(p[6]);
-        if (m == null) json(ex, 404, new ErrorBody("no version " + p[6]));
-        else json(ex, 200, m);
+        if (m == null) {
+          json(ex, 404, new ErrorBody("no version " + p[6]));
+        } else {
+          json(ex, 200, m);
+        }
       } else if (path.matches("/api/v1/products/[^/]+/versions/[^/]+")) {
-        if (!manifests.containsKey(p[6])) json(ex, 404, new ErrorBody("no version " + p[6]));
-        else json(ex, 200, info(p[6]));
+        if (!manifests.containsKey(p[6])) {
+          json(ex, 404, new ErrorBody("no version " + p[6]));
+        } else {
+          json(ex, 200, info(p[6]));
+        }
       } else {
         json(ex, 404, new ErrorBody("no route " + path));
       }
@@ -370,7 +395,9 @@ public final class FakeReleaseService implements AutoCloseable {
 
   private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
     ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) ex.getResponseBody().write(body);
+    if (body.length > 0) {
+      ex.getResponseBody().write(body);
+    }
   }
 
   @Override

@@ -165,7 +165,9 @@ public final class ServiceClient {
               "api/v1/products/" + seg(product) + "/modes/" + seg(mode) + "/latest",
               VersionInfo.class));
     } catch (ServiceException e) {
-      if (e.notFound()) return Optional.empty();
+      if (e.notFound()) {
+        return Optional.empty();
+      }
       throw e;
     }
   }
@@ -242,7 +244,9 @@ public final class ServiceClient {
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.discarding());
-    if (r.statusCode() == 404) return false;
+    if (r.statusCode() == 404) {
+      return false;
+    }
     expectOk(r, "index " + sha256);
     return true;
   }
@@ -464,7 +468,9 @@ public final class ServiceClient {
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(timeout)
             .header("Accept", "application/json");
-    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
     return b;
   }
 
@@ -510,11 +516,15 @@ public final class ServiceClient {
 
   private static void expectOk(HttpResponse<?> r, String what) {
     int s = r.statusCode();
-    if (s >= 200 && s < 300) return;
+    if (s >= 200 && s < 300) {
+      return;
+    }
     String message = null;
-    if (r.body() instanceof byte[] bytes && bytes.length > 0) message = errorText(bytes);
-    else if (r.body() instanceof String str && !str.isEmpty())
+    if (r.body() instanceof byte[] bytes && bytes.length > 0) {
+      message = errorText(bytes);
+    } else if (r.body() instanceof String str && !str.isEmpty()) {
       message = errorText(str.getBytes(StandardCharsets.UTF_8));
+    }
     throw new ServiceException(s, message != null ? message : what + " failed with HTTP " + s);
   }
 

@@ -68,7 +68,9 @@ public final class TrustedCertificates {
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     f.init(store);
     for (TrustManager m : f.getTrustManagers()) {
-      if (m instanceof X509TrustManager x) return x;
+      if (m instanceof X509TrustManager x) {
+        return x;
+      }
     }
     throw new GeneralSecurityException("no X.509 trust manager");
   }

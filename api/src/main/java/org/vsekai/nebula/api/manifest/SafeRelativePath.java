@@ -38,23 +38,46 @@ public final class SafeRelativePath {
 
   /** Null when the path is safe, otherwise why it is not. */
   public static String problem(String path) {
-    if (path == null || path.isEmpty()) return "empty";
-    if (path.length() > 1024) return "longer than 1024 characters";
-    if (path.startsWith("/")) return "absolute";
-    if (DRIVE.matcher(path).matches()) return "has a drive letter";
-    if (path.indexOf('\\') >= 0) return "contains a backslash";
+    if (path == null || path.isEmpty()) {
+      return "empty";
+    }
+    if (path.length() > 1024) {
+      return "longer than 1024 characters";
+    }
+    if (path.startsWith("/")) {
+      return "absolute";
+    }
+    if (DRIVE.matcher(path).matches()) {
+      return "has a drive letter";
+    }
+    if (path.indexOf('\\') >= 0) {
+      return "contains a backslash";
+    }
     for (int i = 0; i < path.length(); i++) {
-      if (path.charAt(i) < 0x20 || path.charAt(i) == 0x7f) return "contains a control character";
+      if (path.charAt(i) < 0x20 || path.charAt(i) == 0x7f) {
+        return "contains a control character";
+      }
     }
     for (String segment : path.split("/", -1)) {
-      if (segment.isEmpty()) return "has an empty segment";
-      if (segment.equals("..")) return "escapes the install folder";
-      if (segment.equals(".")) return "has a '.' segment";
-      if (RESERVED.matcher(segment).matches()) return "'" + segment + "' is a Windows device name";
-      if (segment.endsWith(".") || segment.endsWith(" "))
+      if (segment.isEmpty()) {
+        return "has an empty segment";
+      }
+      if (segment.equals("..")) {
+        return "escapes the install folder";
+      }
+      if (segment.equals(".")) {
+        return "has a '.' segment";
+      }
+      if (RESERVED.matcher(segment).matches()) {
+        return "'" + segment + "' is a Windows device name";
+      }
+      if (segment.endsWith(".") || segment.endsWith(" ")) {
         return "'" + segment + "' ends in a dot or a space, which Windows drops";
+      }
       for (char c : WINDOWS_FORBIDDEN.toCharArray()) {
-        if (segment.indexOf(c) >= 0) return "contains '" + c + "', which Windows refuses";
+        if (segment.indexOf(c) >= 0) {
+          return "contains '" + c + "', which Windows refuses";
+        }
       }
     }
     return null;
@@ -84,7 +107,9 @@ public final class SafeRelativePath {
       String folded = fold(path);
       for (int slash = folded.indexOf('/'); slash > 0; slash = folded.indexOf('/', slash + 1)) {
         String file = seen.get(folded.substring(0, slash));
-        if (file != null) return "'" + file + "' is both a file and a folder";
+        if (file != null) {
+          return "'" + file + "' is both a file and a folder";
+        }
       }
     }
     return null;

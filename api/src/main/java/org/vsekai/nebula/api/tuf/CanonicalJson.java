@@ -30,7 +30,9 @@ public final class CanonicalJson {
         names.sort(null);
         out.write('{');
         for (int i = 0; i < names.size(); i++) {
-          if (i > 0) out.write(',');
+          if (i > 0) {
+            out.write(',');
+          }
           string(names.get(i), out);
           out.write(':');
           write(node.get(names.get(i)), out);
@@ -42,7 +44,9 @@ public final class CanonicalJson {
         Iterator<JsonNode> items = node.elements();
         boolean first = true;
         while (items.hasNext()) {
-          if (!first) out.write(',');
+          if (!first) {
+            out.write(',');
+          }
           first = false;
           write(items.next(), out);
         }

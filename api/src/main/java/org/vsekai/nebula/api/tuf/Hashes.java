@@ -37,7 +37,9 @@ final class Hashes {
     int checked = 0;
     for (Map.Entry<String, String> h : hashes.entrySet()) {
       String jdk = jdkName(h.getKey());
-      if (jdk == null) continue;
+      if (jdk == null) {
+        continue;
+      }
       checked++;
       if (!digestHex(jdk, data).equalsIgnoreCase(h.getValue())) {
         throw new TufRefusal(

@@ -40,7 +40,9 @@ public final class HttpMetadataSource implements MetadataSource {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + name, e);
     }
-    if (answer.statusCode() == 404 || answer.statusCode() == 403) return Optional.empty();
+    if (answer.statusCode() == 404 || answer.statusCode() == 403) {
+      return Optional.empty();
+    }
     if (answer.statusCode() != 200) {
       throw new IOException("GET " + request.uri() + " answered " + answer.statusCode());
     }

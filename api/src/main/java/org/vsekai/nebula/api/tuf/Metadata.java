@@ -116,9 +116,13 @@ public final class Metadata {
     Set<String> valid = new HashSet<>();
     for (String keyid : roleKeys.keyids()) {
       TufKey key = keys.get(keyid);
-      if (key == null) continue;
+      if (key == null) {
+        continue;
+      }
       for (Sig s : signatures) {
-        if (s.keyid().equals(keyid) && key.verifies(message, s.sig())) valid.add(keyid);
+        if (s.keyid().equals(keyid) && key.verifies(message, s.sig())) {
+          valid.add(keyid);
+        }
       }
     }
     if (valid.size() < roleKeys.threshold()) {
@@ -169,7 +173,9 @@ public final class Metadata {
 
   /** A timestamp's or snapshot's {@code meta}: file name to version, length and hashes. */
   public Map<String, MetaFile> meta() {
-    if (!role.equals("timestamp") && !role.equals("snapshot")) requireRole("snapshot");
+    if (!role.equals("timestamp") && !role.equals("snapshot")) {
+      requireRole("snapshot");
+    }
     Map<String, MetaFile> meta = new LinkedHashMap<>();
     TufJson.object(signed, "meta", role + " metadata")
         .fields()

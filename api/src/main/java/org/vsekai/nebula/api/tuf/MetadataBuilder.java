@@ -28,11 +28,15 @@ public final class MetadataBuilder {
     ObjectNode signed = common("root", version, expires);
     signed.put("consistent_snapshot", consistentSnapshot);
     ObjectNode keyNode = signed.putObject("keys");
-    for (TufKey k : keys) keyNode.set(k.keyId(), k.json());
+    for (TufKey k : keys) {
+      keyNode.set(k.keyId(), k.json());
+    }
     ObjectNode roleNode = signed.putObject("roles");
     for (String name : new String[] {"root", "targets", "snapshot", "timestamp"}) {
       RoleKeys r = roles.get(name);
-      if (r == null) throw new IllegalArgumentException("a root needs the role " + name);
+      if (r == null) {
+        throw new IllegalArgumentException("a root needs the role " + name);
+      }
       ObjectNode n = roleNode.putObject(name);
       r.keyids().forEach(n.putArray("keyids")::add);
       n.put("threshold", r.threshold());
@@ -48,7 +52,9 @@ public final class MetadataBuilder {
       n.put("length", f.length());
       ObjectNode h = n.putObject("hashes");
       f.hashes().forEach(h::put);
-      if (f.custom() != null && !f.custom().isNull()) n.set("custom", f.custom());
+      if (f.custom() != null && !f.custom().isNull()) {
+        n.set("custom", f.custom());
+      }
     }
     return signed;
   }
@@ -104,7 +110,9 @@ public final class MetadataBuilder {
     byte[] message = existing.signedBytes();
     Map<String, Metadata.Sig> sigs = new LinkedHashMap<>();
     existing.signatures().forEach(s -> sigs.put(s.keyid(), s));
-    for (TufSigner s : signers) sigs.put(s.keyId(), s.sign(message));
+    for (TufSigner s : signers) {
+      sigs.put(s.keyId(), s.sign(message));
+    }
     ObjectNode out = JSON.objectNode();
     var array = out.putArray("signatures");
     sigs.values().forEach(s -> array.addObject().put("keyid", s.keyid()).put("sig", s.sig()));

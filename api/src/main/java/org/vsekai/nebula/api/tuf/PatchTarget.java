@@ -75,7 +75,9 @@ public record PatchTarget(
    * compress as the chunks the service measured for this source did.
    */
   public long estimatedChunkBytes(long rawBytes) {
-    if (chunkRawBytes <= 0) return rawBytes;
+    if (chunkRawBytes <= 0) {
+      return rawBytes;
+    }
     return (long) Math.ceil(rawBytes * (chunkBytes / (double) chunkRawBytes));
   }
 }

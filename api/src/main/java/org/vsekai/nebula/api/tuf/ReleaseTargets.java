@@ -65,7 +65,9 @@ public final class ReleaseTargets {
       }
       try {
         SemVer v = SemVer.parse(t.custom("version"));
-        if (best == null || v.compareTo(best) > 0) best = v;
+        if (best == null || v.compareTo(best) > 0) {
+          best = v;
+        }
       } catch (InvalidVersionException e) {
         // A target whose version does not parse is never offered.
       }
@@ -117,8 +119,14 @@ public final class ReleaseTargets {
 
   private static boolean inMode(TargetFile t, String mode) {
     JsonNode modes = t.custom().path("modes");
-    if (!modes.isArray()) return false;
-    for (JsonNode m : modes) if (mode.equals(m.asText())) return true;
+    if (!modes.isArray()) {
+      return false;
+    }
+    for (JsonNode m : modes) {
+      if (mode.equals(m.asText())) {
+        return true;
+      }
+    }
     return false;
   }
 }

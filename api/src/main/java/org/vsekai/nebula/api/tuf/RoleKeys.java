@@ -9,7 +9,9 @@ import java.util.List;
 public record RoleKeys(List<String> keyids, int threshold) {
   public RoleKeys {
     keyids = List.copyOf(keyids);
-    if (threshold < 1) throw new IllegalArgumentException("a threshold is at least 1");
+    if (threshold < 1) {
+      throw new IllegalArgumentException("a threshold is at least 1");
+    }
   }
 
   static RoleKeys fromJson(JsonNode json, String what) {

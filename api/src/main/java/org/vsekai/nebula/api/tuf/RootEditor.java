@@ -35,7 +35,9 @@ public final class RootEditor {
   public RootEditor addKey(String role, TufKey key) {
     requireRole(role);
     keys.put(key.keyId(), key);
-    if (!keyids.get(role).contains(key.keyId())) keyids.get(role).add(key.keyId());
+    if (!keyids.get(role).contains(key.keyId())) {
+      keyids.get(role).add(key.keyId());
+    }
     return this;
   }
 
@@ -81,7 +83,9 @@ public final class RootEditor {
                 + threshold);
       }
       roles.put(role, new RoleKeys(ids, threshold));
-      for (String id : ids) used.put(id, keys.get(id));
+      for (String id : ids) {
+        used.put(id, keys.get(id));
+      }
     }
     Collection<TufKey> keep = used.values();
     return MetadataBuilder.root(

@@ -94,7 +94,9 @@ public final class TufKey {
 
   /** Whether {@code sigHex} is this key's signature over {@code message}. */
   public boolean verifies(byte[] message, String sigHex) {
-    if (ed25519 == null || sigHex == null) return false;
+    if (ed25519 == null || sigHex == null) {
+      return false;
+    }
     try {
       Signature s = Signature.getInstance("Ed25519");
       s.initVerify(ed25519);

@@ -27,7 +27,9 @@ public final class TufSigner {
   public static TufSigner fromSeedHex(String seedHex, TufKey publicKey) {
     try {
       byte[] seed = HexFormat.of().parseHex(seedHex.trim());
-      if (seed.length != 32) throw new IllegalArgumentException("an Ed25519 seed is 32 bytes");
+      if (seed.length != 32) {
+        throw new IllegalArgumentException("an Ed25519 seed is 32 bytes");
+      }
       byte[] der = Arrays.copyOf(PKCS8_PREFIX, 48);
       System.arraycopy(seed, 0, der, 16, 32);
       PrivateKey key =

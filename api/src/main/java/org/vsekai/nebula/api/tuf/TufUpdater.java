@@ -66,7 +66,9 @@ public final class TufUpdater {
    */
   public static void trustFirstRootSignedBy(
       PublicKey pinned, MetadataSource source, TrustedMetadataStore store) throws IOException {
-    if (store.read("root").isPresent()) return;
+    if (store.read("root").isPresent()) {
+      return;
+    }
     byte[] bytes =
         source
             .fetch("1.root.json", ROOT_MAX)
@@ -135,7 +137,9 @@ public final class TufUpdater {
 
   /** The trusted targets metadata, after a {@link #refresh}. */
   public Metadata targets() {
-    if (targets == null) throw new IllegalStateException("refresh first");
+    if (targets == null) {
+      throw new IllegalStateException("refresh first");
+    }
     return targets;
   }
 
@@ -188,7 +192,9 @@ public final class TufUpdater {
     for (int i = 0; i < MAX_ROOT_ROTATIONS; i++) {
       long next = root.version() + 1;
       Optional<byte[]> bytes = source.fetch(next + ".root.json", ROOT_MAX);
-      if (bytes.isEmpty()) break;
+      if (bytes.isEmpty()) {
+        break;
+      }
       requireLength(bytes.get(), ROOT_MAX, next + ".root.json");
       root = verifiedSuccessor(root, bytes.get()); // 5.3.4-5.3.7
       store.write("root", bytes.get()); // 5.3.8
@@ -206,9 +212,13 @@ public final class TufUpdater {
   private static boolean sameKeys(Metadata a, Metadata b, String role) {
     RoleKeys ra = a.roleKeys(role);
     RoleKeys rb = b.roleKeys(role);
-    if (!ra.keyids().equals(rb.keyids()) || ra.threshold() != rb.threshold()) return false;
+    if (!ra.keyids().equals(rb.keyids()) || ra.threshold() != rb.threshold()) {
+      return false;
+    }
     for (String id : ra.keyids()) {
-      if (!Objects.equals(a.keys().get(id), b.keys().get(id))) return false;
+      if (!Objects.equals(a.keys().get(id), b.keys().get(id))) {
+        return false;
+      }
     }
     return true;
   }
@@ -222,7 +232,9 @@ public final class TufUpdater {
 
   private Metadata trusted(String role) {
     Optional<byte[]> bytes = store.read(role);
-    if (bytes.isEmpty()) return null;
+    if (bytes.isEmpty()) {
+      return null;
+    }
     try {
       Metadata m = Metadata.parse(bytes.get(), role);
       m.requireThreshold(root.keys(), root.roleKeys(role), role);
@@ -387,7 +399,9 @@ public final class TufUpdater {
   private static Metadata parseRoot(byte[] bytes) {
     Metadata r = Metadata.parse(bytes, "root");
     r.keys();
-    for (String role : List.of("root", "targets", "snapshot", "timestamp")) r.roleKeys(role);
+    for (String role : List.of("root", "targets", "snapshot", "timestamp")) {
+      r.roleKeys(role);
+    }
     return r;
   }
 }

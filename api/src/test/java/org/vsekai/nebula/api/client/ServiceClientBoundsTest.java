@@ -28,7 +28,9 @@ class ServiceClientBoundsTest {
           exchange.sendResponseHeaders(200, 0);
           byte[] block = new byte[1 << 20];
           try (OutputStream out = exchange.getResponseBody()) {
-            for (long sent = 0; sent < (4L << 30); sent += block.length) out.write(block);
+            for (long sent = 0; sent < (4L << 30); sent += block.length) {
+              out.write(block);
+            }
           } catch (Exception gone) {
             // the client hung up, as it should
           }

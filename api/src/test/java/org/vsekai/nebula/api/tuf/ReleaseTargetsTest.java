@@ -84,7 +84,9 @@ class ReleaseTargetsTest {
   private static ObjectNode custom(String product, String version, String... modes) {
     ObjectNode c =
         JsonNodeFactory.instance.objectNode().put("product", product).put("version", version);
-    for (String m : modes) c.withArray("modes").add(m);
+    for (String m : modes) {
+      c.withArray("modes").add(m);
+    }
     return c;
   }
 

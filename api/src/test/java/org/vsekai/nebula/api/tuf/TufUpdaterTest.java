@@ -402,7 +402,9 @@ class TufUpdaterTest {
 
   Map<String, String> storeContents() throws IOException {
     Map<String, String> out = new TreeMap<>();
-    if (!Files.isDirectory(store.dir())) return out;
+    if (!Files.isDirectory(store.dir())) {
+      return out;
+    }
     try (Stream<Path> files = Files.list(store.dir())) {
       for (Path f : files.toList()) {
         out.put(f.getFileName().toString(), Hashes.sha256(Files.readAllBytes(f)));

@@ -42,11 +42,15 @@ public final class BundleCommand implements Callable<Integer> {
     Path home = Path.of(System.getProperty("vsekai.home", ".")).toAbsolutePath();
     if (Files.exists(out)) {
       try (Stream<Path> s = Files.list(out)) {
-        if (s.findAny().isPresent()) throw new CliFailure(ExitCodes.USAGE, out + " is not empty");
+        if (s.findAny().isPresent()) {
+          throw new CliFailure(ExitCodes.USAGE, out + " is not empty");
+        }
       }
     }
     Path lib = Files.createDirectories(out.resolve("lib"));
-    for (Path jar : jars(home)) Files.copy(jar, lib.resolve(jar.getFileName().toString()));
+    for (Path jar : jars(home)) {
+      Files.copy(jar, lib.resolve(jar.getFileName().toString()));
+    }
     copyTree(home.resolve("launcher"), out.resolve("launcher"));
     Path script = out.resolve("vsekai");
     Files.writeString(
@@ -105,10 +109,15 @@ public final class BundleCommand implements Callable<Integer> {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
         Path rel = from.relativize(p);
-        if (rel.toString().startsWith(".import")) continue;
+        if (rel.toString().startsWith(".import")) {
+          continue;
+        }
         Path target = to.resolve(rel.toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
       }
     }
   }

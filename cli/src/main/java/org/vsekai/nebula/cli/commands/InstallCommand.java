@@ -155,7 +155,9 @@ public final class InstallCommand implements Callable<Integer> {
               "Created install %s of %s (%s) in %s, pinned key %s%n",
               installId, product, mode, folder.root(), keyId);
     }
-    if (noUpdate) return ExitCodes.OK;
+    if (noUpdate) {
+      return ExitCodes.OK;
+    }
     return UpdateAction.run(
         folder.root(), g, maxRate, false, Cli.out(spec), Terminal.isInteractive());
   }

@@ -130,8 +130,11 @@ public final class ModeCommand implements Runnable {
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
       ModeInfo m = token.publisher(g).createMode(name);
-      if (g.json) JsonOutput.line(Cli.out(spec), m);
-      else Cli.out(spec).println("Mode " + m.name() + " valid from " + m.validFrom());
+      if (g.json) {
+        JsonOutput.line(Cli.out(spec), m);
+      } else {
+        Cli.out(spec).println("Mode " + m.name() + " valid from " + m.validFrom());
+      }
       return ExitCodes.OK;
     }
   }
@@ -152,7 +155,9 @@ public final class ModeCommand implements Runnable {
       if (g.json) {
         JsonOutput.line(Cli.out(spec), modes);
       } else {
-        for (ModeInfo m : modes) Cli.out(spec).println(m.name());
+        for (ModeInfo m : modes) {
+          Cli.out(spec).println(m.name());
+        }
       }
       return ExitCodes.OK;
     }

@@ -39,8 +39,11 @@ public final class ProductCommand implements Runnable {
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
       ProductInfo p = token.publisher(g).createProduct(name);
-      if (g.json) JsonOutput.line(Cli.out(spec), p);
-      else Cli.out(spec).println("Product " + p.name() + " valid from " + p.validFrom());
+      if (g.json) {
+        JsonOutput.line(Cli.out(spec), p);
+      } else {
+        Cli.out(spec).println("Product " + p.name() + " valid from " + p.validFrom());
+      }
       return ExitCodes.OK;
     }
   }
@@ -53,8 +56,11 @@ public final class ProductCommand implements Runnable {
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
       List<ProductInfo> products = ServiceAccess.reader(g).products();
-      if (g.json) JsonOutput.line(Cli.out(spec), products);
-      else products.forEach(p -> Cli.out(spec).println(p.name()));
+      if (g.json) {
+        JsonOutput.line(Cli.out(spec), products);
+      } else {
+        products.forEach(p -> Cli.out(spec).println(p.name()));
+      }
       return ExitCodes.OK;
     }
   }

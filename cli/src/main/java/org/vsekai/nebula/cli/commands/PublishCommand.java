@@ -148,7 +148,9 @@ public final class PublishCommand implements Callable<Integer> {
               unpacked != null ? unpacked : build,
               notesText);
     } finally {
-      if (unpacked != null) CaidxBuild.delete(unpacked);
+      if (unpacked != null) {
+        CaidxBuild.delete(unpacked);
+      }
     }
     if (g.json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -176,8 +178,9 @@ public final class PublishCommand implements Callable<Integer> {
   }
 
   private static String readNotes(Path file) throws IOException {
-    if (!Files.isRegularFile(file))
+    if (!Files.isRegularFile(file)) {
       throw new CliFailure(ExitCodes.NOT_FOUND, file + " is not a file");
+    }
     if (Files.size(file) > ReleaseManifest.MAX_NOTES_BYTES) {
       throw new CliFailure(
           ExitCodes.USAGE,
@@ -221,8 +224,9 @@ public final class PublishCommand implements Callable<Integer> {
       String notes)
       throws IOException {
     SemVer.parse(version); // a clear error before any upload
-    if (!Files.isDirectory(build))
+    if (!Files.isDirectory(build)) {
       throw new CliFailure(ExitCodes.NOT_FOUND, build + " is not a folder");
+    }
     HttpChunkStore store =
         new HttpChunkStore(
             service.chunkStore(),
@@ -243,7 +247,9 @@ public final class PublishCommand implements Callable<Integer> {
       uploaded.addAndGet(r.bytesStored());
       byte[] caibx = CaibxWriter.toBytes(r.index());
       String sha = Sha256.hex(caibx);
-      if (!service.hasIndex(sha)) service.putIndex(sha, caibx);
+      if (!service.hasIndex(sha)) {
+        service.putIndex(sha, caibx);
+      }
       files.add(new ManifestFile(rel, Files.size(f), Files.isExecutable(f) ? "0755" : "0644", sha));
       bytes += Files.size(f);
     }

@@ -79,11 +79,15 @@ public final class ServerCommand implements Callable<Integer> {
     }
     String temporalTarget = this.temporalTarget;
     EmbeddedTemporal temporal = embeddedTemporal ? EmbeddedTemporal.start(temporalPort) : null;
-    if (temporal != null) temporalTarget = temporal.address();
+    if (temporal != null) {
+      temporalTarget = temporal.address();
+    }
     Map<String, String> settings = new HashMap<>();
     settings.put("NEBULA_PORT", Integer.toString(port));
     settings.put("NEBULA_GATEWAY_PORT", Integer.toString(gatewayPort));
-    if (temporalTarget != null) settings.put("NEBULA_TEMPORAL_TARGET", temporalTarget);
+    if (temporalTarget != null) {
+      settings.put("NEBULA_TEMPORAL_TARGET", temporalTarget);
+    }
     CountDownLatch stop = new CountDownLatch(1);
     try (EmbeddedNebulaService nebula = EmbeddedNebulaService.start(data, settings)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "vsekai-server-stop"));
@@ -116,7 +120,9 @@ public final class ServerCommand implements Callable<Integer> {
       }
       stop.await();
     } finally {
-      if (temporal != null) temporal.close();
+      if (temporal != null) {
+        temporal.close();
+      }
     }
     return ExitCodes.OK;
   }

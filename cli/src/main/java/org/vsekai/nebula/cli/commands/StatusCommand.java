@@ -77,9 +77,15 @@ public final class StatusCommand implements Callable<Integer> {
       m.put("updateFrom", v.fromVersion());
       m.put("updateTo", v.toVersion());
       m.put("running", v.running());
-      if (v.running()) m.put("paused", v.paused());
-      if (v.outcome() != null) m.put("outcome", v.outcome());
-      if (v.failure() != null) m.put("failure", v.failure());
+      if (v.running()) {
+        m.put("paused", v.paused());
+      }
+      if (v.outcome() != null) {
+        m.put("outcome", v.outcome());
+      }
+      if (v.failure() != null) {
+        m.put("failure", v.failure());
+      }
       return null;
     } catch (ServiceException e) {
       if (e.notFound()) {
@@ -116,7 +122,9 @@ public final class StatusCommand implements Callable<Integer> {
       if (Boolean.TRUE.equals(m.get("paused"))) {
         out.println("          paused (vsekai resume to go on)");
       }
-      if (m.get("failure") != null) out.printf("          failed: %s%n", m.get("failure"));
+      if (m.get("failure") != null) {
+        out.printf("          failed: %s%n", m.get("failure"));
+      }
     }
     p.filter(x -> x.step().equals(m.get("updateState")))
         .ifPresent(

@@ -95,7 +95,9 @@ public final class WorkerCommand implements Callable<Integer> {
                   s.retryForHours()));
       return true;
     } catch (ServiceException e) {
-      if (e.status() >= 400 && e.status() < 500) throw e;
+      if (e.status() >= 400 && e.status() < 500) {
+        throw e;
+      }
       Cli.err(spec)
           .println(
               "vsekai: cannot reach the service to start the install's checks ("

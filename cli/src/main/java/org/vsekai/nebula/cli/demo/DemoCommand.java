@@ -162,8 +162,11 @@ public final class DemoCommand implements Callable<Integer> {
     for (int i = 0; i < count; i++) {
       String name = String.format("world-%03d.png", i);
       SampleGameBuilder.texture(textures1.resolve(name), i, "world " + i);
-      if (i < 2) SampleGameBuilder.texture(textures2.resolve(name), 1000 + i, "world " + i);
-      else Files.copy(textures1.resolve(name), textures2.resolve(name));
+      if (i < 2) {
+        SampleGameBuilder.texture(textures2.resolve(name), 1000 + i, "world " + i);
+      } else {
+        Files.copy(textures1.resolve(name), textures2.resolve(name));
+      }
     }
     SampleGameBuilder.texture(textures2.resolve("world-new.png"), 4242, "new world");
     game.get().export(v1, "0.1.0", false, textures1);
@@ -277,14 +280,18 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       c.run();
     } catch (ServiceException e) {
-      if (e.status() != 409) throw e;
+      if (e.status() != 409) {
+        throw e;
+      }
     }
   }
 
   /** Narration: plain lines for people, nothing extra for --json. */
   private record Step(PrintWriter out, boolean json) {
     void say(String line) {
-      if (json) return;
+      if (json) {
+        return;
+      }
       out.println(line);
       out.flush();
     }

@@ -34,13 +34,18 @@ public final class GodotSampleGame implements AutoCloseable {
 
   /** The sample project and a Godot that can export it, when both are here. */
   public static Optional<GodotSampleGame> find(Path project) {
-    if (!Files.isRegularFile(project.resolve("project.godot"))) return Optional.empty();
+    if (!Files.isRegularFile(project.resolve("project.godot"))) {
+      return Optional.empty();
+    }
     String path = System.getenv("PATH");
-    if (path == null) return Optional.empty();
+    if (path == null) {
+      return Optional.empty();
+    }
     for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, "godot3-server");
-      if (Files.isExecutable(candidate))
+      if (Files.isExecutable(candidate)) {
         return Optional.of(new GodotSampleGame(project, candidate));
+      }
     }
     return Optional.empty();
   }
@@ -58,7 +63,9 @@ public final class GodotSampleGame implements AutoCloseable {
       throws IOException {
     // One work copy for every export of this game: Godot re-imports only the textures that
     // changed since the last export, as it would in a studio's project.
-    if (work == null) work = Files.createTempDirectory("vsekai-sample-game");
+    if (work == null) {
+      work = Files.createTempDirectory("vsekai-sample-game");
+    }
     try {
       copyTree(project, work);
       syncTextures(textures, work.resolve("assets/textures"));
@@ -122,16 +129,22 @@ public final class GodotSampleGame implements AutoCloseable {
       try (Stream<Path> old = Files.list(to)) {
         for (Path p : old.toList()) {
           String name = p.getFileName().toString();
-          if (from == null || !Files.exists(from.resolve(name))) Files.delete(p);
+          if (from == null || !Files.exists(from.resolve(name))) {
+            Files.delete(p);
+          }
         }
       }
     }
-    if (from != null) copyTree(from, to);
+    if (from != null) {
+      copyTree(from, to);
+    }
   }
 
   /** Removes the work copy; the exported releases stay. */
   public void close() throws IOException {
-    if (work != null) FileTrees.delete(work);
+    if (work != null) {
+      FileTrees.delete(work);
+    }
     work = null;
   }
 
@@ -140,10 +153,13 @@ public final class GodotSampleGame implements AutoCloseable {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path rel = from.relativize(p);
-        if (rel.toString().startsWith(".import")) continue;
+        if (rel.toString().startsWith(".import")) {
+          continue;
+        }
         Path target = to.resolve(rel.toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else if (!Files.exists(target) || Files.mismatch(p, target) != -1) {
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!Files.exists(target) || Files.mismatch(p, target) != -1) {
           Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }

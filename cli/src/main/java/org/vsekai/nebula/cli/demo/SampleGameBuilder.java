@@ -40,7 +40,9 @@ public final class SampleGameBuilder {
     pack(dir.resolve("v-sekai.pck"), part(0.25), 2);
     pack(dir.resolve("data/worlds.pck"), part(0.20), 3);
     pack(dir.resolve("data/avatars.pck"), part(0.15), 4);
-    for (int i = 0; i < 8; i++) texture(dir.resolve("textures/branding-" + i + ".png"), i, version);
+    for (int i = 0; i < 8; i++) {
+      texture(dir.resolve("textures/branding-" + i + ".png"), i, version);
+    }
     text(
         dir.resolve("README.txt"),
         "V-Sekai " + version + "\nOpen-source social VR, built on Godot.\n");
@@ -194,7 +196,9 @@ public final class SampleGameBuilder {
         Path t = to.resolve(from.relativize(f).toString());
         Files.createDirectories(t.getParent());
         Files.copy(f, t);
-        if (Files.isExecutable(f)) t.toFile().setExecutable(true);
+        if (Files.isExecutable(f)) {
+          t.toFile().setExecutable(true);
+        }
       }
     }
   }

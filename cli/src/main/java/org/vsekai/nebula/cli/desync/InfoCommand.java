@@ -52,7 +52,9 @@ final class InfoCommand implements Callable<Integer> {
     json.append("  \"chunk-size-avg\": ").append(i.sizes().avg()).append(",\n");
     json.append("  \"chunk-size-max\": ").append(i.sizes().max()).append(",\n");
     json.append("  \"hash\": \"").append(i.hash()).append("\",\n");
-    if (store != null) json.append("  \"in-store\": ").append(i.chunksInStore()).append(",\n");
+    if (store != null) {
+      json.append("  \"in-store\": ").append(i.chunksInStore()).append(",\n");
+    }
     json.append("  \"chunks-to-fetch\": ").append(i.chunksToFetch()).append(",\n");
     json.append("  \"bytes-to-fetch\": ").append(i.bytesToFetch()).append("\n}");
     spec.commandLine().getOut().println(json);

@@ -49,7 +49,9 @@ final class MakeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IndexMaker maker = new IndexMaker(ChunkSizes.parseKiB(chunkSize)).threads(threads);
-    if (store != null) maker = maker.store(stores.openWritable(store));
+    if (store != null) {
+      maker = maker.store(stores.openWritable(store));
+    }
     IndexMaker.Result r = maker.make(file);
     CaibxWriter.write(r.index(), index);
     if (printStats) {

@@ -43,7 +43,9 @@ final class PruneCommand implements Callable<Integer> {
   public Integer call() {
     List<ChunkIndex> keep = new ArrayList<>();
     // Read every index before deleting anything: one bad index must not prune its chunks.
-    for (Path p : indexes) keep.add(CaibxReader.read(p));
+    for (Path p : indexes) {
+      keep.add(CaibxReader.read(p));
+    }
     if (!yes) {
       Console console = System.console();
       if (console == null) {
@@ -53,7 +55,9 @@ final class PruneCommand implements Callable<Integer> {
       String answer =
           console.readLine(
               "Prune %s, keeping the chunks of %d index(es)? [y/N] ", store, keep.size());
-      if (answer == null || !answer.trim().equalsIgnoreCase("y")) return ExitCodes.ERROR;
+      if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
+        return ExitCodes.ERROR;
+      }
     }
     StorePruner.Report r = StorePruner.prune(stores.openLocal(store), keep);
     spec.commandLine()

@@ -26,7 +26,9 @@ public final class SeedOptions {
 
   List<FileSeed> load() {
     List<FileSeed> out = new ArrayList<>();
-    for (String s : seeds) out.add(parse(s));
+    for (String s : seeds) {
+      out.add(parse(s));
+    }
     for (Path d : seedDirs) {
       try (Stream<Path> files = Files.list(d)) {
         for (Path p : files.filter(f -> f.toString().endsWith(".caibx")).sorted().toList()) {

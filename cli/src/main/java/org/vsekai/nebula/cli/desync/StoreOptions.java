@@ -89,7 +89,9 @@ public final class StoreOptions {
       throw new CliFailure(ExitCodes.USAGE, "no store given (-s STORE)");
     }
     List<ChunkStore> stores = new ArrayList<>();
-    for (String s : specs) stores.add(open(s));
+    for (String s : specs) {
+      stores.add(open(s));
+    }
     ChunkStore chain = ChainedChunkStore.of(stores);
     return cache == null ? chain : new CachingChunkStore(openLocal(cache), chain);
   }

@@ -24,11 +24,17 @@ public record InstallContext(LauncherFolder folder, InstallState state, GlobalOp
    * the current directory when it is an install, else the per-user default.
    */
   public static Path resolveFolder(Path given) {
-    if (given != null) return given;
+    if (given != null) {
+      return given;
+    }
     String env = System.getenv("VSEKAI_LAUNCHER_DIR");
-    if (env != null && !env.isBlank()) return Path.of(env);
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
     Path cwd = Path.of("").toAbsolutePath();
-    if (Files.isRegularFile(new LauncherFolder(cwd).installStateFile())) return cwd;
+    if (Files.isRegularFile(new LauncherFolder(cwd).installStateFile())) {
+      return cwd;
+    }
     return defaultFolder();
   }
 

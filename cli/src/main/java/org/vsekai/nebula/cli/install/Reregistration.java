@@ -30,7 +30,9 @@ final class Reregistration {
           service.registerInstall(
               new InstallRegistration(state.product(), state.mode(), installed));
     } catch (ServiceException e) {
-      if (!e.notFound() || installed == null) throw e;
+      if (!e.notFound() || installed == null) {
+        throw e;
+      }
       // The installed version was withdrawn: the next update records what the folder holds.
       registered =
           service.registerInstall(new InstallRegistration(state.product(), state.mode(), null));

@@ -70,7 +70,9 @@ final class KeyFiles {
     if (text.startsWith("{")) {
       JsonNode json = JSON.readTree(text);
       String seed = json.path("keyval").path("private").asText("");
-      if (seed.isEmpty()) throw new IllegalArgumentException(file + " holds no private key");
+      if (seed.isEmpty()) {
+        throw new IllegalArgumentException(file + " holds no private key");
+      }
       return TufSigner.fromSeedHex(seed, TufKey.fromJson(json));
     }
     Path pub =
@@ -86,7 +88,9 @@ final class KeyFiles {
   /** A public key file: the TUF key object, or the service's base64 X.509 form. */
   static TufKey publicKey(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-    if (text.startsWith("{")) return TufKey.fromJson(JSON.readTree(text));
+    if (text.startsWith("{")) {
+      return TufKey.fromJson(JSON.readTree(text));
+    }
     return TufKey.of(Ed25519Keys.publicKey(text));
   }
 }

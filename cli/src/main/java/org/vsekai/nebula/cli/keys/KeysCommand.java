@@ -139,23 +139,37 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (!ROLES.contains(role)) throw new IllegalArgumentException("ROLE is one of " + ROLES);
+      if (!ROLES.contains(role)) {
+        throw new IllegalArgumentException("ROLE is one of " + ROLES);
+      }
       GlobalOptions g = Cli.global(spec);
       var service = token.publisher(g);
       RootEditor editor = new RootEditor(Metadata.parse(service.tufRoot(), "root"));
-      if (replace || online) editor.clearKeys(role);
-      for (String id : remove) editor.removeKey(role, id);
-      for (Path p : add) editor.addKey(role, KeyFiles.publicKey(p));
+      if (replace || online) {
+        editor.clearKeys(role);
+      }
+      for (String id : remove) {
+        editor.removeKey(role, id);
+      }
+      for (Path p : add) {
+        editor.addKey(role, KeyFiles.publicKey(p));
+      }
       if (online) {
-        if (role.equals("root")) throw new IllegalArgumentException("the root key is never online");
+        if (role.equals("root")) {
+          throw new IllegalArgumentException("the root key is never online");
+        }
         // The service names the key beside it; the root's key object is the key alone.
         var made = (ObjectNode) new ObjectMapper().readTree(service.newTufOnlineKey(role));
         made.remove("keyid");
         editor.addKey(role, TufKey.fromJson(made));
       }
-      if (threshold != null) editor.threshold(role, threshold);
+      if (threshold != null) {
+        editor.threshold(role, threshold);
+      }
       List<TufSigner> signers = new ArrayList<>();
-      for (Path p : sign) signers.add(KeyFiles.signer(p));
+      for (Path p : sign) {
+        signers.add(KeyFiles.signer(p));
+      }
       byte[] next =
           MetadataBuilder.sign(
               editor.next(Instant.now().plus(Duration.ofDays(expiresDays))), signers);
@@ -191,7 +205,9 @@ public final class KeysCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       List<TufSigner> signers = new ArrayList<>();
-      for (Path p : sign) signers.add(KeyFiles.signer(p));
+      for (Path p : sign) {
+        signers.add(KeyFiles.signer(p));
+      }
       Files.write(file, MetadataBuilder.addSignatures(Files.readAllBytes(file), signers));
       Cli.out(spec)
           .println("Signed " + file + " with " + signers.stream().map(TufSigner::keyId).toList());
@@ -241,7 +257,9 @@ public final class KeysCommand implements Runnable {
       var service = token.publisher(Cli.global(spec));
       var signed = new ObjectMapper().readTree(service.tufTargetsProposal());
       List<TufSigner> signers = new ArrayList<>();
-      for (Path p : sign) signers.add(KeyFiles.signer(p));
+      for (Path p : sign) {
+        signers.add(KeyFiles.signer(p));
+      }
       byte[] targets = MetadataBuilder.sign(signed, signers);
       service.putTufTargets(targets);
       Cli.out(spec)

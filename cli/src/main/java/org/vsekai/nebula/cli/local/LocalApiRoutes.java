@@ -112,7 +112,9 @@ final class LocalApiRoutes {
     // Play runs the game from current/; never while a switch may be moving it.
     m.put("playable", installed.isPresent() && !switching);
     LocalJob j = job.get();
-    if (j != null) m.put("check", j.view());
+    if (j != null) {
+      m.put("check", j.view());
+    }
     return m;
   }
 
@@ -218,17 +220,21 @@ final class LocalApiRoutes {
   }
 
   private Map<String, Object> changeSettings(JsonNode body) throws IOException {
-    if (body == null || !body.isObject())
+    if (body == null || !body.isObject()) {
       throw new IllegalArgumentException("a JSON object expected");
+    }
     InstallState s = state(folder);
     if (body.has("maxBytesPerSecond")) {
       long cap = body.get("maxBytesPerSecond").asLong(-1);
-      if (cap < 0) throw new IllegalArgumentException("maxBytesPerSecond is 0 (no cap) or more");
+      if (cap < 0) {
+        throw new IllegalArgumentException("maxBytesPerSecond is 0 (no cap) or more");
+      }
       s = s.withMaxBytesPerSecond(cap);
     }
     if (body.has("autoUpdate")) {
-      if (!body.get("autoUpdate").isBoolean())
+      if (!body.get("autoUpdate").isBoolean()) {
         throw new IllegalArgumentException("autoUpdate is true or false");
+      }
       s = s.withAutoUpdate(body.get("autoUpdate").booleanValue());
     }
     new InstallStateFile(folder).write(s);

@@ -87,7 +87,9 @@ public final class LocalApiServer implements AutoCloseable {
               LocalApiRoutes.Answer.error(413, "the body is larger than " + MAX_BODY + " bytes"));
           return;
         }
-        if (bytes.length > 0) body = Json.mapper().readTree(bytes);
+        if (bytes.length > 0) {
+          body = Json.mapper().readTree(bytes);
+        }
       } catch (IOException e) {
         send(ex, LocalApiRoutes.Answer.error(400, "the body is not JSON"));
         return;

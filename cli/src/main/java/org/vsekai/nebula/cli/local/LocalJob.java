@@ -52,8 +52,12 @@ final class LocalJob {
     m.put("running", running());
     m.put("bytesDone", bytesDone.get());
     m.put("bytesTotal", bytesTotal.get());
-    if (result.get() != null) m.put("result", result.get());
-    if (error.get() != null) m.put("error", error.get());
+    if (result.get() != null) {
+      m.put("result", result.get());
+    }
+    if (error.get() != null) {
+      m.put("error", error.get());
+    }
     return m;
   }
 }

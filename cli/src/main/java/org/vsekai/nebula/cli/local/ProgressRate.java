@@ -29,13 +29,17 @@ final class ProgressRate {
     }
     Sample first = samples.peekFirst();
     long elapsed = nanos - first.nanos();
-    if (elapsed <= 0) return 0;
+    if (elapsed <= 0) {
+      return 0;
+    }
     return (bytes - first.bytes()) * 1_000_000_000L / elapsed;
   }
 
   /** Seconds left at {@code rate}, or -1 when unknown. */
   static long etaSeconds(long done, long total, long rate) {
-    if (rate <= 0 || total <= 0 || done >= total) return -1;
+    if (rate <= 0 || total <= 0 || done >= total) {
+      return -1;
+    }
     return (total - done + rate - 1) / rate;
   }
 }

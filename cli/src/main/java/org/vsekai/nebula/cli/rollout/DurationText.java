@@ -36,8 +36,9 @@ public final class DurationText implements ITypeConverter<Duration> {
             "'" + value + "' is not a duration; use e.g. 90s, 30m, 24h, 2d or PT1H30M");
       }
     }
-    if (d.isNegative() || d.isZero())
+    if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("a duration must be positive, not '" + value + "'");
+    }
     return d;
   }
 }

@@ -61,8 +61,11 @@ public final class RolloutCommand implements Runnable {
     public Integer call() {
       GlobalOptions g = Cli.global(spec);
       RolloutInfo r = service.writer(g).startRollout(rollout.toStart());
-      if (g.json) JsonOutput.line(Cli.out(spec), r);
-      else RolloutReport.print(Cli.out(spec), r);
+      if (g.json) {
+        JsonOutput.line(Cli.out(spec), r);
+      } else {
+        RolloutReport.print(Cli.out(spec), r);
+      }
       return ExitCodes.OK;
     }
   }
@@ -150,8 +153,11 @@ public final class RolloutCommand implements Runnable {
       var client = service.reader(g);
       if (rolloutId != null) {
         RolloutInfo r = client.rollout(rolloutId);
-        if (g.json) JsonOutput.line(Cli.out(spec), r);
-        else RolloutReport.print(Cli.out(spec), r);
+        if (g.json) {
+          JsonOutput.line(Cli.out(spec), r);
+        } else {
+          RolloutReport.print(Cli.out(spec), r);
+        }
         return ExitCodes.OK;
       }
       List<RolloutInfo> recent = client.recentRollouts(limit);

@@ -31,7 +31,9 @@ final class RolloutReport {
                   w.unfinished());
       out.printf("  wave %d (%d%%)  %-9s%s%n", w.index() + 1, w.percent(), w.state(), counts);
     }
-    if (r.reason() != null) out.printf("  why: %s%n", r.reason());
+    if (r.reason() != null) {
+      out.printf("  why: %s%n", r.reason());
+    }
     out.printf("  find it and its updates in the Temporal UI: RolloutId=\"%s\"%n", r.rolloutId());
   }
 

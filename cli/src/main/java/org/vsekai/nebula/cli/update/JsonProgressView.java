@@ -16,7 +16,9 @@ final class JsonProgressView implements ProgressView {
 
   @Override
   public void show(ProgressSnapshot s) {
-    if (s.equals(last)) return;
+    if (s.equals(last)) {
+      return;
+    }
     last = s;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("event", "progress");

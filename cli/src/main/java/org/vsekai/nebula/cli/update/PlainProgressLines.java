@@ -17,7 +17,9 @@ final class PlainProgressLines implements ProgressView {
   public void show(ProgressSnapshot s) {
     long now = System.nanoTime();
     boolean newState = !s.state().equals(lastState);
-    if (!newState && now - lastLine < EVERY_NANOS) return;
+    if (!newState && now - lastLine < EVERY_NANOS) {
+      return;
+    }
     lastState = s.state();
     lastLine = now;
     if (s.bytesTotal() > 0) {

@@ -20,7 +20,9 @@ public record ProgressSnapshot(
 
   /** Seconds left at the current rate; -1 when unknown. */
   public long etaSeconds() {
-    if (bytesPerSecond <= 0 || bytesTotal <= 0) return -1;
+    if (bytesPerSecond <= 0 || bytesTotal <= 0) {
+      return -1;
+    }
     return Math.max(0, (bytesTotal - bytesDone) / bytesPerSecond);
   }
 

@@ -9,9 +9,13 @@ final class RateMeter {
 
   long add(long bytes) {
     long now = System.nanoTime();
-    if (!samples.isEmpty() && bytes < samples.peekLast()[1]) samples.clear(); // a new step began
+    if (!samples.isEmpty() && bytes < samples.peekLast()[1]) {
+      samples.clear(); // a new step began
+    }
     samples.addLast(new long[] {now, bytes});
-    while (samples.size() > 2 && now - samples.peekFirst()[0] > WINDOW_NANOS) samples.removeFirst();
+    while (samples.size() > 2 && now - samples.peekFirst()[0] > WINDOW_NANOS) {
+      samples.removeFirst();
+    }
     long[] first = samples.peekFirst();
     long dt = now - first[0];
     return dt <= 0 ? 0 : (bytes - first[1]) * 1_000_000_000L / dt;

@@ -35,7 +35,9 @@ final class TerminalProgressBar implements ProgressView {
 
   @Override
   public void finish() {
-    if (drawn) out.println();
+    if (drawn) {
+      out.println();
+    }
     out.flush();
   }
 }

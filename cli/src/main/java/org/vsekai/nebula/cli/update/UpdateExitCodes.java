@@ -8,8 +8,12 @@ final class UpdateExitCodes {
   private UpdateExitCodes() {}
 
   static int of(String type) {
-    if (type == null) return ExitCodes.ERROR;
-    if (UpdateFailures.METADATA_REFUSALS.contains(type)) return ExitCodes.REJECTED;
+    if (type == null) {
+      return ExitCodes.ERROR;
+    }
+    if (UpdateFailures.METADATA_REFUSALS.contains(type)) {
+      return ExitCodes.REJECTED;
+    }
     return switch (type) {
       case UpdateFailures.BAD_SIGNATURE,
           UpdateFailures.UNTRUSTED_KEY,

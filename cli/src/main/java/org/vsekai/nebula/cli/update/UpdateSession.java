@@ -125,7 +125,9 @@ public final class UpdateSession {
           "stopped watching; the update goes on when a worker for this install runs (vsekai"
               + " worker)");
     } finally {
-      if (worker != null) worker.close();
+      if (worker != null) {
+        worker.close();
+      }
     }
   }
 
@@ -135,8 +137,12 @@ public final class UpdateSession {
     try {
       return asked.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
       throw new IllegalStateException(e.getCause());
     }
   }
@@ -146,7 +152,9 @@ public final class UpdateSession {
     try {
       return service.update(id);
     } catch (ServiceException e) {
-      if (e.status() >= 400 && e.status() < 500) throw e;
+      if (e.status() >= 400 && e.status() < 500) {
+        throw e;
+      }
       return last; // a service restarting, say; the update goes on without us watching
     }
   }

@@ -150,7 +150,9 @@ final class EndToEndRig implements AutoCloseable {
     LocalChunkStore store = new LocalChunkStore(dir.resolve("service").resolve("store"));
     long bytes = 0;
     for (ChunkId id : ids(to)) {
-      if (!have.contains(id)) bytes += Files.size(store.chunkPath(id));
+      if (!have.contains(id)) {
+        bytes += Files.size(store.chunkPath(id));
+      }
     }
     return bytes;
   }
@@ -159,8 +161,9 @@ final class EndToEndRig implements AutoCloseable {
     Set<ChunkId> ids = new HashSet<>();
     try (Stream<Path> walk = Files.walk(build)) {
       for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        for (IndexChunk c : new IndexMaker(ChunkSizes.DEFAULT).make(f).index().chunks())
+        for (IndexChunk c : new IndexMaker(ChunkSizes.DEFAULT).make(f).index().chunks()) {
           ids.add(c.id());
+        }
       }
     }
     return ids;
@@ -182,13 +185,17 @@ final class EndToEndRig implements AutoCloseable {
     try {
       c.run();
     } catch (ServiceException e) {
-      if (e.status() != 409) throw e;
+      if (e.status() != 409) {
+        throw e;
+      }
     }
   }
 
   static List<Map<String, String>> fingerprints(Path... builds) throws IOException {
     List<Map<String, String>> out = new ArrayList<>();
-    for (Path b : builds) out.add(FolderWatcher.fingerprint(b));
+    for (Path b : builds) {
+      out.add(FolderWatcher.fingerprint(b));
+    }
     return out;
   }
 

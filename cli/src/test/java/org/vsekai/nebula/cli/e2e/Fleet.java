@@ -76,7 +76,9 @@ final class Fleet implements AutoCloseable {
         new InstallStateFile(folder).write(state.withMode(spareMode));
         continue;
       }
-      if (first) inside++;
+      if (first) {
+        inside++;
+      }
       members.add(new Member(state.installId(), folder, state));
       WorkflowClient client =
           new GatewayConnection(state.gateway(), state.gatewayTls(), null, state.credential())

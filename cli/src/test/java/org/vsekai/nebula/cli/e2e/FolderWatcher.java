@@ -40,7 +40,9 @@ final class FolderWatcher implements AutoCloseable {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         long size = Files.size(p);
         String value = Long.toString(size);
-        if (size < 4096) value += ":" + Files.readString(p);
+        if (size < 4096) {
+          value += ":" + Files.readString(p);
+        }
         f.put(releaseDir.relativize(p).toString(), value);
       }
     }
@@ -52,8 +54,9 @@ final class FolderWatcher implements AutoCloseable {
       try {
         Path release = current.toRealPath();
         Map<String, String> seen = fingerprint(release);
-        if (!current.toRealPath().equals(release))
+        if (!current.toRealPath().equals(release)) {
           continue; // switched while reading: not what a reader of current sees
+        }
         samples.incrementAndGet();
         if (!versions.contains(seen)) {
           synchronized (mixes) {

@@ -12,7 +12,9 @@ final class GatewayCalls {
     after.forEach(
         (method, n) -> {
           long d = n - before.getOrDefault(method, 0L);
-          if (d != 0) out.put(method, d);
+          if (d != 0) {
+            out.put(method, d);
+          }
         });
     return out;
   }

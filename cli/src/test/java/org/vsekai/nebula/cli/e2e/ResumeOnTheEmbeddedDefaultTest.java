@@ -99,7 +99,9 @@ class ResumeOnTheEmbeddedDefaultTest {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
       LocalProgress p = EndToEndRig.progress(folder);
-      if (p != null && p.step().equals("DownloadingUpdate") && p.bytesDone() >= (1L << 20)) return;
+      if (p != null && p.step().equals("DownloadingUpdate") && p.bytesDone() >= (1L << 20)) {
+        return;
+      }
       Thread.sleep(100);
     }
     throw new AssertionError("the download never got under way");

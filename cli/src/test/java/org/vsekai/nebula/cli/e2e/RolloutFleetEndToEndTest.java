@@ -146,10 +146,18 @@ class RolloutFleetEndToEndTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (fleet != null) fleet.close();
-    if (client != null) client.getWorkflowServiceStubs().shutdown();
-    if (nebula != null) nebula.close();
-    if (temporal != null) temporal.close();
+    if (fleet != null) {
+      fleet.close();
+    }
+    if (client != null) {
+      client.getWorkflowServiceStubs().shutdown();
+    }
+    if (nebula != null) {
+      nebula.close();
+    }
+    if (temporal != null) {
+      temporal.close();
+    }
   }
 
   @Test
@@ -199,8 +207,9 @@ class RolloutFleetEndToEndTest {
     TemporalActions rolloutCost = new TemporalActions();
     rolloutCost.addAllRuns(client, first.workflowId());
     TemporalActions updatesCost = new TemporalActions();
-    for (Fleet.Member m : fleet.members())
+    for (Fleet.Member m : fleet.members()) {
       updatesCost.addAllRuns(client, WorkflowIds.update(m.installId()));
+    }
     System.out.printf(
         "rollout of %d installs (waves %s): wall time %.1f s%n",
         FLEET,
@@ -287,7 +296,9 @@ class RolloutFleetEndToEndTest {
     for (Fleet.Member m : failing) {
       statesBeforeBreaking.put(m, m.state());
       try (var files = Files.list(m.folder().trustedMetadata())) {
-        for (Path f : files.toList()) Files.delete(f);
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
       }
       var s = m.state();
       new InstallStateFile(m.folder())
@@ -441,8 +452,9 @@ class RolloutFleetEndToEndTest {
   @Test
   @Order(6)
   void theFleetFollowsRootAndTargetsKeyRotations() throws Exception {
-    for (var e : statesBeforeBreaking.entrySet())
+    for (var e : statesBeforeBreaking.entrySet()) {
       new InstallStateFile(e.getKey().folder()).write(e.getValue());
+    }
     Path keys = Files.createDirectories(dir.resolve("keys"));
     for (String name : List.of("root-a", "root-b", "root-c", "targets-1")) {
       keysCommand("init", name, "--dir", keys.toString());
@@ -505,7 +517,9 @@ class RolloutFleetEndToEndTest {
     all.addAll(List.of(args));
     if (!args[0].equals("init")) {
       all.addAll(List.of("--service", nebula.baseUrl().toString()));
-      if (!args[0].equals("sign")) all.addAll(List.of("--token", nebula.publisherToken()));
+      if (!args[0].equals("sign")) {
+        all.addAll(List.of("--token", nebula.publisherToken()));
+      }
     }
     CliRun run = CliRun.of(all.toArray(String[]::new));
     assertThat(run.exitCode()).as(String.join(" ", all) + ": " + run.err()).isZero();
@@ -524,11 +538,15 @@ class RolloutFleetEndToEndTest {
     history.forEach(e -> byId.put(e.getEventId(), e));
     List<String> times = new ArrayList<>();
     for (HistoryEvent e : history) {
-      if (!e.hasActivityTaskCompletedEventAttributes()) continue;
+      if (!e.hasActivityTaskCompletedEventAttributes()) {
+        continue;
+      }
       var done = e.getActivityTaskCompletedEventAttributes();
       var scheduled =
           byId.get(done.getScheduledEventId()).getActivityTaskScheduledEventAttributes();
-      if (!scheduled.getActivityType().getName().equals("TriggerWave")) continue;
+      if (!scheduled.getActivityType().getName().equals("TriggerWave")) {
+        continue;
+      }
       long started = Timestamps.toMillis(byId.get(done.getStartedEventId()).getEventTime());
       long ended = Timestamps.toMillis(e.getEventTime());
       times.add(rollout.waves().get(times.size()).targeted() + " in " + (ended - started));
@@ -564,7 +582,9 @@ class RolloutFleetEndToEndTest {
     while (System.nanoTime() < deadline) {
       try {
         Optional<T> got = probe.get();
-        if (got.isPresent()) return got.get();
+        if (got.isPresent()) {
+          return got.get();
+        }
       } catch (ServiceException notYet) {
         // the service is busy or restarting; ask again
       }

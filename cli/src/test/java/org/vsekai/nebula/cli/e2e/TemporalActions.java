@@ -27,7 +27,9 @@ final class TemporalActions {
       add(history);
       String previous =
           history.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
-      if (previous.isEmpty()) return;
+      if (previous.isEmpty()) {
+        return;
+      }
       runId = previous;
     }
   }

@@ -81,7 +81,9 @@ class UpdateCrashEndToEndTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (rig != null) rig.close();
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   @Test
@@ -268,7 +270,9 @@ class UpdateCrashEndToEndTest {
   }
 
   private static List<String> leftIn(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return List.of();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
     try (Stream<Path> list = Files.list(dir)) {
       return list.map(p -> p.getFileName().toString()).toList();
     }
@@ -294,7 +298,9 @@ class UpdateCrashEndToEndTest {
       throws InterruptedException {
     long deadline = System.nanoTime() + STEP_WAIT.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for: " + what);
+      }
       Thread.sleep(100);
     }
   }

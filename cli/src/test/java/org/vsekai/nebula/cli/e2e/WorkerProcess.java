@@ -67,7 +67,9 @@ final class WorkerProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
     }
   }
 }

@@ -43,7 +43,9 @@ class LauncherScriptsTest {
     ExternalTool gdlint = ExternalTool.require("nebula-gdlint");
     ExternalTool gdformat = ExternalTool.require("nebula-gdformat");
     for (Path project : new Path[] {LAUNCHER, LAUNCHER.resolveSibling("sample-game")}) {
-      if (!project.toFile().isDirectory()) continue;
+      if (!project.toFile().isDirectory()) {
+        continue;
+      }
       ExternalTool.Run lint =
           gdlint.runAllowingFailure(project, Duration.ofMinutes(1), project.toString());
       assertThat(lint.exitCode()).as(lint.stdout() + lint.stderr()).isZero();

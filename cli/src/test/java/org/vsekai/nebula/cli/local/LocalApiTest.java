@@ -73,7 +73,9 @@ class LocalApiTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (api != null) api.close();
+    if (api != null) {
+      api.close();
+    }
     rig.close();
   }
 
@@ -88,8 +90,12 @@ class LocalApiTest {
       byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
       StringBuilder req =
           new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
-      if (authorization != null) req.append("Authorization: ").append(authorization).append("\r\n");
-      if (origin != null) req.append("Origin: ").append(origin).append("\r\n");
+      if (authorization != null) {
+        req.append("Authorization: ").append(authorization).append("\r\n");
+      }
+      if (origin != null) {
+        req.append("Origin: ").append(origin).append("\r\n");
+      }
       req.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
       OutputStream out = s.getOutputStream();
       out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
@@ -101,7 +107,9 @@ class LocalApiTest {
       String head = raw.substring(0, split);
       int status = Integer.parseInt(head.split(" ")[1]);
       String payload = raw.substring(split + 4);
-      if (head.toLowerCase().contains("transfer-encoding: chunked")) payload = unchunk(payload);
+      if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+        payload = unchunk(payload);
+      }
       return new Reply(status, head, JSON.readTree(payload));
     }
   }
@@ -112,7 +120,9 @@ class LocalApiTest {
     while (true) {
       int eol = chunked.indexOf("\r\n", i);
       int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16);
-      if (size == 0) return out.toString();
+      if (size == 0) {
+        return out.toString();
+      }
       out.append(chunked, eol + 2, eol + 2 + size);
       i = eol + 2 + size + 2;
     }
@@ -222,7 +232,9 @@ class LocalApiTest {
     JsonNode check = null;
     for (int i = 0; i < 100; i++) {
       check = call("GET", "/v1/state", null).body().get("check");
-      if (!check.get("running").asBoolean()) break;
+      if (!check.get("running").asBoolean()) {
+        break;
+      }
       Thread.sleep(100);
     }
     assertThat(check.get("running").asBoolean()).isFalse();

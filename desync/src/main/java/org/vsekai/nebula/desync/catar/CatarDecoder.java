@@ -72,7 +72,9 @@ public final class CatarDecoder {
 
   private void run(CatarReader r, Path target) throws IOException {
     CatarRecord first = r.next();
-    if (first == null) throw r.bad("is empty");
+    if (first == null) {
+      throw r.bad("is empty");
+    }
     if (!(first instanceof CatarRecord.Entry rootEntry)) {
       throw r.bad("does not start with an entry record (is it a catar archive?)");
     }
@@ -102,10 +104,14 @@ public final class CatarDecoder {
         pendingName = null;
         OpenDirectory done = open.pop();
         tree.finishDirectory(done.path(), done.entry(), done.xattrs());
-        if (open.isEmpty()) break;
+        if (open.isEmpty()) {
+          break;
+        }
         rec = r.next();
       } else if (rec instanceof CatarRecord.Entry e) {
-        if (pendingName == null) throw r.bad("has an entry without a file name" + at(e));
+        if (pendingName == null) {
+          throw r.bad("has an entry without a file name" + at(e));
+        }
         Path path = open.peek().path().resolve(pendingName);
         pendingName = null;
         Node n = node(r, e);
@@ -131,7 +137,9 @@ public final class CatarDecoder {
         throw unexpected(r, rec);
       }
     }
-    if (r.next() != null) throw r.bad("has data after the end of its root folder");
+    if (r.next() != null) {
+      throw r.bad("has data after the end of its root folder");
+    }
   }
 
   /** Reads the metadata records after an entry, up to the record that tells what it is. */

@@ -170,7 +170,9 @@ public final class CatarEncoder {
                     x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8)));
     UserDefinedFileAttributeView view =
         Files.getFileAttributeView(path, UserDefinedFileAttributeView.class, NOFOLLOW);
-    if (view == null) return out;
+    if (view == null) {
+      return out;
+    }
     try {
       for (String name : view.list()) {
         ByteBuffer b = ByteBuffer.allocate(view.size(name));

@@ -42,7 +42,9 @@ final class CatarReader {
     skipPayload();
     long offset = position;
     int first = in.read();
-    if (first < 0) return null;
+    if (first < 0) {
+      return null;
+    }
     word[0] = (byte) first;
     readFully(word, 1, 7, "a record header");
     position += 8;
@@ -75,7 +77,9 @@ final class CatarReader {
     if (type == CatarFormat.XATTR) {
       byte[] t = text(body, "extended attribute", offset);
       int zero = indexOf(t, (byte) 0);
-      if (zero < 0) throw bad("has an extended attribute without a value" + at(offset));
+      if (zero < 0) {
+        throw bad("has an extended attribute without a value" + at(offset));
+      }
       byte[] key = Arrays.copyOf(t, zero);
       byte[] value = Arrays.copyOfRange(t, zero + 1, t.length);
       return new CatarRecord.XAttr(offset, key, value);
@@ -128,9 +132,13 @@ final class CatarReader {
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        if (payloadLeft == 0) return -1;
+        if (payloadLeft == 0) {
+          return -1;
+        }
         int n = in.read(b, off, (int) Math.min(len, payloadLeft));
-        if (n < 0) throw truncated("a file's contents");
+        if (n < 0) {
+          throw truncated("a file's contents");
+        }
         payloadLeft -= n;
         position += n;
         return n;
@@ -150,7 +158,9 @@ final class CatarReader {
     byte[] buf = new byte[8192];
     while (n > 0) {
       int r = in.read(buf, 0, (int) Math.min(buf.length, n));
-      if (r < 0) throw truncated(inWhat);
+      if (r < 0) {
+        throw truncated(inWhat);
+      }
       n -= r;
       position += r;
     }
@@ -163,12 +173,16 @@ final class CatarReader {
     byte[] b = new byte[(int) body];
     readFully(b, 0, b.length, "a " + what + " record");
     position += b.length;
-    if (b[b.length - 1] != 0) throw bad("has a " + what + " record without its end" + at(offset));
+    if (b[b.length - 1] != 0) {
+      throw bad("has a " + what + " record without its end" + at(offset));
+    }
     return Arrays.copyOf(b, b.length - 1);
   }
 
   private String utf8(byte[] b, long offset) {
-    if (indexOf(b, (byte) 0) >= 0) throw bad("has a name with a NUL byte" + at(offset));
+    if (indexOf(b, (byte) 0) >= 0) {
+      throw bad("has a name with a NUL byte" + at(offset));
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -182,7 +196,11 @@ final class CatarReader {
   }
 
   private static int indexOf(byte[] b, byte v) {
-    for (int i = 0; i < b.length; i++) if (b[i] == v) return i;
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == v) {
+        return i;
+      }
+    }
     return -1;
   }
 
@@ -202,7 +220,9 @@ final class CatarReader {
   private void readFully(byte[] b, int off, int len, String inWhat) throws IOException {
     while (len > 0) {
       int n = in.read(b, off, len);
-      if (n < 0) throw truncated(inWhat);
+      if (n < 0) {
+        throw truncated(inWhat);
+      }
       off += n;
       len -= n;
     }

@@ -63,11 +63,15 @@ final class CatarWriter {
     long left = size;
     while (left > 0) {
       int n = data.read(buf, 0, (int) Math.min(buf.length, left));
-      if (n < 0) throw new IOException(what + " shrank while it was being archived");
+      if (n < 0) {
+        throw new IOException(what + " shrank while it was being archived");
+      }
       out.write(buf, 0, n);
       left -= n;
     }
-    if (data.read() >= 0) throw new IOException(what + " grew while it was being archived");
+    if (data.read() >= 0) {
+      throw new IOException(what + " grew while it was being archived");
+    }
     position += size;
   }
 
@@ -100,7 +104,9 @@ final class CatarWriter {
   }
 
   private void u64(long v) throws IOException {
-    for (int i = 0; i < 8; i++) word[i] = (byte) (v >>> (8 * i));
+    for (int i = 0; i < 8; i++) {
+      word[i] = (byte) (v >>> (8 * i));
+    }
     out.write(word);
     position += 8;
   }

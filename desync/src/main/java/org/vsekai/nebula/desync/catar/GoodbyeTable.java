@@ -26,11 +26,15 @@ final class GoodbyeTable {
   private static void place(
       List<GoodbyeItem> in, int from, int to, GoodbyeItem[] out, int at, int height) {
     int n = to - from;
-    if (n == 0) return;
+    if (n == 0) {
+      return;
+    }
     long p = height >= 1 ? 1L << (height - 1) : 0;
     long q = p << 1;
     long k = (q - 2) / 2;
-    if (n < p - 1 + p / 2) k -= p - 1 + p / 2 - n;
+    if (n < p - 1 + p / 2) {
+      k -= p - 1 + p / 2 - n;
+    }
     int mid = from + (int) k;
     out[at] = in.get(mid);
     place(in, from, mid, out, 2 * at + 1, height - 1);

@@ -45,7 +45,9 @@ final class SipHash24 {
 
   private static long littleEndian(byte[] b, int off, int n) {
     long w = 0;
-    for (int i = n - 1; i >= 0; i--) w = (w << 8) | (b[off + i] & 0xffL);
+    for (int i = n - 1; i >= 0; i--) {
+      w = (w << 8) | (b[off + i] & 0xffL);
+    }
     return w;
   }
 }

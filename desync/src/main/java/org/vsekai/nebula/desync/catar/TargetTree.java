@@ -50,7 +50,9 @@ final class TargetTree {
       created = true;
     }
     if (samePermissions) {
-      if (created || (existing & 0300) != 0300) chmod(dir, e.permissions() | 0700);
+      if (created || (existing & 0300) != 0300) {
+        chmod(dir, e.permissions() | 0700);
+      }
     } else if (!created && (existing & 0300) != 0300) {
       chmod(dir, existing | 0700);
     }
@@ -62,7 +64,9 @@ final class TargetTree {
       chown(dir, e);
       setXattrs(dir, xattrs);
     }
-    if (samePermissions) chmod(dir, e.permissions());
+    if (samePermissions) {
+      chmod(dir, e.permissions());
+    }
     setTime(dir, e);
   }
 
@@ -73,13 +77,17 @@ final class TargetTree {
         Files.newOutputStream(
             file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
       byte[] buf = new byte[1 << 16];
-      for (int n; (n = data.read(buf)) > 0; ) out.write(buf, 0, n);
+      for (int n; (n = data.read(buf)) > 0; ) {
+        out.write(buf, 0, n);
+      }
     }
     if (sameOwner) {
       chown(file, e);
       setXattrs(file, xattrs);
     }
-    if (samePermissions) chmod(file, e.permissions());
+    if (samePermissions) {
+      chmod(file, e.permissions());
+    }
     setTime(file, e);
   }
 
@@ -90,7 +98,9 @@ final class TargetTree {
       Files.deleteIfExists(link);
     }
     Files.createSymbolicLink(link, Path.of(target));
-    if (sameOwner) chown(link, e);
+    if (sameOwner) {
+      chown(link, e);
+    }
   }
 
   private void chown(Path p, CatarEntry e) throws IOException {
@@ -98,8 +108,12 @@ final class TargetTree {
     long uid = Integer.toUnsignedLong((Integer) a.get("uid"));
     long gid = Integer.toUnsignedLong((Integer) a.get("gid"));
     try {
-      if (uid != e.uid()) Files.setAttribute(p, "unix:uid", (int) e.uid(), NOFOLLOW);
-      if (gid != e.gid()) Files.setAttribute(p, "unix:gid", (int) e.gid(), NOFOLLOW);
+      if (uid != e.uid()) {
+        Files.setAttribute(p, "unix:uid", (int) e.uid(), NOFOLLOW);
+      }
+      if (gid != e.gid()) {
+        Files.setAttribute(p, "unix:gid", (int) e.gid(), NOFOLLOW);
+      }
     } catch (IOException x) {
       throw new IOException(
           "cannot give "
@@ -115,7 +129,9 @@ final class TargetTree {
   }
 
   private void setXattrs(Path p, Map<String, byte[]> xattrs) throws IOException {
-    if (xattrs.isEmpty()) return;
+    if (xattrs.isEmpty()) {
+      return;
+    }
     UserDefinedFileAttributeView view =
         Files.getFileAttributeView(p, UserDefinedFileAttributeView.class, NOFOLLOW);
     for (Map.Entry<String, byte[]> x : xattrs.entrySet()) {
@@ -136,7 +152,9 @@ final class TargetTree {
   }
 
   private static void setTime(Path p, CatarEntry e) throws IOException {
-    if (e.mtimeNanos() == 0) return;
+    if (e.mtimeNanos() == 0) {
+      return;
+    }
     FileTime t =
         FileTime.from(
             Instant.ofEpochSecond(
@@ -147,7 +165,9 @@ final class TargetTree {
 
   /** Deletes whatever is at {@code p}, a folder with its contents, following no link. */
   static void removeAll(Path p) throws IOException {
-    if (!Files.exists(p, NOFOLLOW)) return;
+    if (!Files.exists(p, NOFOLLOW)) {
+      return;
+    }
     if (!Files.isDirectory(p, NOFOLLOW)) {
       Files.delete(p);
       return;
@@ -163,7 +183,9 @@ final class TargetTree {
 
           @Override
           public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) throw e;
+            if (e != null) {
+              throw e;
+            }
             Files.delete(d);
             return FileVisitResult.CONTINUE;
           }

@@ -57,7 +57,9 @@ public final class PatchCodec {
       // levels; tables sized to the window make the whole old file reachable, as --patch-from does.
       out.setHashLog(Math.min(27, Math.max(20, windowLog - 2)));
       out.setChainLog(Math.min(27, Math.max(20, windowLog - 1)));
-      if (dictionary.length > 0) out.setDict(dictionary);
+      if (dictionary.length > 0) {
+        out.setDict(dictionary);
+      }
       in.transferTo(out);
     }
   }
@@ -76,7 +78,9 @@ public final class PatchCodec {
     try (ZstdInputStreamNoFinalizer in =
         new ZstdInputStreamNoFinalizer(new BufferedInputStream(patch, 1 << 16))) {
       in.setLongMax(MAX_WINDOW_LOG);
-      if (dictionary.length > 0) in.setDict(dictionary);
+      if (dictionary.length > 0) {
+        in.setDict(dictionary);
+      }
       byte[] buffer = new byte[1 << 16];
       for (int n; (n = in.read(buffer)) > 0; ) {
         written += n;

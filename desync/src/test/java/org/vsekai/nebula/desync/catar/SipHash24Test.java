@@ -11,7 +11,9 @@ class SipHash24Test {
 
   private static byte[] message(int length) {
     byte[] m = new byte[length];
-    for (int i = 0; i < length; i++) m[i] = (byte) i;
+    for (int i = 0; i < length; i++) {
+      m[i] = (byte) i;
+    }
     return m;
   }
 

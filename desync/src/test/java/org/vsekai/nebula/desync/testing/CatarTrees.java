@@ -131,9 +131,13 @@ public final class CatarTrees {
         Files.readAttributes(p, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
     int mode = (Integer) a.get("mode");
     String common = String.format("mode=%o owner=%s:%s", mode, a.get("uid"), a.get("gid"));
-    if (Files.isSymbolicLink(p)) return common + " -> " + Files.readSymbolicLink(p);
+    if (Files.isSymbolicLink(p)) {
+      return common + " -> " + Files.readSymbolicLink(p);
+    }
     String time = " mtime=" + ((FileTime) a.get("lastModifiedTime")).toInstant();
-    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return common + time;
+    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      return common + time;
+    }
     return common + time + " sha256=" + sha256(p);
   }
 
@@ -141,7 +145,9 @@ public final class CatarTrees {
     try (InputStream in = Files.newInputStream(p)) {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+      for (int n; (n = in.read(buf)) > 0; ) {
+        d.update(buf, 0, n);
+      }
       return HexFormat.of().formatHex(d.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -45,11 +45,15 @@ public final class ExternalTool {
     List<Path> candidates = new ArrayList<>();
     String pathEnv = System.getenv("PATH");
     if (pathEnv != null) {
-      for (String dir : pathEnv.split(File.pathSeparator)) candidates.add(Path.of(dir, name));
+      for (String dir : pathEnv.split(File.pathSeparator)) {
+        candidates.add(Path.of(dir, name));
+      }
     }
     candidates.add(Path.of(System.getProperty("user.home"), "go", "bin", name));
     for (Path p : candidates) {
-      if (Files.isExecutable(p)) return p;
+      if (Files.isExecutable(p)) {
+        return p;
+      }
     }
     return null;
   }

@@ -19,7 +19,9 @@ public final class InMemoryChunkStore implements PrunableChunkStore {
   public byte[] get(ChunkId id) {
     gets.incrementAndGet();
     byte[] c = compressed.get(id);
-    if (c == null) throw new ChunkMissingException(id, location());
+    if (c == null) {
+      throw new ChunkMissingException(id, location());
+    }
     return ChunkVerifier.DEFAULT.decompress(id, c, location());
   }
 

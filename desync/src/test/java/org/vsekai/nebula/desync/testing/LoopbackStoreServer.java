@@ -66,7 +66,9 @@ public final class LoopbackStoreServer implements AutoCloseable {
     requests.incrementAndGet();
     try (ex) {
       lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
-      if (delayMillis > 0) Thread.sleep(delayMillis);
+      if (delayMillis > 0) {
+        Thread.sleep(delayMillis);
+      }
       if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         ex.sendResponseHeaders(500, -1);
         return;

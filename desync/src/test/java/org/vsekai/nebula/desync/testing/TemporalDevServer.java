@@ -66,7 +66,9 @@ public final class TemporalDevServer implements AutoCloseable {
         return s;
       } catch (IOException e) {
         last = e;
-        if (s.process != null) s.process.destroyForcibly();
+        if (s.process != null) {
+          s.process.destroyForcibly();
+        }
       }
     }
     String tail = "";
@@ -165,7 +167,9 @@ public final class TemporalDevServer implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
     }
   }
 }

@@ -21,7 +21,9 @@ public final class TestData {
   public static byte[] aesCtr(int length) {
     try {
       byte[] key = new byte[16];
-      for (int i = 0; i < 16; i++) key[i] = (byte) i;
+      for (int i = 0; i < 16; i++) {
+        key[i] = (byte) i;
+      }
       Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
       c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
       return c.doFinal(new byte[length]);
@@ -68,7 +70,9 @@ public final class TestData {
   public static byte[] repeats(long seed, int unit, int length) {
     byte[] u = random(seed, unit);
     byte[] out = new byte[length];
-    for (int i = 0; i < length; i++) out[i] = u[i % unit];
+    for (int i = 0; i < length; i++) {
+      out[i] = u[i % unit];
+    }
     return out;
   }
 

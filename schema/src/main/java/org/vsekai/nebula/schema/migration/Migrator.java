@@ -92,7 +92,9 @@ public final class Migrator {
       } catch (FlywayException e) {
         boolean lostBaselineRace =
             String.valueOf(e.getMessage()).contains("already exists, and is empty");
-        if (!lostBaselineRace || attempt == BASELINE_ATTEMPTS) throw e;
+        if (!lostBaselineRace || attempt == BASELINE_ATTEMPTS) {
+          throw e;
+        }
         LOG.info("another service is creating the schema history; trying again");
         try {
           Thread.sleep(200L * attempt);

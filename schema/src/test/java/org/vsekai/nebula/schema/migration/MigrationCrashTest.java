@@ -87,7 +87,9 @@ class MigrationCrashTest {
 
     @Override
     public void handle(Event event, Context context) {
-      if (++seen == statements) Runtime.getRuntime().halt(KilledMigration.KILLED);
+      if (++seen == statements) {
+        Runtime.getRuntime().halt(KilledMigration.KILLED);
+      }
     }
 
     @Override

@@ -141,7 +141,9 @@ class MigratorTest {
         runs.add(() -> new Migrator(db.dataSource()).migrate());
       }
       List<String> appliedByAll = new ArrayList<>();
-      for (Future<List<String>> f : pool.invokeAll(runs)) appliedByAll.addAll(f.get());
+      for (Future<List<String>> f : pool.invokeAll(runs)) {
+        appliedByAll.addAll(f.get());
+      }
 
       assertThat(appliedByAll).containsExactlyInAnyOrderElementsOf(BUNDLED);
     } finally {

@@ -15,11 +15,14 @@ public final class FileOrClasspathSourceProvider implements ConfigurationSourceP
   @Override
   public InputStream open(String path) throws IOException {
     Path file = Path.of(path);
-    if (Files.isRegularFile(file)) return Files.newInputStream(file);
+    if (Files.isRegularFile(file)) {
+      return Files.newInputStream(file);
+    }
     InputStream bundled =
         FileOrClasspathSourceProvider.class.getClassLoader().getResourceAsStream(path);
-    if (bundled == null)
+    if (bundled == null) {
       throw new FileNotFoundException("no configuration file " + path + " on disk or bundled");
+    }
     return bundled;
   }
 }

@@ -76,7 +76,9 @@ public class TufFactory {
   @ValidationMethod(
       message = "tuf.refreshInterval must be positive and at most half of timestampLifetime")
   public boolean isRefreshIntervalSound() {
-    if (timestampLifetime == null || timestampLifetime.toSeconds() < 2) return false;
+    if (timestampLifetime == null || timestampLifetime.toSeconds() < 2) {
+      return false;
+    }
     java.time.Duration every = refreshInterval();
     return every.toSeconds() >= 1 && every.compareTo(timestampLifetime().dividedBy(2)) <= 0;
   }
@@ -85,7 +87,9 @@ public class TufFactory {
   @ValidationMethod(message = "tuf lifetimes must be at least a minute")
   public boolean isEveryLifetimeSound() {
     for (Duration d : new Duration[] {rootLifetime, targetsLifetime, snapshotLifetime}) {
-      if (d == null || d.toSeconds() < 60) return false;
+      if (d == null || d.toSeconds() < 60) {
+        return false;
+      }
     }
     return true;
   }

@@ -13,7 +13,9 @@ public final class Names {
 
   /** Null when {@code name} is a valid name, otherwise why not. */
   public static String problem(String kind, String name) {
-    if (name == null || name.isEmpty()) return kind + " name is missing";
+    if (name == null || name.isEmpty()) {
+      return kind + " name is missing";
+    }
     if (!NAME.matcher(name).matches()) {
       return kind
           + " name '"

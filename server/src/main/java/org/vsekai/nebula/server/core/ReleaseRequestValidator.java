@@ -25,7 +25,9 @@ public final class ReleaseRequestValidator {
 
   /** The request's version, or {@link InvalidRequestException} naming the first problem. */
   public static SemVer validate(ReleaseRequest r) {
-    if (r == null) throw new InvalidRequestException("the release request body is missing");
+    if (r == null) {
+      throw new InvalidRequestException("the release request body is missing");
+    }
     require(Names.problem("product", r.product()));
     require(Names.problem("mode", r.mode()));
     SemVer version;
@@ -34,8 +36,9 @@ public final class ReleaseRequestValidator {
     } catch (InvalidVersionException e) {
       throw new InvalidRequestException(e.getMessage());
     }
-    if (r.chunking() == null)
+    if (r.chunking() == null) {
       throw new InvalidRequestException("chunking (min, avg, max) is missing");
+    }
     try {
       new ChunkSizes(r.chunking().min(), r.chunking().avg(), r.chunking().max());
     } catch (IllegalArgumentException e) {
@@ -53,7 +56,9 @@ public final class ReleaseRequestValidator {
 
   /** Notes are text a player reads: bounded, and no control characters but line breaks and tabs. */
   private static void validateNotes(String notes) {
-    if (notes == null) return;
+    if (notes == null) {
+      return;
+    }
     if (notes.getBytes(StandardCharsets.UTF_8).length > ReleaseManifest.MAX_NOTES_BYTES) {
       throw new InvalidRequestException(
           "notes are longer than " + ReleaseManifest.MAX_NOTES_BYTES + " bytes");
@@ -67,17 +72,23 @@ public final class ReleaseRequestValidator {
   }
 
   private static void validateFiles(List<ManifestFile> files) {
-    if (files == null || files.isEmpty())
+    if (files == null || files.isEmpty()) {
       throw new InvalidRequestException("a release needs at least one file");
-    if (files.size() > MAX_FILES)
+    }
+    if (files.size() > MAX_FILES) {
       throw new InvalidRequestException("a release may have at most " + MAX_FILES + " files");
+    }
     for (ManifestFile f : files) {
-      if (f == null) throw new InvalidRequestException("files contains a null entry");
+      if (f == null) {
+        throw new InvalidRequestException("files contains a null entry");
+      }
       String problem = SafeRelativePath.problem(f.path());
-      if (problem != null)
+      if (problem != null) {
         throw new InvalidRequestException("file path '" + f.path() + "' is unsafe: " + problem);
-      if (f.size() < 0)
+      }
+      if (f.size() < 0) {
         throw new InvalidRequestException("file '" + f.path() + "' has a negative size");
+      }
       if (f.permissions() == null || !PERMISSIONS.matcher(f.permissions()).matches()) {
         throw new InvalidRequestException(
             "file '"
@@ -98,6 +109,8 @@ public final class ReleaseRequestValidator {
   }
 
   private static void require(String problem) {
-    if (problem != null) throw new InvalidRequestException(problem);
+    if (problem != null) {
+      throw new InvalidRequestException(problem);
+    }
   }
 }

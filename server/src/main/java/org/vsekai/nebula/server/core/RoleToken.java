@@ -21,15 +21,18 @@ public final class RoleToken {
   private final byte[] tokenBytes;
 
   public RoleToken(String token) {
-    if (token == null || token.isBlank())
+    if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("a role token is empty");
+    }
     this.token = token.strip();
     this.tokenBytes = this.token.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The configured token, or the one kept in {@code dataDir/file}, made on first use. */
   public static RoleToken configuredOrStored(String configured, Path dataDir, String file) {
-    if (configured != null && !configured.isBlank()) return new RoleToken(configured);
+    if (configured != null && !configured.isBlank()) {
+      return new RoleToken(configured);
+    }
     return new RoleToken(SecretFiles.readOrCreate(dataDir.resolve(file), RoleToken::random));
   }
 
@@ -47,7 +50,9 @@ public final class RoleToken {
    * Whether a bearer credential (the header without its scheme) is this token, in constant time.
    */
   public boolean matches(String credential) {
-    if (credential == null) return false;
+    if (credential == null) {
+      return false;
+    }
     return MessageDigest.isEqual(credential.strip().getBytes(StandardCharsets.UTF_8), tokenBytes);
   }
 

@@ -23,7 +23,9 @@ public final class SecretFiles {
     try {
       if (Files.exists(file)) {
         String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (!stored.isEmpty()) return stored;
+        if (!stored.isEmpty()) {
+          return stored;
+        }
         // Empty: a crash of a version that wrote without forcing; make it again.
         Files.delete(file);
       }

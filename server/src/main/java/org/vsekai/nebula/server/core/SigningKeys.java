@@ -93,8 +93,9 @@ public final class SigningKeys {
       byte[] sig = s.sign();
       s.initVerify(publicKey);
       s.update(probe);
-      if (!s.verify(sig))
+      if (!s.verify(sig)) {
         throw new IllegalArgumentException("the signing private and public keys are not a pair");
+      }
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(
           "the signing keys are not usable Ed25519 keys: " + e.getMessage(), e);

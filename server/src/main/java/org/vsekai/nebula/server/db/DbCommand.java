@@ -36,7 +36,9 @@ public final class DbCommand extends ConfiguredCommand<NebulaConfiguration> {
       Bootstrap<NebulaConfiguration> bootstrap, Namespace namespace, NebulaConfiguration config)
       throws Exception {
     DatabaseConnection db = DatabaseConnection.of(config.database(), config.dataDir());
-    if (db.embedded() != null) db.embedded().start();
+    if (db.embedded() != null) {
+      db.embedded().start();
+    }
     ManagedDataSource dataSource = db.dataSource().build(bootstrap.getMetricRegistry(), "migrate");
     try {
       List<String> applied = new Migrator(dataSource).migrate();
@@ -44,7 +46,9 @@ public final class DbCommand extends ConfiguredCommand<NebulaConfiguration> {
           applied.isEmpty() ? "schema is up to date" : "applied " + String.join(", ", applied));
     } finally {
       dataSource.stop();
-      if (db.embedded() != null) db.embedded().stop();
+      if (db.embedded() != null) {
+        db.embedded().stop();
+      }
     }
   }
 }

@@ -38,7 +38,9 @@ public final class EmbeddedPostgresDatabase implements Managed, AutoCloseable {
 
   @Override
   public synchronized void start() throws IOException {
-    if (postgres != null) return;
+    if (postgres != null) {
+      return;
+    }
     Files.createDirectories(dataDir);
     boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
     postgres =
@@ -57,7 +59,9 @@ public final class EmbeddedPostgresDatabase implements Managed, AutoCloseable {
 
   @Override
   public synchronized void stop() throws IOException {
-    if (postgres == null) return;
+    if (postgres == null) {
+      return;
+    }
     postgres.close();
     postgres = null;
   }

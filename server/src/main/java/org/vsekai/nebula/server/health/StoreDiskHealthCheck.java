@@ -18,8 +18,12 @@ public final class StoreDiskHealthCheck extends HealthCheck {
 
   @Override
   protected Result check() throws IOException {
-    if (!Files.isDirectory(dir)) return Result.unhealthy(dir + " does not exist");
-    if (!Files.isWritable(dir)) return Result.unhealthy(dir + " is not writable");
+    if (!Files.isDirectory(dir)) {
+      return Result.unhealthy(dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      return Result.unhealthy(dir + " is not writable");
+    }
     FileStore fs = Files.getFileStore(dir);
     long free = fs.getUsableSpace();
     if (free < minFreeBytes) {

@@ -46,7 +46,9 @@ public final class TemporalConnection extends HealthCheck implements Managed {
 
   @Override
   public synchronized void stop() throws InterruptedException {
-    if (stubs == null) return;
+    if (stubs == null) {
+      return;
+    }
     stubs.shutdown();
     stubs.awaitTermination(10, TimeUnit.SECONDS);
     stubs = null;

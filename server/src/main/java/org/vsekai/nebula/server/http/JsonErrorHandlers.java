@@ -89,9 +89,13 @@ public final class JsonErrorHandlers {
     }
     StringBuilder json = new StringBuilder("{\"error\":\"");
     for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') json.append('\\').append(c);
-      else if (c < 0x20) json.append(String.format("\\u%04x", (int) c));
-      else json.append(c);
+      if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c < 0x20) {
+        json.append(String.format("\\u%04x", (int) c));
+      } else {
+        json.append(c);
+      }
     }
     return json.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
   }

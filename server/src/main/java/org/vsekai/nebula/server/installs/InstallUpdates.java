@@ -306,7 +306,9 @@ public final class InstallUpdates {
     ActivityCompletionClient completions = client.newActivityCompletionClient();
     String runId = d.getWorkflowExecutionInfo().getExecution().getRunId();
     for (PendingActivityInfo step : d.getPendingActivitiesList()) {
-      if (step.getState() != PendingActivityState.PENDING_ACTIVITY_STATE_STARTED) continue;
+      if (step.getState() != PendingActivityState.PENDING_ACTIVITY_STATE_STARTED) {
+        continue;
+      }
       try {
         completions.completeExceptionally(
             workflowId,

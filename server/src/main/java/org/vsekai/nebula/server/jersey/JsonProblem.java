@@ -42,7 +42,9 @@ final class JsonProblem {
     // Syntax errors: the parser's own words name no types, only positions.
     String detail = e.getOriginalMessage();
     int newline = detail == null ? -1 : detail.indexOf('\n');
-    if (newline >= 0) detail = detail.substring(0, newline);
+    if (newline >= 0) {
+      detail = detail.substring(0, newline);
+    }
     return "the request body is not valid JSON: " + scrubTypes(detail);
   }
 
@@ -57,13 +59,27 @@ final class JsonProblem {
 
   /** The JSON kind a Java type is read from. */
   static String kind(Class<?> type) {
-    if (type == null) return "another kind of value";
-    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) return "a string";
-    if (type == boolean.class || type == Boolean.class) return "true or false";
-    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) return "a number";
-    if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";
-    if (Temporal.class.isAssignableFrom(type)) return "a date and time";
-    if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) return "an object";
+    if (type == null) {
+      return "another kind of value";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      return "a string";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (Temporal.class.isAssignableFrom(type)) {
+      return "a date and time";
+    }
+    if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
+      return "an object";
+    }
     return "a value of another kind";
   }
 

@@ -19,10 +19,14 @@ public final class RequestParams {
   private RequestParams() {}
 
   public static UUID uuid(String what, String value) {
-    if (value == null || value.isEmpty()) throw new InvalidRequestException(what + " is missing");
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRequestException(what + " is missing");
+    }
     try {
       UUID id = UUID.fromString(value);
-      if (!id.toString().equalsIgnoreCase(value)) throw new IllegalArgumentException();
+      if (!id.toString().equalsIgnoreCase(value)) {
+        throw new IllegalArgumentException();
+      }
       return id;
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("'" + value + "' is not a valid " + what + " (a UUID)");
@@ -34,10 +38,14 @@ public final class RequestParams {
   }
 
   public static int limit(String value) {
-    if (value == null || value.isEmpty()) return DEFAULT_LIMIT;
+    if (value == null || value.isEmpty()) {
+      return DEFAULT_LIMIT;
+    }
     try {
       int n = Integer.parseInt(value);
-      if (n >= 1 && n <= MAX_LIMIT) return n;
+      if (n >= 1 && n <= MAX_LIMIT) {
+        return n;
+      }
     } catch (NumberFormatException e) {
       // answered below
     }
@@ -46,7 +54,9 @@ public final class RequestParams {
   }
 
   public static Instant optionalInstant(String what, String value) {
-    if (value == null || value.isEmpty()) return null;
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
@@ -65,7 +75,9 @@ public final class RequestParams {
 
   public static String name(String kind, String value) {
     String problem = Names.problem(kind, value);
-    if (problem != null) throw new InvalidRequestException(problem);
+    if (problem != null) {
+      throw new InvalidRequestException(problem);
+    }
     return value;
   }
 
@@ -78,7 +90,9 @@ public final class RequestParams {
   }
 
   public static <T> T body(T body) {
-    if (body == null) throw new InvalidRequestException("the request body is missing");
+    if (body == null) {
+      throw new InvalidRequestException("the request body is missing");
+    }
     return body;
   }
 }

@@ -96,7 +96,9 @@ public final class PatchJobs {
   public PatchMaker.Report run(String product, SemVer version, Runnable heartbeat)
       throws IOException {
     PatchMaker.Report report = maker.make(product, version, heartbeat);
-    if (report.made() > 0) afterPatches.run();
+    if (report.made() > 0) {
+      afterPatches.run();
+    }
     pending.remove(product + " " + version.toString());
     if (report.changedBytes() > 0) {
       LOG.info(

@@ -97,7 +97,9 @@ public final class PatchMaker {
               || recorded.contains(file.path() + "\n" + source.version())) {
             continue;
           }
-          if (newIndex == null) newIndex = index(file.indexSha256());
+          if (newIndex == null) {
+            newIndex = index(file.indexSha256());
+          }
           ChunkIndex oldIndex = index(old.indexSha256());
           ChunkRoute route = ChunkRoute.of(newIndex, oldIndex, chunks);
           if (route.bytes() <= settings.minChunkBytes()
@@ -166,7 +168,11 @@ public final class PatchMaker {
   }
 
   private static VersionFileRow fileAt(VersionFiles version, String path) {
-    for (VersionFileRow f : version.files()) if (f.path().equals(path)) return f;
+    for (VersionFileRow f : version.files()) {
+      if (f.path().equals(path)) {
+        return f;
+      }
+    }
     return null;
   }
 
@@ -188,7 +194,9 @@ public final class PatchMaker {
       Set<ChunkId> have = source.distinctIds();
       Map<ChunkId, Integer> missing = new HashMap<>();
       for (IndexChunk c : result.chunks()) {
-        if (!have.contains(c.id())) missing.putIfAbsent(c.id(), c.size());
+        if (!have.contains(c.id())) {
+          missing.putIfAbsent(c.id(), c.size());
+        }
       }
       long bytes = 0;
       long raw = 0;

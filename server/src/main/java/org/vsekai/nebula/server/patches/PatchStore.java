@@ -18,8 +18,9 @@ public final class PatchStore {
   }
 
   public Path path(String sha256) {
-    if (!IndexStore.isSha256Hex(sha256))
+    if (!IndexStore.isSha256Hex(sha256)) {
       throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in hex");
+    }
     return dir.resolve(sha256 + ".zst");
   }
 

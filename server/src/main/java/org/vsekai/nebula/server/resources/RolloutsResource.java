@@ -74,7 +74,9 @@ public final class RolloutsResource {
   @RolesAllowed(Roles.PUBLISHER)
   public Response schedule(RolloutScheduleRequest request) {
     RolloutScheduleRequest s = body(request);
-    if (s.rollout() == null) throw new InvalidRequestException("rollout is missing");
+    if (s.rollout() == null) {
+      throw new InvalidRequestException("rollout is missing");
+    }
     RolloutRequest r = request(s.rollout());
     text("cron", s.cron(), 200);
     return Response.status(Response.Status.CREATED)
@@ -127,7 +129,9 @@ public final class RolloutsResource {
   private static RolloutRequest request(RolloutStart s) {
     name("product", s.product());
     name("mode", s.mode());
-    if (s.version() == null) throw new InvalidRequestException("version is missing");
+    if (s.version() == null) {
+      throw new InvalidRequestException("version is missing");
+    }
     RequestParams.version(s.version());
     RolloutRequest r =
         new RolloutRequest(
@@ -142,12 +146,16 @@ public final class RolloutsResource {
             seconds("waveDeadlineSeconds", s.waveDeadlineSeconds()),
             seconds("pollIntervalSeconds", s.pollIntervalSeconds()));
     String problem = r.problem();
-    if (problem != null) throw new InvalidRequestException(problem);
+    if (problem != null) {
+      throw new InvalidRequestException(problem);
+    }
     return r;
   }
 
   private static Duration seconds(String what, Long value) {
-    if (value == null) return null;
+    if (value == null) {
+      return null;
+    }
     if (value < 1 || value > MAX_DURATION.toSeconds()) {
       throw new InvalidRequestException(
           what + " must be from 1 to " + MAX_DURATION.toSeconds() + ", not " + value);

@@ -81,7 +81,9 @@ public final class TufTargetsResource {
       byte[] payload =
           CatalogTargets.manifestPayload(
               versions.manifest(parts[0], version).manifest().envelope());
-      if (!Sha256.hex(payload).equals(manifest.group(1))) throw notFound(path);
+      if (!Sha256.hex(payload).equals(manifest.group(1))) {
+        throw notFound(path);
+      }
       return Response.ok(payload, MediaType.APPLICATION_JSON_TYPE)
           .header("Cache-Control", TufMetadataResource.IMMUTABLE)
           .build();
@@ -99,7 +101,9 @@ public final class TufTargetsResource {
           versions.manifest(parts[0], version).files().stream()
               .anyMatch(f -> f.path().equals(filePath) && f.indexSha256().equals(sha));
       java.nio.file.Path file = indexes.path(sha);
-      if (!listed || !Files.isRegularFile(file)) throw notFound(path);
+      if (!listed || !Files.isRegularFile(file)) {
+        throw notFound(path);
+      }
       return Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
           .header("Cache-Control", TufMetadataResource.IMMUTABLE)
           .build();
@@ -112,7 +116,9 @@ public final class TufTargetsResource {
       boolean listed =
           patches.patches(parts[0], version).stream().anyMatch(p -> p.patchSha256().equals(sha));
       java.nio.file.Path file = patchStore.path(sha);
-      if (!listed || !Files.isRegularFile(file)) throw notFound(path);
+      if (!listed || !Files.isRegularFile(file)) {
+        throw notFound(path);
+      }
       return ranged(file, range);
     }
     throw notFound(path);

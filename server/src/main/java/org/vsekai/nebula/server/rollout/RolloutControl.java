@@ -210,7 +210,9 @@ public final class RolloutControl {
 
   private static void requireValid(RolloutRequest request) {
     String problem = request.problem();
-    if (problem != null) throw new InvalidRequestException(problem);
+    if (problem != null) {
+      throw new InvalidRequestException(problem);
+    }
   }
 
   private static <T> T temporal(String what, Supplier<T> call) {
@@ -223,14 +225,18 @@ public final class RolloutControl {
 
   private static Status.Code statusOf(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException s) return s.getStatus().getCode();
+      if (t instanceof StatusRuntimeException s) {
+        return s.getStatus().getCode();
+      }
     }
     return Status.Code.UNKNOWN;
   }
 
   private static String firstLine(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int newline = m.indexOf('\n');
     return newline < 0 ? m : m.substring(0, newline);

@@ -76,18 +76,25 @@ public final class WaveTriggerer {
     UUID after = null;
     while (true) {
       List<RolloutCandidateRow> page = rollouts.candidates(rolloutId, after, PAGE);
-      if (page.isEmpty()) break;
+      if (page.isEmpty()) {
+        break;
+      }
       after = page.get(page.size() - 1).installId();
       List<RolloutCandidateRow> reached = new ArrayList<>();
       for (RolloutCandidateRow c : page) {
         boolean older = c.version() == null || c.version().compareTo(target) < 0;
-        if (older && WaveBuckets.reaches(wave.percent(), c.installId().toString())) reached.add(c);
+        if (older && WaveBuckets.reaches(wave.percent(), c.installId().toString())) {
+          reached.add(c);
+        }
       }
       List<RolloutTargetRow> targets = startAll(reached, wave);
       rollouts.addTargets(rolloutId, wave.waveIndex(), targets);
       for (RolloutTargetRow t : targets) {
-        if (t.joinedRunningUpdate()) joined++;
-        else started++;
+        if (t.joinedRunningUpdate()) {
+          joined++;
+        } else {
+          started++;
+        }
       }
       afterEachPage.run();
     }
@@ -102,7 +109,9 @@ public final class WaveTriggerer {
     }
     List<RolloutTargetRow> targets = new ArrayList<>(installs.size());
     try {
-      for (Future<RolloutTargetRow> f : pending) targets.add(f.get());
+      for (Future<RolloutTargetRow> f : pending) {
+        targets.add(f.get());
+      }
     } catch (InterruptedException e) {
       pending.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();

@@ -27,11 +27,18 @@ public final class ChunkStoreServlet extends ContentAddressedServlet {
 
   /** The chunk id of {@code /abcd/abcd....cacnk}, or null when the path is anything else. */
   static ChunkId chunkId(String pathInfo) {
-    if (pathInfo.length() != NAME_LENGTH || pathInfo.charAt(0) != '/' || pathInfo.charAt(5) != '/')
+    if (pathInfo.length() != NAME_LENGTH
+        || pathInfo.charAt(0) != '/'
+        || pathInfo.charAt(5) != '/') {
       return null;
-    if (!pathInfo.endsWith(LocalChunkStore.SUFFIX)) return null;
+    }
+    if (!pathInfo.endsWith(LocalChunkStore.SUFFIX)) {
+      return null;
+    }
     String hex = pathInfo.substring(6, 6 + 64);
-    if (!ChunkId.isHex(hex) || !pathInfo.regionMatches(1, hex, 0, 4)) return null;
+    if (!ChunkId.isHex(hex) || !pathInfo.regionMatches(1, hex, 0, 4)) {
+      return null;
+    }
     return ChunkId.fromHex(hex);
   }
 

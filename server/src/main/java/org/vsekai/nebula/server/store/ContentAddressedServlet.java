@@ -170,7 +170,9 @@ public abstract class ContentAddressedServlet extends HttpServlet {
     }
     try {
       boolean created = store(file, pathInfo, body);
-      if (created) stored.mark();
+      if (created) {
+        stored.mark();
+      }
       resp.setStatus(created ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_OK);
       resp.setContentLength(0);
     } catch (UploadRejectedException e) {
@@ -194,8 +196,11 @@ public abstract class ContentAddressedServlet extends HttpServlet {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         default -> {
-          if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-          else b.append(c);
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
         }
       }
     }

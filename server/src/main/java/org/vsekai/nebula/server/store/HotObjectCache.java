@@ -52,7 +52,9 @@ final class HotObjectCache {
 
     boolean retain() {
       for (int n = references.get(); n > 0; n = references.get()) {
-        if (references.compareAndSet(n, n + 1)) return true;
+        if (references.compareAndSet(n, n + 1)) {
+          return true;
+        }
       }
       return false;
     }
@@ -64,7 +66,9 @@ final class HotObjectCache {
 
     @Override
     public void release() {
-      if (references.decrementAndGet() == 0) DirectMemory.free(memory);
+      if (references.decrementAndGet() == 0) {
+        DirectMemory.free(memory);
+      }
     }
   }
 
@@ -91,16 +95,21 @@ final class HotObjectCache {
   /** The object, held for one write, or null when it is not here. */
   Lease lease(String key) {
     Entry e = entries.get(key);
-    if (e == null || !e.retain()) return null;
-    if (!e.referenced) e.referenced = true;
+    if (e == null || !e.retain()) {
+      return null;
+    }
+    if (!e.referenced) {
+      e.referenced = true;
+    }
     return e;
   }
 
   /** Keeps a copy of {@code content}'s remaining bytes (its position is left as it was). */
   void put(String key, ByteBuffer content) {
     int size = content.remaining();
-    if (!enabled() || size > maxObjectBytes || size > capacityBytes || entries.containsKey(key))
+    if (!enabled() || size > maxObjectBytes || size > capacityBytes || entries.containsKey(key)) {
       return;
+    }
     ByteBuffer copy = ByteBuffer.allocateDirect(size);
     copy.put(content.duplicate()).flip();
     Entry entry = new Entry(copy);
@@ -108,7 +117,9 @@ final class HotObjectCache {
       entry.release();
       return;
     }
-    if (usedBytes.addAndGet(size) > capacityBytes) evict();
+    if (usedBytes.addAndGet(size) > capacityBytes) {
+      evict();
+    }
   }
 
   long usedBytes() {
@@ -125,8 +136,12 @@ final class HotObjectCache {
       // a victim unless everything was re-read meanwhile, which cannot go on for long.
       int budget = 2 * entries.size() + 1;
       while (usedBytes.get() > capacityBytes && budget-- > 0) {
-        if (hand == null || !hand.hasNext()) hand = entries.entrySet().iterator();
-        if (!hand.hasNext()) return;
+        if (hand == null || !hand.hasNext()) {
+          hand = entries.entrySet().iterator();
+        }
+        if (!hand.hasNext()) {
+          return;
+        }
         Map.Entry<String, Entry> candidate = hand.next();
         Entry e = candidate.getValue();
         if (e.referenced) {
@@ -147,7 +162,9 @@ final class HotObjectCache {
 
     static void free(ByteBuffer direct) {
       // Without Unsafe (a JVM that hides it) the collector frees it, as for any buffer.
-      if (UNSAFE != null) UNSAFE.invokeCleaner(direct);
+      if (UNSAFE != null) {
+        UNSAFE.invokeCleaner(direct);
+      }
     }
 
     private static Unsafe unsafe() {

@@ -36,8 +36,9 @@ public final class IndexStore {
   }
 
   public Path path(String sha256) {
-    if (!isSha256Hex(sha256))
+    if (!isSha256Hex(sha256)) {
       throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in hex");
+    }
     return dir.resolve(sha256 + SUFFIX);
   }
 
@@ -78,7 +79,9 @@ public final class IndexStore {
     }
     CaibxReader.read(body, sha256 + SUFFIX);
     boolean existed = has(sha256);
-    if (existed && sound(sha256)) return false;
+    if (existed && sound(sha256)) {
+      return false;
+    }
     // On disk before it has its name, so a power cut leaves no empty index under it; one that
     // a crash left empty or damaged is replaced by this upload.
     AtomicFiles.write(path(sha256), body, true);

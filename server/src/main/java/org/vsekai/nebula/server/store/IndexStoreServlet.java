@@ -23,7 +23,9 @@ public final class IndexStoreServlet extends ContentAddressedServlet {
   }
 
   static String sha256(String pathInfo) {
-    if (!pathInfo.startsWith("/") || !pathInfo.endsWith(IndexStore.SUFFIX)) return null;
+    if (!pathInfo.startsWith("/") || !pathInfo.endsWith(IndexStore.SUFFIX)) {
+      return null;
+    }
     String name = pathInfo.substring(1, pathInfo.length() - IndexStore.SUFFIX.length());
     return IndexStore.isSha256Hex(name) ? name : null;
   }

@@ -69,7 +69,9 @@ public final class StoreReadHandler extends Handler.Wrapper {
       String connectorName,
       long memoryCacheBytes) {
     Handler.Wrapper parent = server;
-    if (server.getHandler() instanceof GracefulHandler graceful) parent = graceful;
+    if (server.getHandler() instanceof GracefulHandler graceful) {
+      parent = graceful;
+    }
     parent.setHandler(
         new StoreReadHandler(parent.getHandler(), stores, connectorName, memoryCacheBytes));
   }
@@ -78,7 +80,9 @@ public final class StoreReadHandler extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String method = request.getMethod();
     boolean get = HttpMethod.GET.is(method);
-    if (!get && !HttpMethod.HEAD.is(method)) return super.handle(request, response, callback);
+    if (!get && !HttpMethod.HEAD.is(method)) {
+      return super.handle(request, response, callback);
+    }
     if (!connectorName.equals(request.getConnectionMetaData().getConnector().getName())) {
       return super.handle(request, response, callback);
     }
@@ -86,8 +90,12 @@ public final class StoreReadHandler extends Handler.Wrapper {
     int slash = path == null ? -1 : path.indexOf('/', 1);
     ContentAddressedServlet store = slash < 0 ? null : stores.get(path.substring(0, slash));
     Path file = store == null ? null : store.locate(path.substring(slash));
-    if (file == null) return super.handle(request, response, callback);
-    if (!get) return head(file, request, response, callback);
+    if (file == null) {
+      return super.handle(request, response, callback);
+    }
+    if (!get) {
+      return head(file, request, response, callback);
+    }
 
     HotObjectCache.Lease cached = cache.lease(path);
     if (cached != null) {
@@ -106,13 +114,16 @@ public final class StoreReadHandler extends Handler.Wrapper {
     ByteBuffer buffer = READ_BUFFER.get().clear();
     try (channel) {
       long size = channel.size();
-      if (size > MAX_BUFFERED_BYTES || size == 0) return super.handle(request, response, callback);
+      if (size > MAX_BUFFERED_BYTES || size == 0) {
+        return super.handle(request, response, callback);
+      }
       buffer.limit((int) size);
       while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
         // read until the whole file is in
       }
-      if (buffer.hasRemaining())
+      if (buffer.hasRemaining()) {
         throw new IOException(file.getFileName() + " shrank while being read");
+      }
       buffer.flip();
     }
     cache.put(path, buffer);

@@ -63,13 +63,19 @@ public final class OnlineKeys {
     requireOnline(role);
     List<TufSigner> out = new ArrayList<>();
     String configured = config.key(role);
-    if (configured != null) out.add(signer(configured, "tuf." + role + "Key"));
+    if (configured != null) {
+      out.add(signer(configured, "tuf." + role + "Key"));
+    }
     Path roleDir = dir.resolve(role);
-    if (!Files.isDirectory(roleDir)) return out;
+    if (!Files.isDirectory(roleDir)) {
+      return out;
+    }
     try (Stream<Path> files = Files.list(roleDir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(SUFFIX)).sorted().toList()) {
         TufSigner s = signer(Files.readString(f, StandardCharsets.UTF_8).strip(), f.toString());
-        if (out.stream().noneMatch(o -> o.keyId().equals(s.keyId()))) out.add(s);
+        if (out.stream().noneMatch(o -> o.keyId().equals(s.keyId()))) {
+          out.add(s);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the TUF keys in " + roleDir, e);

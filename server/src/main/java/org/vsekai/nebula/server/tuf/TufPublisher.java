@@ -67,7 +67,9 @@ public final class TufPublisher {
     List<TufMetadataRow> written = repository.write(reads -> plan(reads, now));
     Map<String, Long> published = new LinkedHashMap<>();
     written.forEach(r -> published.put(r.role(), r.version()));
-    if (!published.isEmpty()) LOG.info("TUF metadata published: {}", published);
+    if (!published.isEmpty()) {
+      LOG.info("TUF metadata published: {}", published);
+    }
     return new TufRefreshReport(published);
   }
 
@@ -99,7 +101,9 @@ public final class TufPublisher {
       root = add(out, firstRoot(now));
     } else if (lessLeft(root, rootPeriod(root), 1, 2, now)) {
       SignedMetadata renewed = renewedRoot(root, rootPeriod(root), now);
-      if (renewed != null) root = add(out, renewed);
+      if (renewed != null) {
+        root = add(out, renewed);
+      }
     }
     Metadata trusted = root.metadata();
 
@@ -113,8 +117,9 @@ public final class TufPublisher {
         || !targets.signedUnder(trusted)) {
       targets = signIfHeld(out, trusted, "targets", nextTargets, targets);
     }
-    if (targets == null) return out; // offline targets the release engineer has not signed yet
-
+    if (targets == null) {
+      return out; // offline targets the release engineer has not signed yet
+    }
     SignedMetadata snapshot = latest(reads, "snapshot");
     MetaFile targetsFile = MetadataBuilder.metaFile(targets.version(), targets.bytes());
     if (snapshot == null
@@ -126,7 +131,9 @@ public final class TufPublisher {
               next(snapshot), now.plus(lifetimes.snapshot()), Map.of("targets.json", targetsFile));
       snapshot = signIfHeld(out, trusted, "snapshot", signed, snapshot);
     }
-    if (snapshot == null) return out;
+    if (snapshot == null) {
+      return out;
+    }
 
     SignedMetadata timestamp = latest(reads, "timestamp");
     MetaFile snapshotFile = MetadataBuilder.metaFile(snapshot.version(), snapshot.bytes());
@@ -171,7 +178,9 @@ public final class TufPublisher {
    * signed it chose less (a release engineer's root that lasts a month is renewed for a month).
    */
   private Duration rootPeriod(SignedMetadata root) {
-    if (root.storedAt() == null) return lifetimes.root();
+    if (root.storedAt() == null) {
+      return lifetimes.root();
+    }
     Duration signedFor = Duration.between(root.storedAt(), root.metadata().expires());
     return signedFor.compareTo(lifetimes.root()) < 0 && !signedFor.isNegative()
         ? signedFor

@@ -144,7 +144,9 @@ public final class TufRefreshSchedule implements Managed {
 
   @Override
   public void stop() throws InterruptedException {
-    if (executor == null) return;
+    if (executor == null) {
+      return;
+    }
     executor.shutdownNow();
     executor.awaitTermination(10, TimeUnit.SECONDS);
   }

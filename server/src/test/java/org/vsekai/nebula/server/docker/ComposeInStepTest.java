@@ -66,7 +66,9 @@ class ComposeInStepTest {
           .forEach(
               (name, service) -> {
                 for (String key : DockerStack.environment(service).keySet()) {
-                  if (!key.startsWith("NEBULA_")) continue;
+                  if (!key.startsWith("NEBULA_")) {
+                    continue;
+                  }
                   if (SERVER_SERVICES.contains(name)) {
                     assertThat(yml)
                         .as("%s: %s sets %s for the service", file.getFileName(), name, key)
@@ -98,7 +100,9 @@ class ComposeInStepTest {
       }
       for (String service : SERVER_SERVICES) {
         Map<String, Object> s = DockerStack.services(DockerStack.yaml(file)).get(service);
-        if (s == null) continue;
+        if (s == null) {
+          continue;
+        }
         DockerStack.environment(s)
             .forEach(
                 (key, value) -> {
@@ -147,8 +151,9 @@ class ComposeInStepTest {
 
         URI jdbc = URI.create(config.database().url().substring("jdbc:".length()));
         List<String> hosts = new ArrayList<>();
-        for (String hostPort : jdbc.getAuthority().split(","))
+        for (String hostPort : jdbc.getAuthority().split(",")) {
           hosts.add(hostPort.substring(0, hostPort.indexOf(':')));
+        }
         assertThat(variant.getValue().keySet())
             .as("%s: the database hosts are services", what)
             .containsAll(hosts);
@@ -221,7 +226,9 @@ class ComposeInStepTest {
 
   private static String query(String query, String key) {
     for (String part : query.split("&")) {
-      if (part.startsWith(key + "=")) return part.substring(key.length() + 1);
+      if (part.startsWith(key + "=")) {
+        return part.substring(key.length() + 1);
+      }
     }
     return null;
   }
@@ -230,15 +237,18 @@ class ComposeInStepTest {
   private static String mountTarget(Map<String, Object> service, String volume) {
     for (Object v : (List<?>) service.getOrDefault("volumes", List.of())) {
       String[] parts = String.valueOf(v).split(":");
-      if (parts[0].equals(volume)) return parts[1];
+      if (parts[0].equals(volume)) {
+        return parts[1];
+      }
     }
     throw new AssertionError("volume " + volume + " is not mounted in " + service);
   }
 
   private static List<String> volumes(Map<String, Object> service) {
     List<String> out = new ArrayList<>();
-    for (Object v : (List<?>) service.getOrDefault("volumes", List.of()))
+    for (Object v : (List<?>) service.getOrDefault("volumes", List.of())) {
       out.add(String.valueOf(v));
+    }
     return out;
   }
 
@@ -255,8 +265,9 @@ class ComposeInStepTest {
     Set<Integer> out = new TreeSet<>();
     for (String line : DockerStack.read(dockerfile).split("\n")) {
       if (line.startsWith("EXPOSE ")) {
-        for (String p : line.substring("EXPOSE ".length()).trim().split("\\s+"))
+        for (String p : line.substring("EXPOSE ".length()).trim().split("\\s+")) {
           out.add(Integer.parseInt(p.replace("/tcp", "")));
+        }
       }
     }
     return out;
@@ -265,9 +276,13 @@ class ComposeInStepTest {
   @SuppressWarnings("unchecked")
   private static List<String> healthCheckTest(Map<String, Object> service) {
     Object hc = service.get("healthcheck");
-    if (!(hc instanceof Map<?, ?> m) || Boolean.TRUE.equals(m.get("disable"))) return List.of();
+    if (!(hc instanceof Map<?, ?> m) || Boolean.TRUE.equals(m.get("disable"))) {
+      return List.of();
+    }
     Object test = m.get("test");
-    if (test instanceof List<?> l) return (List<String>) l;
+    if (test instanceof List<?> l) {
+      return (List<String>) l;
+    }
     return test == null ? List.of() : List.of("CMD-SHELL", String.valueOf(test));
   }
 
@@ -564,7 +579,9 @@ class ComposeInStepTest {
     Matcher m =
         Pattern.compile("<module>([^<]+)</module>")
             .matcher(DockerStack.read(REPO.resolve("pom.xml")));
-    while (m.find()) modules.add(m.group(1));
+    while (m.find()) {
+      modules.add(m.group(1));
+    }
     assertThat(modules).isNotEmpty();
 
     for (String name : List.of("server.Dockerfile", "cli.Dockerfile")) {
@@ -588,7 +605,9 @@ class ComposeInStepTest {
               .toList()) {
         String[] words = line.split("\\s+");
         for (int i = 1; i < words.length - 1; i++) {
-          if (words[i].startsWith("--")) continue;
+          if (words[i].startsWith("--")) {
+            continue;
+          }
           assertThat(REPO.resolve(words[i]))
               .as("%s: %s copies an existing %s", name, line, words[i])
               .exists();
@@ -609,8 +628,9 @@ class ComposeInStepTest {
         .isEqualTo(List.of("server", "/etc/nebula/nebula.yml"));
     assertThat(services.get("nebula-migrate").get("command"))
         .isEqualTo(List.of("db", "migrate", "/etc/nebula/nebula.yml"));
-    for (String s : SERVER_SERVICES)
+    for (String s : SERVER_SERVICES) {
       assertThat(build(services.get(s))).containsEntry("dockerfile", "docker/server.Dockerfile");
+    }
 
     String cli = DockerStack.read(DOCKER.resolve("cli.Dockerfile"));
     assertThat(cli)
@@ -644,13 +664,18 @@ class ComposeInStepTest {
           .forEach(
               (name, s) -> {
                 List<String> entrypoint = new ArrayList<>();
-                if (s.get("entrypoint") instanceof List<?> l)
+                if (s.get("entrypoint") instanceof List<?> l) {
                   l.forEach(x -> entrypoint.add(String.valueOf(x)));
-                if (entrypoint.size() < 2 || !entrypoint.get(1).startsWith("/scripts/")) return;
+                }
+                if (entrypoint.size() < 2 || !entrypoint.get(1).startsWith("/scripts/")) {
+                  return;
+                }
                 String hostDir = null;
                 for (Object v : (List<?>) s.getOrDefault("volumes", List.of())) {
                   String[] parts = String.valueOf(v).split(":");
-                  if (parts[1].equals("/scripts")) hostDir = parts[0];
+                  if (parts[1].equals("/scripts")) {
+                    hostDir = parts[0];
+                  }
                 }
                 assertThat(hostDir).as("%s mounts its scripts at /scripts", name).isNotNull();
                 Path script =
@@ -673,7 +698,9 @@ class ComposeInStepTest {
       DockerStack.services(DockerStack.yaml(file))
           .forEach(
               (name, s) -> {
-                if (s.get("image") == null) return;
+                if (s.get("image") == null) {
+                  return;
+                }
                 String image = DockerStack.interpolate(String.valueOf(s.get("image")), noEnv);
                 String tag = image.substring(image.lastIndexOf('/') + 1);
                 assertThat(tag).as("%s: %s has a tag", name, image).contains(":");
@@ -700,11 +727,13 @@ class ComposeInStepTest {
     Set<String> required = new TreeSet<>();
     for (Path file : COMPOSE_FILES) {
       for (DockerStack.VarRef ref : DockerStack.references(DockerStack.read(file))) {
-        if (ref.required()) required.add(ref.name());
-        else
+        if (ref.required()) {
+          required.add(ref.name());
+        } else {
           defaults
               .computeIfAbsent(ref.name(), n -> new LinkedHashSet<>())
               .add(ref.hasDefault() ? ref.argument() : "");
+        }
       }
     }
     defaults.forEach(
@@ -763,7 +792,9 @@ class ComposeInStepTest {
           list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
     }
     for (String f : files) {
-      if (f.equals("README.md") || f.equals("lint")) continue;
+      if (f.equals("README.md") || f.equals("lint")) {
+        continue;
+      }
       assertThat(readme).as("README.md mentions %s", f).contains(f);
     }
     assertThat(CLUSTER).exists();

@@ -45,8 +45,11 @@ class ComposeLintTest {
     List<String> args = new ArrayList<>(List.of("-env-file", ".env.example", "-format", "json"));
     List<String> files = new ArrayList<>();
     for (int i = 0; i < variant.size(); i++) {
-      if (variant.get(i).startsWith("-")) args.addAll(List.of(variant.get(i), variant.get(++i)));
-      else files.add(variant.get(i));
+      if (variant.get(i).startsWith("-")) {
+        args.addAll(List.of(variant.get(i), variant.get(++i)));
+      } else {
+        files.add(variant.get(i));
+      }
     }
     args.addAll(files);
     ExternalTool.Run run = lint.run(DOCKER, args.toArray(String[]::new));
@@ -81,8 +84,9 @@ class ComposeLintTest {
         JsonNode deps = s.path("depends_on");
         for (Iterator<Map.Entry<String, JsonNode>> it = deps.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> d = it.next();
-          if (d.getValue().path("condition").asText().equals("service_completed_successfully"))
+          if (d.getValue().path("condition").asText().equals("service_completed_successfully")) {
             jobs.add(d.getKey());
+          }
         }
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
@@ -186,8 +190,11 @@ class ComposeLintTest {
     for (List<String> variant : VARIANTS) {
       List<String> args = new ArrayList<>(List.of("compose", "--env-file", ".env.example"));
       for (int i = 0; i < variant.size(); i++) {
-        if (variant.get(i).equals("-profile")) args.addAll(List.of("--profile", variant.get(++i)));
-        else args.addAll(List.of("-f", variant.get(i)));
+        if (variant.get(i).equals("-profile")) {
+          args.addAll(List.of("--profile", variant.get(++i)));
+        } else {
+          args.addAll(List.of("-f", variant.get(i)));
+        }
       }
       args.addAll(List.of("config", "--quiet"));
       client.run(DOCKER, args.toArray(String[]::new));

@@ -66,7 +66,9 @@ final class DockerStack {
    */
   static Map<String, Map<String, Object>> mergedServices() {
     Map<String, Object> merged = new LinkedHashMap<>();
-    for (Path f : COMPOSE_FILES) merged = merge(merged, yaml(f));
+    for (Path f : COMPOSE_FILES) {
+      merged = merge(merged, yaml(f));
+    }
     return services(merged);
   }
 
@@ -119,12 +121,13 @@ final class DockerStack {
   static List<VarRef> references(String text) {
     List<VarRef> refs = new ArrayList<>();
     Matcher m = REF.matcher(text);
-    while (m.find())
+    while (m.find()) {
       refs.add(
           new VarRef(
               m.group(1),
               m.group(2) == null ? "" : m.group(2),
               m.group(3) == null ? "" : m.group(3)));
+    }
     return refs;
   }
 
@@ -166,7 +169,9 @@ final class DockerStack {
     Map<String, String> out = new LinkedHashMap<>();
     for (String line : read(file).split("\n")) {
       Matcher m = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$").matcher(line.strip());
-      if (m.matches()) out.put(m.group(1), unquote(m.group(2).strip()));
+      if (m.matches()) {
+        out.put(m.group(1), unquote(m.group(2).strip()));
+      }
     }
     return out;
   }
@@ -176,7 +181,9 @@ final class DockerStack {
     Map<String, String> out = new TreeMap<>();
     for (String line : read(file).split("\n")) {
       Matcher m = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=(.*)$").matcher(line.strip());
-      if (m.matches()) out.put(m.group(1), unquote(m.group(2).strip()));
+      if (m.matches()) {
+        out.put(m.group(1), unquote(m.group(2).strip()));
+      }
     }
     return out;
   }
@@ -194,7 +201,9 @@ final class DockerStack {
     Map<String, String> out = new LinkedHashMap<>();
     Matcher m =
         Pattern.compile("\\$\\{(NEBULA_[A-Z0-9_]+)(?::-([^}]*))?}").matcher(read(NEBULA_YML));
-    while (m.find()) out.put(m.group(1), m.group(2) == null ? "" : m.group(2));
+    while (m.find()) {
+      out.put(m.group(1), m.group(2) == null ? "" : m.group(2));
+    }
     return out;
   }
 
@@ -215,7 +224,9 @@ final class DockerStack {
             .forEach(
                 p -> {
                   Matcher m = getenv.matcher(read(p));
-                  while (m.find()) out.add(m.group(1));
+                  while (m.find()) {
+                    out.add(m.group(1));
+                  }
                 });
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -42,8 +42,11 @@ final class ApiResources {
             new CallerAuthenticator(new RoleToken(PUBLISHER), new RoleToken(SUPPORT), installs))
         .forEach(
             p -> {
-              if (p instanceof Class<?> c) b.addProvider(c);
-              else b.addProvider(p);
+              if (p instanceof Class<?> c) {
+                b.addProvider(c);
+              } else {
+                b.addProvider(p);
+              }
             });
     return b;
   }

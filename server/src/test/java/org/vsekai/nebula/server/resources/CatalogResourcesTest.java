@@ -175,8 +175,9 @@ class CatalogResourcesTest {
 
   @Test
   void pagesFollowTheCursorToTheEnd() {
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++) {
       publisher("/api/v1/modes").post(Entity.json(new NewMode("page-" + i)));
+    }
     List<String> seen = new ArrayList<>();
     String next = null;
     do {

@@ -123,7 +123,9 @@ class RolloutsApiTest {
   @Test
   void aWaveStartsTheUpdatesOfItsInstallsAndJudgesThemByWhatTheyRecord() throws Exception {
     List<UUID> older = new ArrayList<>();
-    for (int i = 0; i < 4; i++) older.add(install("stable", "0.1.0"));
+    for (int i = 0; i < 4; i++) {
+      older.add(install("stable", "0.1.0"));
+    }
     older.add(install("stable", null));
     UUID current = install("stable", "0.2.0");
     UUID beta = install("beta", "0.1.0");
@@ -334,8 +336,11 @@ class RolloutsApiTest {
 
   private static void assertError(ApiClient.Reply reply, int status, String message) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-    if (message != null) assertThat(reply.error()).isEqualTo(message);
-    else assertThat(reply.error()).isNotBlank();
+    if (message != null) {
+      assertThat(reply.error()).isEqualTo(message);
+    } else {
+      assertThat(reply.error()).isNotBlank();
+    }
   }
 
   private RolloutInfo awaitRollout(UUID id, Predicate<RolloutInfo> condition)
@@ -344,7 +349,9 @@ class RolloutsApiTest {
     RolloutInfo last = null;
     while (System.nanoTime() < deadline) {
       last = api.get("api/v1/rollouts/" + id).as(RolloutInfo.class);
-      if (condition.test(last)) return last;
+      if (condition.test(last)) {
+        return last;
+      }
       Thread.sleep(100);
     }
     throw new AssertionError("rollout " + id + " never got there; last seen: " + last);

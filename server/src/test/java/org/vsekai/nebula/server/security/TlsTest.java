@@ -51,8 +51,12 @@ class TlsTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (nebula != null) nebula.close();
-    if (temporal != null) temporal.close();
+    if (nebula != null) {
+      nebula.close();
+    }
+    if (temporal != null) {
+      temporal.close();
+    }
   }
 
   @Test

@@ -93,9 +93,15 @@ class TrustBoundaryTest {
   @AfterAll
   void stop() throws Exception {
     clients.forEach(c -> c.getWorkflowServiceStubs().shutdownNow());
-    if (support != null) support.getWorkflowServiceStubs().shutdownNow();
-    if (nebula != null) nebula.close();
-    if (temporal != null) temporal.close();
+    if (support != null) {
+      support.getWorkflowServiceStubs().shutdownNow();
+    }
+    if (nebula != null) {
+      nebula.close();
+    }
+    if (temporal != null) {
+      temporal.close();
+    }
   }
 
   @Test

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class HotObjectCacheTest {
   private static ByteBuffer bytes(int size, int fill) {
     ByteBuffer b = ByteBuffer.allocate(size);
-    while (b.hasRemaining()) b.put((byte) fill);
+    while (b.hasRemaining()) {
+      b.put((byte) fill);
+    }
     return b.flip();
   }
 
@@ -56,7 +58,9 @@ class HotObjectCacheTest {
 
     assertThat(cache.lease("/a")).as("evicted").isNull();
     ByteBuffer still = writing.bytes();
-    for (int i = 0; i < 100; i++) assertThat(still.get(i)).isEqualTo((byte) 9);
+    for (int i = 0; i < 100; i++) {
+      assertThat(still.get(i)).isEqualTo((byte) 9);
+    }
     writing.release();
   }
 

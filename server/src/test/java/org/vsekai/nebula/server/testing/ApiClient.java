@@ -97,14 +97,18 @@ public final class ApiClient {
   public Reply send(String method, String path, String contentType, byte[] body) {
     HttpRequest.Builder b =
         request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-    if (contentType != null) b.header("Content-Type", contentType);
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
     return send(b);
   }
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
     return b;
   }
 

@@ -48,7 +48,9 @@ public final class BuildUploader {
   /** A chunked file whose chunks and index are all uploaded. */
   public ManifestFile upload(String path, byte[] content) {
     Chunked c = chunk(path, content);
-    for (ChunkId id : c.index().distinctIds()) putChunk(id);
+    for (ChunkId id : c.index().distinctIds()) {
+      putChunk(id);
+    }
     putIndex(c);
     return c.file();
   }

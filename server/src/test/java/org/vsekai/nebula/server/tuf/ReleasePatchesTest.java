@@ -85,7 +85,9 @@ class ReleasePatchesTest {
     do {
       client.refresh();
       signed = new ReleaseTargets(client);
-      if (signed.patch("v-sekai", "1.1.0", "bin/game", "1.0.0").isPresent()) return;
+      if (signed.patch("v-sekai", "1.1.0", "bin/game", "1.0.0").isPresent()) {
+        return;
+      }
       Thread.sleep(200);
     } while (Instant.now().isBefore(deadline));
     throw new AssertionError("no patch of bin/game listed within a minute");

@@ -147,7 +147,9 @@ class TufRefreshScheduleTest {
       throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
-      if (done.get()) return;
+      if (done.get()) {
+        return;
+      }
       Thread.sleep(200);
     }
     throw new AssertionError("waited " + within + " for " + what);

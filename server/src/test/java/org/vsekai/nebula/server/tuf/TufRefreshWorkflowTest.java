@@ -25,7 +25,9 @@ class TufRefreshWorkflowTest {
 
     @Override
     public TufRefreshReport refresh() {
-      if (calls.incrementAndGet() == 1) throw new IllegalStateException("database restarting");
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("database restarting");
+      }
       return new TufRefreshReport(Map.of("timestamp", 7L));
     }
   }

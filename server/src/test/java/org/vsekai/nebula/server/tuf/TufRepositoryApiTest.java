@@ -161,7 +161,9 @@ class TufRepositoryApiTest {
             "api/v1/products/v-sekai/versions/0.9.0/manifest");
 
     for (int i = 0; i < 50; i++) {
-      for (String p : paths) anonymous.get(p);
+      for (String p : paths) {
+        anonymous.get(p);
+      }
     }
 
     assertThat(APP.count("tuf_metadata")).isEqualTo(tufRows);

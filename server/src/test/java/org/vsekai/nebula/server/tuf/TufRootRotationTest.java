@@ -75,7 +75,9 @@ class TufRootRotationTest {
 
   private void assertRefused(ApiClient.Reply reply, int status, String error) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-    if (error != null) assertThat(reply.error()).contains(error);
+    if (error != null) {
+      assertThat(reply.error()).contains(error);
+    }
   }
 
   @Test

@@ -73,16 +73,26 @@ public record RolloutRequest(
 
   /** What is wrong with this request, in one line; null when nothing is. */
   public String problem() {
-    if (blank(product)) return "the rollout has no product";
-    if (blank(version)) return "the rollout has no version";
-    if (blank(mode)) return "the rollout has no mode";
+    if (blank(product)) {
+      return "the rollout has no product";
+    }
+    if (blank(version)) {
+      return "the rollout has no version";
+    }
+    if (blank(mode)) {
+      return "the rollout has no mode";
+    }
     try {
       SemVer.parse(version);
     } catch (InvalidVersionException e) {
       return e.getMessage();
     }
-    if (wavePercents.isEmpty()) return "the rollout has no waves";
-    if (wavePercents.size() > MAX_WAVES) return "a rollout has at most " + MAX_WAVES + " waves";
+    if (wavePercents.isEmpty()) {
+      return "the rollout has no waves";
+    }
+    if (wavePercents.size() > MAX_WAVES) {
+      return "a rollout has at most " + MAX_WAVES + " waves";
+    }
     int previous = 0;
     for (Integer percent : wavePercents) {
       if (percent == null || percent <= previous || percent > 100) {
@@ -94,10 +104,12 @@ public record RolloutRequest(
     if (!(maxFailureRate >= 0 && maxFailureRate <= 1)) {
       return "the failure threshold must be from 0 to 1, not " + maxFailureRate;
     }
-    if (waveDeadline.isNegative() || waveDeadline.isZero())
+    if (waveDeadline.isNegative() || waveDeadline.isZero()) {
       return "the wave deadline must be positive";
-    if (pollInterval.isNegative() || pollInterval.isZero())
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
       return "the poll interval must be positive";
+    }
     return null;
   }
 

@@ -29,7 +29,9 @@ public enum RolloutState {
 
   public static RolloutState ofLabel(String label) {
     for (RolloutState s : values()) {
-      if (s.label.equals(label)) return s;
+      if (s.label.equals(label)) {
+        return s;
+      }
     }
     throw new IllegalArgumentException("no rollout state '" + label + "'");
   }

@@ -25,7 +25,9 @@ public enum WaveState {
 
   public static WaveState ofLabel(String label) {
     for (WaveState s : values()) {
-      if (s.label.equals(label)) return s;
+      if (s.label.equals(label)) {
+        return s;
+      }
     }
     throw new IllegalArgumentException("no wave state '" + label + "'");
   }

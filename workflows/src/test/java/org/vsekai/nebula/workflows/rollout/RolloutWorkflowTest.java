@@ -64,7 +64,9 @@ class RolloutWorkflowTest {
 
   @AfterEach
   void stop() {
-    if (env != null) env.close();
+    if (env != null) {
+      env.close();
+    }
   }
 
   private static RolloutRequest request(List<Integer> waves, Duration deadline) {
@@ -332,7 +334,9 @@ class RolloutWorkflowTest {
   private static void awaitTrue(BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting");
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting");
+      }
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {

@@ -23,10 +23,15 @@ class WaveBucketsTest {
     int inHalf = 0;
     for (int i = 0; i < n; i++) {
       String id = new UUID(0, i).toString();
-      if (WaveBuckets.reaches(1, id)) inOnePercent++;
-      if (WaveBuckets.reaches(50, id)) inHalf++;
-      if (WaveBuckets.reaches(1, id))
+      if (WaveBuckets.reaches(1, id)) {
+        inOnePercent++;
+      }
+      if (WaveBuckets.reaches(50, id)) {
+        inHalf++;
+      }
+      if (WaveBuckets.reaches(1, id)) {
         assertThat(WaveBuckets.reaches(10, id)).as("waves are cumulative").isTrue();
+      }
     }
     assertThat(inOnePercent).isBetween(150, 250);
     assertThat(inHalf).isBetween(9_600, 10_400);
