@@ -268,32 +268,17 @@ public final class FakeCatalog {
 
     @Override
     public Listing<PublishedVersion> list(String product, String cursor, int limit) {
-      PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
       synchronized (FakeCatalog.this) {
         entry(products, "product", product);
         Instant now = now();
-        Comparator<Version> newestFirst =
-            Comparator.<Version, Instant>comparing(v -> v.publishedAt)
-                .thenComparing(v -> v.id)
-                .reversed();
-        List<Version> rows =
-            versions.stream()
-                .filter(v -> v.product.equals(product))
-                .filter(v -> before(v, after))
-                .sorted(newestFirst)
-                .limit(limit + 1L)
-                .toList();
-        return Listing.of(
-            rows,
+        return NewestFirstPages.page(
+            versions.stream().filter(v -> v.product.equals(product)),
+            v -> v.publishedAt,
+            v -> v.id,
+            cursor,
             limit,
-            v -> PageCursors.encode(new PageCursors.Keyset(v.publishedAt, v.id)),
             v -> v.published(now));
       }
-    }
-
-    private boolean before(Version v, PageCursors.Keyset k) {
-      int c = v.publishedAt.compareTo(k.at());
-      return c < 0 || (c == 0 && v.id.compareTo(k.id()) < 0);
     }
 
     @Override

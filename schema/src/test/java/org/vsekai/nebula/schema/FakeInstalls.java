@@ -3,7 +3,6 @@ package org.vsekai.nebula.schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,23 +166,12 @@ public final class FakeInstalls implements InstallRepository, InstallCredentials
 
   @Override
   public synchronized Listing<InstallPeriod> history(UUID installId, String cursor, int limit) {
-    PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
-    Comparator<Period> latestFirst =
-        Comparator.<Period, Instant>comparing(p -> p.from).thenComparing(p -> p.id).reversed();
-    List<Period> rows =
-        record(installId).periods.stream()
-            .filter(
-                p -> {
-                  int c = p.from.compareTo(after.at());
-                  return c < 0 || (c == 0 && p.id.compareTo(after.id()) < 0);
-                })
-            .sorted(latestFirst)
-            .limit(limit + 1L)
-            .toList();
-    return Listing.of(
-        rows,
+    return NewestFirstPages.page(
+        record(installId).periods.stream(),
+        p -> p.from,
+        p -> p.id,
+        cursor,
         limit,
-        p -> PageCursors.encode(new PageCursors.Keyset(p.from, p.id)),
         p -> new InstallPeriod(p.kind, p.value, p.from, p.to));
   }
 

@@ -2,7 +2,6 @@ package org.vsekai.nebula.schema;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,23 +86,7 @@ public final class FakeRollouts implements RolloutRecords {
 
   @Override
   public synchronized Listing<Rollout> list(String cursor, int limit) {
-    PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
-    Comparator<Rollout> newestFirst =
-        Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed();
-    List<Rollout> rows =
-        rollouts.values().stream()
-            .filter(
-                r -> {
-                  int c = r.createdAt().compareTo(after.at());
-                  return c < 0 || (c == 0 && r.id().compareTo(after.id()) < 0);
-                })
-            .sorted(newestFirst)
-            .limit(limit + 1L)
-            .toList();
-    return Listing.of(
-        rows,
-        limit,
-        r -> PageCursors.encode(new PageCursors.Keyset(r.createdAt(), r.id())),
-        r -> r);
+    return NewestFirstPages.page(
+        rollouts.values().stream(), Rollout::createdAt, Rollout::id, cursor, limit, r -> r);
   }
 }

@@ -3,7 +3,6 @@ package org.vsekai.nebula.schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,29 +185,16 @@ public final class FakeUpdateProcesses implements UpdateProcessRepository {
 
   @Override
   public synchronized Listing<UpdateProcess> list(UUID installId, String cursor, int limit) {
-    PageCursors.Keyset after = PageCursors.decodeKeyset(cursor);
+    PageCursors.decodeKeyset(cursor); // a bad cursor is refused before anything else
     if (installId != null) {
       installs.productOf(installId);
     }
-    Comparator<Process> newestFirst =
-        Comparator.<Process, Instant>comparing(p -> p.validFrom)
-            .thenComparing(p -> p.id)
-            .reversed();
-    List<Process> rows =
-        processes.values().stream()
-            .filter(p -> installId == null || p.installId.equals(installId))
-            .filter(
-                p -> {
-                  int c = p.validFrom.compareTo(after.at());
-                  return c < 0 || (c == 0 && p.id.compareTo(after.id()) < 0);
-                })
-            .sorted(newestFirst)
-            .limit(limit + 1L)
-            .toList();
-    return Listing.of(
-        rows,
+    return NewestFirstPages.page(
+        processes.values().stream().filter(p -> installId == null || p.installId.equals(installId)),
+        p -> p.validFrom,
+        p -> p.id,
+        cursor,
         limit,
-        p -> PageCursors.encode(new PageCursors.Keyset(p.validFrom, p.id)),
         FakeUpdateProcesses::view);
   }
 
