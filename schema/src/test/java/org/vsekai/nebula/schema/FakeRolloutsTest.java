@@ -8,21 +8,6 @@ class FakeRolloutsTest extends RolloutRecordsContract {
   Stores newStores(TestClock clock) {
     FakeCatalog catalog = FakeCatalog.create(clock);
     FakeRollouts rollouts = new FakeRollouts(catalog, clock);
-    return new Stores() {
-      @Override
-      public Catalog catalog() {
-        return catalog.catalog();
-      }
-
-      @Override
-      public Created<Rollout> open(NewRollout rollout) {
-        return rollouts.open(rollout);
-      }
-
-      @Override
-      public RolloutRecords records() {
-        return rollouts;
-      }
-    };
+    return new Stores(catalog.catalog(), rollouts::open, rollouts);
   }
 }

@@ -12,21 +12,6 @@ class JdbiRolloutRecordsTest extends RolloutRecordsContract {
     TestPostgres.Database db = TestPostgres.newMigratedDatabase();
     Catalog catalog = Catalog.jdbi(db.transactions(), clock);
     RolloutRepository rollouts = new RolloutRepository(db.transactions(), clock);
-    return new Stores() {
-      @Override
-      public Catalog catalog() {
-        return catalog;
-      }
-
-      @Override
-      public Created<Rollout> open(NewRollout rollout) {
-        return rollouts.open(rollout);
-      }
-
-      @Override
-      public RolloutRecords records() {
-        return rollouts;
-      }
-    };
+    return new Stores(catalog, rollouts::open, rollouts);
   }
 }
